@@ -1,0 +1,85 @@
+"""Exact conversions between aware datetimes, timedeltas and integer microseconds.
+
+The engine works on integers (microseconds since the Unix epoch, UTC), so no
+arithmetic ever touches a float.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from slaclock.errors import InvalidDurationError, NaiveDatetimeError, OutOfRangeError
+
+__all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "US_PER_DAY",
+    "US_PER_SECOND",
+    "check_year",
+    "from_us",
+    "naive_us",
+    "time_us",
+    "to_us",
+    "us_of_timedelta",
+]
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+NAIVE_EPOCH = datetime(1970, 1, 1)
+US_PER_SECOND = 1_000_000
+US_PER_DAY = 86_400 * US_PER_SECOND
+ONE_US = timedelta(microseconds=1)
+
+#: The years the engine answers for. Wide enough for any contract, narrow
+#: enough that the zone and holiday data mean something.
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
+
+def check_year(year: int, what: str) -> None:
+    """Raise `OutOfRangeError` unless `year` is within the supported range."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise OutOfRangeError(
+            f"{what} is in year {year}; slaclock supports years {MIN_YEAR}-{MAX_YEAR}. "
+            "Pass an instant inside that range."
+        )
+
+
+def to_us(t: object, what: str = "instant") -> int:
+    """Microseconds since the epoch for an aware datetime; a naive one is an error."""
+    if not isinstance(t, datetime):
+        raise NaiveDatetimeError(
+            f"{what} must be a timezone-aware datetime.datetime, got {type(t).__name__}: {t!r}"
+        )
+    if t.tzinfo is None or t.utcoffset() is None:
+        raise NaiveDatetimeError(
+            f"{what} {t.isoformat()} is naive (no time zone). slaclock never guesses a zone: "
+            "attach one, e.g. t.replace(tzinfo=ZoneInfo('America/Argentina/Buenos_Aires'))."
+        )
+    d = t - EPOCH
+    return (d.days * 86_400 + d.seconds) * US_PER_SECOND + d.microseconds
+
+
+def from_us(us: int, zone: tzinfo) -> datetime:
+    """The aware datetime, in `zone`, for microseconds since the epoch."""
+    return (EPOCH + timedelta(microseconds=us)).astimezone(zone)
+
+
+def us_of_timedelta(d: object, what: str = "duration") -> int:
+    """Exact microseconds of a timedelta; anything else is an `InvalidDurationError`."""
+    if not isinstance(d, timedelta):
+        raise InvalidDurationError(
+            f"{what} must be a datetime.timedelta, got {type(d).__name__}: {d!r}. "
+            "Write e.g. timedelta(hours=2); numbers are refused because their unit is unclear."
+        )
+    return (d.days * 86_400 + d.seconds) * US_PER_SECOND + d.microseconds
+
+
+def naive_us(day: date, at: time | None = None) -> int:
+    """Microseconds of a wall-clock reading (date + time) counted from 1970-01-01 00:00."""
+    d = datetime.combine(day, at or time(0)) - NAIVE_EPOCH
+    return (d.days * 86_400 + d.seconds) * US_PER_SECOND + d.microseconds
+
+
+def time_us(at: time) -> int:
+    """Microseconds since midnight of a wall-clock time."""
+    return ((at.hour * 60 + at.minute) * 60 + at.second) * US_PER_SECOND + at.microsecond

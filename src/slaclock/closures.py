@@ -1,0 +1,212 @@
+"""Closed dates: public holidays from the `holidays` package, plus the user's own closures.
+
+Argentine law separates *feriados* (mandatory rest) from *días no laborables*
+(Maundy Thursday and the bridge days decreed for tourism), on which an
+employer may open. `HolidayRules.non_working_days` keeps that class closed
+(the default, as the `holidays` package lists them) or opens it as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal
+
+import holidays as holidays_pkg
+from pydantic import field_validator
+
+from slaclock._model import FrozenModel
+from slaclock._time import check_year
+from slaclock.errors import UnknownHolidayCountryError
+from slaclock.schedule import OpenInterval
+
+__all__ = ["Closure", "Holiday", "HolidayDataInfo", "HolidayKind", "HolidayRules"]
+
+_HOLIDAYS_VERSION: str = holidays_pkg.__version__  # type: ignore[attr-defined]
+
+HolidayKind = Literal["holiday", "non_working_day"]
+
+#: Source-language names (the package's default language for the country)
+#: of the days Argentine law calls "días no laborables".
+_NON_WORKING_NAMES: dict[str, frozenset[str]] = {
+    "AR": frozenset({"Jueves Santo", "Feriado con fines turísticos"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A date closed by the holiday data, with its name (for explanations)."""
+
+    day: date
+    name: str
+    kind: HolidayKind
+    category: str
+
+    def __str__(self) -> str:
+        label = "non-working day" if self.kind == "non_working_day" else "holiday"
+        return f"{self.day.isoformat()} {self.name} ({label})"
+
+
+class HolidayDataInfo(FrozenModel):
+    """Which holiday data a calendar used: package version, country, years, completeness."""
+
+    package: str = "holidays"
+    version: str
+    country: str
+    subdivision: str | None
+    categories: tuple[str, ...]
+    complete_through: int | None
+    years: tuple[int, ...]
+
+
+class Closure(FrozenModel):
+    """A date the provider closes: the whole day, or only `hours` of it (wall-clock)."""
+
+    day: date
+    hours: OpenInterval | None = None
+    reason: str = "closure"
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, v: object) -> object:
+        return OpenInterval.parse(v) if isinstance(v, str) else v
+
+    def __str__(self) -> str:
+        span = f" {self.hours}" if self.hours is not None else ""
+        return f"{self.day.isoformat()}{span} ({self.reason})"
+
+
+class HolidayRules(FrozenModel):
+    """Which public holidays close the calendar: country, subdivision, categories.
+
+    `complete_through` is the last year whose data is known to include the
+    dates set by decree each year (Argentina's bridge days); leave it None to
+    use what the installed `holidays` package ships.
+    """
+
+    country: str = "AR"
+    subdivision: str | None = None
+    categories: tuple[str, ...] = ("public",)
+    non_working_days: bool = True
+    language: str | None = "en_US"
+    complete_through: int | None = None
+
+    @field_validator("categories", mode="before")
+    @classmethod
+    def _categories(cls, v: object) -> object:
+        return (v,) if isinstance(v, str) else v
+
+    def model_post_init(self, context: object, /) -> None:
+        cls = _country_class(self.country)
+        unknown = set(self.categories) - set(cls.supported_categories)
+        if unknown or not self.categories:
+            raise UnknownHolidayCountryError(
+                f"holiday categories {sorted(unknown) or '()'} are not available for "
+                f"{self.country}; choose from {sorted(cls.supported_categories)}."
+            )
+        subdivisions = getattr(cls, "subdivisions", ())
+        aliases = getattr(cls, "subdivisions_aliases", {})
+        if self.subdivision is not None and self.subdivision not in (*subdivisions, *aliases):
+            raise UnknownHolidayCountryError(
+                f"subdivision {self.subdivision!r} is unknown for {self.country}; "
+                f"choose from {sorted(subdivisions)}."
+            )
+        languages = getattr(cls, "supported_languages", ())
+        if self.language is not None and self.language not in languages:
+            raise UnknownHolidayCountryError(
+                f"language {self.language!r} is not available for {self.country} holiday "
+                f"names; choose from {sorted(languages)} or None for the default."
+            )
+
+    def for_year(self, year: int) -> dict[date, Holiday]:
+        """Closed dates of one year (per the rules), each with its name and kind."""
+        check_year(year, "holiday lookup")
+        table = _year_table(self.country, self.subdivision, self.categories, self.language, year)
+        if self.non_working_days:
+            return table
+        return {d: h for d, h in table.items() if h.kind != "non_working_day"}
+
+    def data_complete_through(self) -> int | None:
+        """Last year whose decree-set dates the data includes (None: no such notion)."""
+        if self.complete_through is not None:
+            return self.complete_through
+        return _shipped_complete_through(self.country)
+
+    def info(self, years: tuple[int, ...]) -> HolidayDataInfo:
+        """Describe the data used for `years`."""
+        return HolidayDataInfo(
+            version=_HOLIDAYS_VERSION,
+            country=self.country,
+            subdivision=self.subdivision,
+            categories=self.categories,
+            complete_through=self.data_complete_through(),
+            years=years,
+        )
+
+
+def _country_class(country: str) -> Any:
+    try:
+        return type(holidays_pkg.country_holidays(country, years=()))
+    except NotImplementedError as exc:
+        raise UnknownHolidayCountryError(
+            f"country {country!r} is not in the holidays package; use an ISO 3166-1 "
+            "alpha-2 code such as 'AR', or holidays=None for no public holidays."
+        ) from exc
+
+
+@lru_cache(maxsize=4096)
+def _year_table(
+    country: str,
+    subdivision: str | None,
+    categories: tuple[str, ...],
+    language: str | None,
+    year: int,
+) -> dict[date, Holiday]:
+    table: dict[date, Holiday] = {}
+    non_working = _NON_WORKING_NAMES.get(country, frozenset())
+    source_language = getattr(_country_class(country), "default_language", None)
+    for category in categories:
+        source = holidays_pkg.country_holidays(
+            country,
+            subdiv=subdivision,
+            years=year,
+            categories=(category,),
+            language=source_language,
+        )
+        shown = source
+        if language is not None and language != source_language:
+            shown = holidays_pkg.country_holidays(
+                country, subdiv=subdivision, years=year, categories=(category,), language=language
+            )
+        for day, names in source.items():
+            parts = {p.strip() for p in names.split(";")}
+            kind: HolidayKind = (
+                "non_working_day" if category == "public" and parts <= non_working else "holiday"
+            )
+            existing = table.get(day)
+            if existing is not None and (existing.kind == "holiday" or kind != "holiday"):
+                continue
+            table[day] = Holiday(day=day, name=shown.get(day, names), kind=kind, category=category)
+    return table
+
+
+@lru_cache(maxsize=64)
+def _shipped_complete_through(country: str) -> int | None:
+    cls = _country_class(country)
+    special = getattr(_static_class(cls), "special_public_holidays", None)
+    if not special:
+        return None
+    return max(int(y) for y in special)
+
+
+def _static_class(cls: type) -> type | None:
+    """The package's table of one-off (decreed) holidays for a country class, if any."""
+    import sys
+
+    for klass in cls.__mro__:
+        module = sys.modules.get(klass.__module__)
+        candidate = getattr(module, f"{klass.__name__}StaticHolidays", None)
+        if isinstance(candidate, type):
+            return candidate
+    return None

@@ -1,0 +1,85 @@
+"""Every error slaclock raises: one root, `SlaclockError`, and a class per mistake.
+
+Each class also subclasses the built-in exception a Python user would catch
+(`ValueError` for a bad value, `TypeError` for a wrong type), so both
+``except SlaclockError`` and ``except ValueError`` work.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "EntitlementError",
+    "EscalationError",
+    "InvalidDurationError",
+    "InvalidModelError",
+    "InvalidScheduleError",
+    "NaiveDatetimeError",
+    "NoOpenTimeError",
+    "OutOfRangeError",
+    "SlaclockError",
+    "TicketEventError",
+    "TooManyContactsError",
+    "UndefinedPlanError",
+    "UnknownHolidayCountryError",
+    "UnknownTimeZoneError",
+]
+
+
+class SlaclockError(Exception):
+    """Root of every error raised by slaclock."""
+
+
+class NaiveDatetimeError(SlaclockError, ValueError):
+    """A datetime without a time zone was given where an instant is needed."""
+
+
+class InvalidDurationError(SlaclockError, TypeError):
+    """A duration was not a `datetime.timedelta`."""
+
+
+class UnknownTimeZoneError(SlaclockError, ValueError):
+    """A time-zone key is not in the IANA database (zoneinfo / tzdata)."""
+
+
+class UnknownHolidayCountryError(SlaclockError, ValueError):
+    """The `holidays` package does not know a country, subdivision or category."""
+
+
+class InvalidScheduleError(SlaclockError, ValueError):
+    """Open intervals overlap, end before they start, or are otherwise malformed."""
+
+
+class OutOfRangeError(SlaclockError, ValueError):
+    """A date or instant lies outside the years slaclock supports."""
+
+
+class NoOpenTimeError(SlaclockError, ValueError):
+    """The calendar has no open time where some is needed (e.g. an empty schedule)."""
+
+
+class InvalidModelError(SlaclockError, ValueError):
+    """A domain model was built from invalid data; `errors` lists each problem."""
+
+    def __init__(self, message: str, errors: list[dict[str, object]] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or []
+
+
+class TooManyContactsError(SlaclockError, ValueError):
+    """More designated contacts than a product title allows (2 while in maintenance)."""
+
+
+class UndefinedPlanError(SlaclockError, LookupError):
+    """A tier was asked for whose plan nobody has defined (only Basic is built in)."""
+
+
+class EntitlementError(SlaclockError, ValueError):
+    """An operation needs an entitled request (covered product, maintenance, contact)."""
+
+
+class EscalationError(SlaclockError, ValueError):
+    """An escalation step that the rules forbid (e.g. skipping L2)."""
+
+
+class TicketEventError(SlaclockError, ValueError):
+    """An event that cannot be applied to a ticket in its current state."""

@@ -1,0 +1,30 @@
+"""An open period: one stretch of business time between two aware instants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+__all__ = ["OpenPeriod"]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenPeriod:
+    """Business time from `start` (inclusive) to `end` (exclusive), in the calendar's zone."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def duration(self) -> timedelta:
+        """Open time in this period, as absolute time (a 25-hour DST day counts 25 hours).
+
+        Computed in UTC: Python subtracts two datetimes of the same zone by their
+        wall-clock readings, which is wrong across a DST change.
+        """
+        return self.end.astimezone(timezone.utc) - self.start.astimezone(timezone.utc)
+
+    def __str__(self) -> str:
+        same_day = self.start.date() == self.end.date()
+        end = self.end.strftime("%H:%M" if same_day else "%a %Y-%m-%d %H:%M")
+        return f"{self.start.strftime('%a %Y-%m-%d %H:%M')} - {end}"

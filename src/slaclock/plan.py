@@ -1,0 +1,174 @@
+"""Service plans: what each tier promises, and the built-in Basic plan from the manual.
+
+Only Basic has numbers in the manual. The other tiers exist as names; asking
+for one that nobody defined raises `UndefinedPlanError` rather than invent
+targets. Define them with `PlanCatalog.define`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from types import MappingProxyType
+
+from pydantic import field_validator, model_validator
+
+from slaclock._model import FrozenModel
+from slaclock.calendar import BusinessCalendar
+from slaclock.errors import InvalidModelError, UndefinedPlanError
+from slaclock.severity import Severity
+from slaclock.support import AfterHoursOption, Channel, SupportLevel, Tier
+
+__all__ = ["BASIC_PLAN", "IntakeRules", "PlanCatalog", "ResponseTargets", "ServicePlan"]
+
+
+class ResponseTargets(FrozenModel):
+    """First-response target per severity, in business time."""
+
+    critical: timedelta
+    major: timedelta
+    minor: timedelta
+    informational: timedelta
+
+    @model_validator(mode="after")
+    def _sane(self) -> ResponseTargets:
+        values = [self.critical, self.major, self.minor, self.informational]
+        if any(v < timedelta(0) for v in values):
+            raise InvalidModelError(f"response targets must not be negative: {values}")
+        return self
+
+    def __getitem__(self, severity: Severity) -> timedelta:
+        return (self.critical, self.major, self.minor, self.informational)[int(severity) - 1]
+
+    @classmethod
+    def hours(cls, critical: int, major: int, minor: int, informational: int) -> ResponseTargets:
+        """Targets given in whole business hours, severity 1 first."""
+        return cls(
+            critical=timedelta(hours=critical),
+            major=timedelta(hours=major),
+            minor=timedelta(hours=minor),
+            informational=timedelta(hours=informational),
+        )
+
+
+class IntakeRules(FrozenModel):
+    """What a request must carry to be accepted (the manual's email rules)."""
+
+    max_attachment_bytes: int = 10 * 1024 * 1024
+    attachment_extensions: frozenset[str] = frozenset({".zip", ".rar"})
+    require_signature: bool = True
+    public_mail_domains: frozenset[str] = frozenset(
+        {
+            "gmail.com", "googlemail.com", "yahoo.com", "yahoo.com.ar", "ymail.com",
+            "hotmail.com", "hotmail.com.ar", "outlook.com", "outlook.com.ar", "live.com",
+            "live.com.ar", "msn.com", "aol.com", "icloud.com", "me.com", "proton.me",
+            "protonmail.com", "gmx.com", "mail.com", "zoho.com", "yandex.com",
+            "fibertel.com.ar", "arnet.com.ar", "speedy.com.ar",
+        }
+    )  # fmt: skip
+
+    @field_validator("attachment_extensions", mode="after")
+    @classmethod
+    def _dots(cls, v: frozenset[str]) -> frozenset[str]:
+        return frozenset(e.lower() if e.startswith(".") else "." + e.lower() for e in v)
+
+
+class ServicePlan(FrozenModel):
+    """What one tier promises: targets, hours, levels, channels and after-hours options."""
+
+    tier: Tier
+    name: str
+    targets: ResponseTargets
+    calendar: BusinessCalendar = BusinessCalendar()
+    levels: frozenset[SupportLevel] = frozenset({SupportLevel.L1, SupportLevel.L2})
+    channels: frozenset[Channel] = frozenset({Channel.EMAIL, Channel.WEB_PORTAL})
+    #: True where the provider follows the vendor case up; Basic only assists its creation.
+    vendor_follow_up: bool = False
+    #: When remote assistance is given; None means the plan's calendar.
+    remote_assistance_calendar: BusinessCalendar | None = None
+    after_hours: frozenset[AfterHoursOption] = frozenset(AfterHoursOption)
+    #: Reclassification restarts the clock at confirmation instead of measuring from receipt.
+    restart_clock_on_reclassification: bool = False
+    #: Whether the clock may be paused (e.g. waiting on the customer); Basic: no.
+    pausing_allowed: bool = False
+    #: Warn when this share (in percent) of a target is used.
+    warning_percents: tuple[int, ...] = (50, 75, 90)
+    max_contacts_per_title: int = 2
+    proactive_alerts: bool = True
+    intake: IntakeRules = IntakeRules()
+
+    @field_validator("warning_percents", mode="after")
+    @classmethod
+    def _percents(cls, v: tuple[int, ...]) -> tuple[int, ...]:
+        if any(not 0 < p < 100 for p in v):
+            raise InvalidModelError(f"warning percents must be between 1 and 99, got {v}")
+        return tuple(sorted(set(v)))
+
+    @field_validator("levels", mode="after")
+    @classmethod
+    def _levels(cls, v: frozenset[SupportLevel]) -> frozenset[SupportLevel]:
+        if SupportLevel.L1 not in v:
+            raise InvalidModelError("every plan includes L1: cases arrive at the front line.")
+        return v
+
+    def target(self, severity: Severity) -> timedelta:
+        """First-response target for a severity."""
+        return self.targets[severity]
+
+    @property
+    def remote_calendar(self) -> BusinessCalendar:
+        """The calendar remote assistance follows."""
+        return self.remote_assistance_calendar or self.calendar
+
+
+#: The manual's Basic Support: 2/6/12/24 business hours, Mon-Fri 09-17 Buenos Aires,
+#: L1 and L2, email and web portal, vendor escalation assisted only (no L3 follow-up).
+BASIC_PLAN = ServicePlan(
+    tier=Tier.BASIC,
+    name="Basic Support",
+    targets=ResponseTargets.hours(2, 6, 12, 24),
+)
+
+
+class PlanCatalog:
+    """Plans by tier; immutable. `builtin()` knows Basic only."""
+
+    __slots__ = ("_plans",)
+
+    def __init__(self, plans: Mapping[Tier, ServicePlan] | None = None) -> None:
+        checked: dict[Tier, ServicePlan] = {}
+        for tier, plan in (plans or {}).items():
+            if plan.tier != tier:
+                raise InvalidModelError(
+                    f"plan {plan.name!r} is for {plan.tier.value}, not {tier.value}"
+                )
+            checked[tier] = plan
+        self._plans = MappingProxyType(checked)
+
+    @classmethod
+    def builtin(cls) -> PlanCatalog:
+        """The manual's plans: Basic."""
+        return cls({Tier.BASIC: BASIC_PLAN})
+
+    def define(self, plan: ServicePlan) -> PlanCatalog:
+        """A new catalog with `plan` added (or replacing its tier's plan)."""
+        return PlanCatalog({**self._plans, plan.tier: plan})
+
+    def get(self, tier: Tier | str) -> ServicePlan:
+        """The plan of a tier, or `UndefinedPlanError` if nobody defined it."""
+        t = Tier(tier)
+        plan = self._plans.get(t)
+        if plan is None:
+            raise UndefinedPlanError(
+                f"the {t.value!r} tier has no plan: the manual gives numbers for Basic only. "
+                "Define it with catalog.define(ServicePlan(tier=..., targets=...))."
+            )
+        return plan
+
+    def __contains__(self, tier: object) -> bool:
+        return tier in self._plans
+
+    @property
+    def tiers(self) -> tuple[Tier, ...]:
+        """The tiers with a plan."""
+        return tuple(self._plans)

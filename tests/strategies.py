@@ -1,0 +1,96 @@
+"""Hypothesis strategies: calendars, whole-minute instants and durations."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+from hypothesis import strategies as st
+
+from slaclock import BusinessCalendar, Closure, HolidayRules, OpenInterval, WeeklySchedule
+
+ZONES = [
+    "America/Argentina/Buenos_Aires",  # DST 2007-2009
+    "America/New_York",  # DST today, transitions at 02:00
+    "Australia/Lord_Howe",  # 30-minute DST
+    "Europe/London",
+    "UTC",
+]
+
+
+def _minute_time(m: int) -> time | str:
+    return "24:00" if m == 1440 else time(m // 60, m % 60)
+
+
+@st.composite
+def day_intervals(draw: st.DrawFn) -> tuple[OpenInterval, ...]:
+    n = draw(st.integers(0, 3))
+    points = sorted(draw(st.sets(st.integers(0, 1440), min_size=2 * n, max_size=2 * n)))
+    return tuple(
+        OpenInterval(start=_minute_time(points[k]), end=_minute_time(points[k + 1]))
+        for k in range(0, 2 * n, 2)
+    )
+
+
+@st.composite
+def schedules(draw: st.DrawFn) -> WeeklySchedule:
+    days = [draw(day_intervals()) for _ in range(7)]
+    if not any(days):
+        days[0] = (OpenInterval(start="09:00", end="17:00"),)
+    return WeeklySchedule(days=days)
+
+
+@st.composite
+def closures(draw: st.DrawFn, years: tuple[int, int]) -> tuple[Closure, ...]:
+    out = []
+    for _ in range(draw(st.integers(0, 4))):
+        day = draw(st.dates(date(years[0], 1, 1), date(years[1], 12, 31)))
+        whole = draw(st.booleans())
+        hours = None if whole else draw(day_intervals().filter(lambda d: len(d) == 1))[0]
+        out.append(Closure(day=day, hours=hours, reason="test closure"))
+    return tuple(out)
+
+
+YEARS = (2006, 2028)
+
+
+@st.composite
+def calendars(draw: st.DrawFn) -> BusinessCalendar:
+    kind = draw(st.sampled_from(["argentina", "custom", "custom"]))
+    if kind == "argentina":
+        return BusinessCalendar(
+            holidays=HolidayRules(non_working_days=draw(st.booleans())),
+            closures=draw(closures(YEARS)),
+        )
+    zone = draw(st.sampled_from(ZONES))
+    rules = draw(
+        st.sampled_from(
+            [
+                None,
+                HolidayRules(),
+                HolidayRules(non_working_days=False),
+                HolidayRules(categories=("public", "bank")),
+            ]
+        )
+    )
+    return BusinessCalendar(
+        zone=zone, schedule=draw(schedules()), holidays=rules, closures=draw(closures(YEARS))
+    )
+
+
+def instants(first: int = 2007, last: int = 2027) -> st.SearchStrategy[datetime]:
+    """Whole-minute aware instants (UTC) between Jan 1 of `first` and Dec 31 of `last`."""
+    lo = datetime(first, 1, 1, tzinfo=timezone.utc)
+    minutes = (datetime(last, 12, 31, tzinfo=timezone.utc) - lo) // timedelta(minutes=1)
+    return st.integers(0, minutes).map(lambda m: lo + timedelta(minutes=m))
+
+
+def precise_instants() -> st.SearchStrategy[datetime]:
+    """Instants with arbitrary microseconds, 2007-2027."""
+    return st.tuples(instants(), st.integers(0, 59_999_999)).map(
+        lambda p: p[0] + timedelta(microseconds=p[1])
+    )
+
+
+def durations(max_hours: int = 60) -> st.SearchStrategy[timedelta]:
+    """Microsecond-exact durations up to `max_hours`, zero included."""
+    return st.integers(0, max_hours * 3_600_000_000).map(lambda us: timedelta(microseconds=us))
