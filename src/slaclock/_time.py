@@ -46,22 +46,26 @@ def check_year(year: int, what: str) -> None:
 
 def to_us(t: object, what: str = "instant") -> int:
     """Microseconds since the epoch for an aware datetime; a naive one is an error."""
-    if not isinstance(t, datetime):
+    if type(t) is not datetime and not isinstance(t, datetime):
         raise NaiveDatetimeError(
             f"{what} must be a timezone-aware datetime.datetime, got {type(t).__name__}: {t!r}"
         )
-    if t.tzinfo is None or t.utcoffset() is None:
-        raise NaiveDatetimeError(
-            f"{what} {t.isoformat()} is naive (no time zone). slaclock never guesses a zone: "
-            "attach one, e.g. t.replace(tzinfo=ZoneInfo('America/Argentina/Buenos_Aires'))."
-        )
-    d = t - EPOCH
-    return (d.days * 86_400 + d.seconds) * US_PER_SECOND + d.microseconds
+    if t.tzinfo is not None:
+        try:
+            return (t - EPOCH) // ONE_US
+        except TypeError:  # a tzinfo whose utcoffset() is None: naive after all
+            pass
+    raise NaiveDatetimeError(
+        f"{what} {t.isoformat()} is naive (no time zone). slaclock never guesses a zone: "
+        "attach one, e.g. t.replace(tzinfo=ZoneInfo('America/Argentina/Buenos_Aires'))."
+    )
 
 
 def from_us(us: int, zone: tzinfo) -> datetime:
-    """The aware datetime, in `zone`, for microseconds since the epoch."""
-    return (EPOCH + timedelta(microseconds=us)).astimezone(zone)
+    """The aware datetime, in `zone`, for microseconds since the epoch (integer-exact)."""
+    seconds, micro = divmod(us, US_PER_SECOND)
+    t = datetime.fromtimestamp(seconds, zone)
+    return t.replace(microsecond=micro) if micro else t
 
 
 def us_of_timedelta(d: object, what: str = "duration") -> int:

@@ -283,20 +283,29 @@ class BusinessCalendar(FrozenModel):
 
     # -- arithmetic --------------------------------------------------------------
     def _add_us(self, u: int, d: int) -> int:
+        # The hot path: _index and _cum are inlined here on purpose.
         if d == 0:
             return self._next_open_us(u)
         while True:
-            ix = self._index(u)
-            target = self._cum(ix, u) + d
+            ix = self._holder.index
+            if ix is None or not ix.lo_us <= u < ix.hi_us:
+                ix = self._index(u)
+            starts = ix.starts
+            i = bisect_right(starts, u) - 1
+            if i < 0:
+                target = d
+            else:
+                end = ix.ends[i]
+                target = ix.cum[i] + (u if u < end else end) - starts[i] + d
             if d > 0:
                 j = bisect_left(ix.cumend, target)
-                if j < len(ix.cumend):
-                    return ix.starts[j] + target - ix.cum[j]
+                if j < len(starts):
+                    return starts[j] + target - ix.cum[j]
                 self._grow(ix, forward=True)
             else:
-                if target >= 0 and ix.starts:
+                if target >= 0 and starts:
                     j = bisect_right(ix.cum, target) - 1
-                    return ix.starts[j] + target - ix.cum[j]
+                    return starts[j] + target - ix.cum[j]
                 self._grow(ix, forward=False)
 
     def add(self, t: datetime, duration: timedelta) -> datetime:

@@ -1,0 +1,180 @@
+"""Benchmark: slaclock against businesstimedelta and pandas on the same calendar and instants.
+
+Run: python benchmarks/run.py [--quick]
+Needs the `bench` extra (pip install -e '.[bench]'); a peer that is not
+installed is reported as missing. Prints the median microseconds per call of
+`add` (2/6/12/24 h and 10,000 h) and `elapsed`, the ratios, and how often the
+peers agree with slaclock. Timings are medians of repeated batches in one run;
+the machine is shared, so read the ratios, not the absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from slaclock import BusinessCalendar, argentina
+
+BA = ZoneInfo("America/Argentina/Buenos_Aires")
+TARGETS_H = (2, 6, 12, 24, 10_000)
+
+
+def instants(n: int, seed: int = 20261124) -> list[datetime]:
+    """Whole-minute instants in 2025-2027, Buenos Aires time."""
+    rng = random.Random(seed)
+    base = datetime(2025, 1, 1, tzinfo=BA)
+    return [base + timedelta(minutes=rng.randrange(3 * 365 * 1440)) for _ in range(n)]
+
+
+def median_us(fn: Callable[[object], object], inputs: Sequence[object], repeats: int) -> float:
+    """Median over `repeats` batches of the mean microseconds per call."""
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter_ns()
+        for x in inputs:
+            fn(x)
+        samples.append((time.perf_counter_ns() - t0) / 1000 / len(inputs))
+    return statistics.median(samples)
+
+
+def holiday_dates(cal: BusinessCalendar, first: int, last: int) -> list[date]:
+    out = []
+    day = date(first, 1, 1)
+    while day.year <= last:
+        if day.weekday() < 5 and not cal.is_business_day(day):
+            out.append(day)
+        day += timedelta(days=1)
+    return out
+
+
+def peers(cal: BusinessCalendar) -> dict[str, dict[str, Callable[..., object]]]:
+    """Adapters for each installed peer: add(t, hours) and elapsed(a, b)."""
+    closed = holiday_dates(cal, 2024, 2040)
+    found: dict[str, dict[str, Callable[..., object]]] = {}
+    try:
+        import businesstimedelta as btd
+        import pytz
+
+        rules = btd.Rules(
+            [
+                btd.WorkDayRule(
+                    start_time=datetime.min.time().replace(hour=9),
+                    end_time=datetime.min.time().replace(hour=17),
+                    working_days=[0, 1, 2, 3, 4],
+                    tz=pytz.timezone("America/Argentina/Buenos_Aires"),
+                ),
+                btd.HolidayRule(closed),
+            ]
+        )
+        deltas = {h: btd.BusinessTimeDelta(rules, hours=h) for h in TARGETS_H}
+        found["businesstimedelta"] = {
+            "add": lambda t, h: t + deltas[h],
+            "elapsed": lambda a, b: rules.difference(a, b).timedelta,
+            "prepare": lambda t: t,
+        }
+    except ImportError:
+        pass
+    try:
+        import pandas as pd
+
+        cbh = pd.offsets.CustomBusinessHour(
+            start="09:00", end="17:00", weekmask="Mon Tue Wed Thu Fri", holidays=closed
+        )
+        offsets = {h: h * cbh for h in TARGETS_H}
+        found["pandas CustomBusinessHour"] = {
+            # Timed from the same datetime objects as slaclock: conversion included.
+            "add": lambda t, h: pd.Timestamp(t) + offsets[h],
+            "prepare": lambda t: t,
+        }
+    except ImportError:
+        pass
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="fewer calls (a smoke run)")
+    args = p.parse_args(argv)
+    n, repeats = (200, 3) if args.quick else (2000, 7)
+    cal = argentina()
+    ts = instants(n)
+    cal.add(ts[0], timedelta(hours=10_000))  # build the index outside the timings
+    ours: dict[str, float] = {}
+    for h in TARGETS_H:
+        d = timedelta(hours=h)
+        ours[f"add {h} h"] = median_us(lambda t, d=d: cal.add(t, d), ts, repeats)  # type: ignore[misc]
+    pairs = [(t, t + timedelta(hours=50, minutes=7)) for t in ts]
+    ours["elapsed"] = median_us(lambda ab: cal.elapsed(*ab), pairs, repeats)  # type: ignore[misc]
+
+    version = sys.version.split()[0]
+    print(f"slaclock benchmark: {n} instants, median of {repeats} batches, Python {version}")
+    print(f"{'operation':<14} {'slaclock µs':>12}", end="")
+    peer_fns = peers(cal)
+    for name in peer_fns:
+        print(f" | {name + ' µs':>28} {'ratio':>8}", end="")
+    print()
+    results: dict[str, dict[str, float | None]] = {name: {} for name in peer_fns}
+    for name, fns in peer_fns.items():
+        prepared = [fns["prepare"](t) for t in ts]
+        for op in ours:
+            if op == "elapsed":
+                if "elapsed" not in fns:
+                    results[name][op] = None
+                    continue
+                sub = [(fns["prepare"](a), fns["prepare"](b)) for a, b in pairs]
+                k = max(20, n // 10)
+                results[name][op] = median_us(lambda ab, f=fns["elapsed"]: f(*ab), sub[:k], 3)
+                continue
+            h = int(op.split()[1])
+            k = n if h < 10_000 else max(10, n // 100)
+            results[name][op] = median_us(
+                lambda t, f=fns["add"], h=h: f(t, h), prepared[:k], 3 if h >= 10_000 else repeats
+            )
+    for op, us in ours.items():
+        print(f"{op:<14} {us:>12.2f}", end="")
+        for name in peer_fns:
+            theirs = results[name][op]
+            if theirs is None:
+                print(f" | {'n/a':>28} {'':>8}", end="")
+            else:
+                print(f" | {theirs:>28.2f} {theirs / us:>7.1f}x", end="")
+        print()
+    print(f"slaclock 10,000 h / 2 h: {ours['add 10000 h'] / ours['add 2 h']:.2f}x")
+    agreement(cal, ts[: min(n, 300)], peer_fns)
+    return 0
+
+
+def agreement(
+    cal: BusinessCalendar,
+    ts: list[datetime],
+    peer_fns: dict[str, dict[str, Callable[..., object]]],
+) -> None:
+    """How often each peer's `add` gives slaclock's instant (a check, not a timing)."""
+    for name, fns in peer_fns.items():
+        same = total = 0
+        for t in ts:
+            for h in (2, 24):
+                theirs = fns["add"](fns["prepare"](t), h)
+                ours = cal.add(t, timedelta(hours=h))
+                total += 1
+                as_dt = theirs.to_pydatetime() if hasattr(theirs, "to_pydatetime") else theirs
+                same += as_dt.astimezone(timezone.utc) == ours.astimezone(timezone.utc)
+        print(f"agreement with {name}: {same}/{total} deadlines identical")
+    if "businesstimedelta" in peer_fns:
+        a = datetime(2026, 11, 24, 9, 0, 0, 123456, tzinfo=BA)
+        b = datetime(2026, 11, 24, 10, 0, 0, 654321, tzinfo=BA)
+        theirs = peer_fns["businesstimedelta"]["elapsed"](a, b)
+        print(
+            f"elapsed 09:00:00.123456 -> 10:00:00.654321: slaclock {cal.elapsed(a, b)}, "
+            f"businesstimedelta {theirs}"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
