@@ -19,7 +19,19 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from slaclock import BusinessCalendar, argentina
+from slaclock import (
+    BASIC_PLAN,
+    BusinessCalendar,
+    Channel,
+    Classified,
+    Contact,
+    Priority,
+    Responded,
+    Severity,
+    Ticket,
+    argentina,
+    evaluate_many,
+)
 
 BA = ZoneInfo("America/Argentina/Buenos_Aires")
 TARGETS_H = (2, 6, 12, 24, 10_000)
@@ -97,11 +109,57 @@ def peers(cal: BusinessCalendar) -> dict[str, dict[str, Callable[..., object]]]:
     return found
 
 
+def batch(n: int, repeats: int) -> None:
+    """The SLA layer against the bare calendar: n tickets evaluated vs n `add` calls."""
+    import gc
+
+    requester = Contact(
+        first_name="Ana", last_name="Gómez", email="ana@acme.com.ar", phone="+54 11 4321 0000"
+    )
+    ts = instants(n, seed=7)
+    tickets = []
+    for k, t in enumerate(ts):
+        ticket = Ticket(
+            id=f"T-{k}", customer="ACME SA", product="Arcserve UDP", subject="case",
+            priority=Priority(1 + k % 4), channel=Channel.WEB_PORTAL, requester=requester,
+            received=t,
+        )  # fmt: skip
+        if k % 3 == 0:
+            ticket = ticket.apply(
+                Classified(at=t + timedelta(minutes=10), severity=Severity(1 + k % 4))
+            )
+        if k % 2 == 0:
+            ticket = ticket.apply(Responded(at=t + timedelta(hours=3)))
+        tickets.append(ticket)
+    cal = BASIC_PLAN.calendar
+    now = datetime(2027, 12, 1, 12, tzinfo=BA)
+    d = timedelta(hours=2)
+    evaluate_many(tickets[:10], now)
+    gc.collect()
+    bare, sla = [], []
+    for _ in range(repeats):
+        t0 = time.perf_counter_ns()
+        kept = [cal.add(t, d) for t in ts]
+        bare.append((time.perf_counter_ns() - t0) / 1e9)
+        t0 = time.perf_counter_ns()
+        rows = evaluate_many(tickets, now)
+        sla.append((time.perf_counter_ns() - t0) / 1e9)
+        del kept, rows
+    b, s = statistics.median(bare), statistics.median(sla)
+    print(
+        f"{n:,} bare calendar add calls: {b:.3f} s; evaluate_many on {n:,} tickets: {s:.3f} s; "
+        f"ratio {s / b:.2f}x (median of {repeats})"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer calls (a smoke run)")
+    p.add_argument("--smoke", action="store_true", help="a tiny run that only checks it works")
     args = p.parse_args(argv)
     n, repeats = (200, 3) if args.quick else (2000, 7)
+    if args.smoke:
+        n, repeats = 20, 1
     cal = argentina()
     ts = instants(n)
     cal.add(ts[0], timedelta(hours=10_000))  # build the index outside the timings
@@ -132,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 results[name][op] = median_us(lambda ab, f=fns["elapsed"]: f(*ab), sub[:k], 3)
                 continue
             h = int(op.split()[1])
-            k = n if h < 10_000 else max(10, n // 100)
+            k = n if h < 10_000 else max(2 if args.smoke else 10, n // 100)
             results[name][op] = median_us(
                 lambda t, f=fns["add"], h=h: f(t, h), prepared[:k], 3 if h >= 10_000 else repeats
             )
@@ -147,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
     print(f"slaclock 10,000 h / 2 h: {ours['add 10000 h'] / ours['add 2 h']:.2f}x")
     agreement(cal, ts[: min(n, 300)], peer_fns)
+    batch(1_000 if args.smoke else 20_000 if args.quick else 100_000, 1 if args.smoke else 3)
     return 0
 
 

@@ -2,7 +2,11 @@
 
 from slaclock.calendar import ARGENTINA_ZONE, BASIC_HOURS, BusinessCalendar, argentina
 from slaclock.closures import Closure, Holiday, HolidayDataInfo, HolidayRules
+from slaclock.contact import Contact
+from slaclock.contract import MAX_CONTACTS_PER_TITLE, Contract, CoveredProduct, Entitlement
 from slaclock.errors import (
+    EntitlementError,
+    EscalationError,
     InvalidDurationError,
     InvalidModelError,
     InvalidScheduleError,
@@ -10,15 +14,48 @@ from slaclock.errors import (
     NoOpenTimeError,
     OutOfRangeError,
     SlaclockError,
+    TicketEventError,
+    TooManyContactsError,
+    UndefinedPlanError,
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
 )
+from slaclock.escalation import (
+    VendorDirectOffer,
+    choose_vendor_direct,
+    classify,
+    escalate,
+    next_levels,
+    stay_with_provider,
+    vendor_direct_offer,
+)
 from slaclock.explanation import ClosedDay, DeadlineExplanation
+from slaclock.findings import Finding, FindingCode
+from slaclock.intake import check_intake, is_public_mailbox, signature_names_requester
+from slaclock.notifications import Alert, AlertKind, alert_recipients
 from slaclock.period import OpenPeriod
 from slaclock.plan import BASIC_PLAN, IntakeRules, PlanCatalog, ResponseTargets, ServicePlan
+from slaclock.remote import RemoteSlot, remote_assistance
 from slaclock.schedule import OpenInterval, WeeklySchedule
 from slaclock.severity import Priority, Severity
+from slaclock.sla import SlaState, SlaStatus, evaluate, evaluate_many
 from slaclock.support import AfterHoursOption, Channel, SupportLevel, Tier
+from slaclock.ticket import (
+    Attachment,
+    Classified,
+    Closed,
+    Escalated,
+    Paused,
+    Resolved,
+    Responded,
+    Resumed,
+    StayedWithProvider,
+    Ticket,
+    TicketEvent,
+    TicketState,
+    Updated,
+    VendorDirectChosen,
+)
 
 __version__ = "0.1.0"
 
@@ -26,12 +63,27 @@ __all__ = [
     "ARGENTINA_ZONE",
     "BASIC_HOURS",
     "BASIC_PLAN",
+    "MAX_CONTACTS_PER_TITLE",
     "AfterHoursOption",
+    "Alert",
+    "AlertKind",
+    "Attachment",
     "BusinessCalendar",
     "Channel",
+    "Classified",
+    "Closed",
     "ClosedDay",
     "Closure",
+    "Contact",
+    "Contract",
+    "CoveredProduct",
     "DeadlineExplanation",
+    "Entitlement",
+    "EntitlementError",
+    "Escalated",
+    "EscalationError",
+    "Finding",
+    "FindingCode",
     "Holiday",
     "HolidayDataInfo",
     "HolidayRules",
@@ -44,17 +96,47 @@ __all__ = [
     "OpenInterval",
     "OpenPeriod",
     "OutOfRangeError",
+    "Paused",
     "PlanCatalog",
     "Priority",
+    "RemoteSlot",
+    "Resolved",
+    "Responded",
     "ResponseTargets",
+    "Resumed",
     "ServicePlan",
     "Severity",
+    "SlaState",
+    "SlaStatus",
     "SlaclockError",
+    "StayedWithProvider",
     "SupportLevel",
+    "Ticket",
+    "TicketEvent",
+    "TicketEventError",
+    "TicketState",
     "Tier",
+    "TooManyContactsError",
+    "UndefinedPlanError",
     "UnknownHolidayCountryError",
     "UnknownTimeZoneError",
+    "Updated",
+    "VendorDirectChosen",
+    "VendorDirectOffer",
     "WeeklySchedule",
     "__version__",
+    "alert_recipients",
     "argentina",
+    "check_intake",
+    "choose_vendor_direct",
+    "classify",
+    "escalate",
+    "evaluate",
+    "evaluate_many",
+    "is_public_mailbox",
+    "next_levels",
+    "remote_assistance",
+    "signature_names_requester",
+    "stay_with_provider",
+    "vendor_direct_offer",
 ]

@@ -8,13 +8,35 @@ raised one, else an `InvalidModelError` that keeps pydantic's error list.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import pydantic
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 from typing_extensions import Self
 
+from slaclock._time import to_us
 from slaclock.errors import InvalidModelError, SlaclockError
+
+__all__ = ["FrozenModel", "Instant", "Text", "translate"]
+
+
+def _text(v: str) -> str:
+    v = " ".join(v.split())
+    if not v:
+        raise InvalidModelError("must not be blank")
+    return v
+
+
+def _instant(v: datetime) -> datetime:
+    to_us(v)  # raises NaiveDatetimeError for a naive datetime
+    return v
+
+
+#: A required piece of text: inner whitespace folded, blank refused.
+Text = Annotated[str, AfterValidator(_text)]
+#: A timezone-aware datetime; a naive one is a `NaiveDatetimeError`.
+Instant = Annotated[datetime, AfterValidator(_instant)]
 
 
 def translate(cls_name: str, exc: pydantic.ValidationError) -> SlaclockError:
@@ -22,7 +44,10 @@ def translate(cls_name: str, exc: pydantic.ValidationError) -> SlaclockError:
     errors = exc.errors(include_url=False)
     originals = [e.get("ctx", {}).get("error") for e in errors]
     if len(errors) == 1 and isinstance(originals[0], SlaclockError):
-        return originals[0]
+        if type(originals[0]) is not InvalidModelError:
+            return originals[0]
+        where = ".".join(str(p) for p in errors[0]["loc"]) or "(model)"
+        return InvalidModelError(f"invalid {cls_name}: {where}: {originals[0]}")
     known = [o for o in originals if isinstance(o, SlaclockError)]
     if len(known) == len(originals) and len({type(o) for o in known}) == 1:
         return type(known[0])(f"invalid {cls_name}: " + "; ".join(str(o) for o in known))
@@ -38,9 +63,38 @@ def translate(cls_name: str, exc: pydantic.ValidationError) -> SlaclockError:
 
 
 class FrozenModel(BaseModel):
-    """Immutable, validated at construction, serialisable to JSON."""
+    """Immutable, validated at construction, serialisable to JSON.
+
+    A model may precompute lookups from its fields in `_derive`; they live in
+    the instance dict (plain attribute speed), never in dumps, equality or
+    pickles, and are rebuilt for copies and unpickled instances.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+    def _derive(self) -> dict[str, object]:
+        """Attributes computed once from the fields (override to add some)."""
+        return {}
+
+    def model_post_init(self, context: Any, /) -> None:
+        for name, value in self._derive().items():
+            object.__setattr__(self, name, value)
+
+    def model_copy(self, *, update: Any = None, deep: bool = False) -> Self:
+        """A validated copy with `update` applied (derived attributes rebuilt)."""
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(update or {})
+        return type(self)(**data)
+
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        fields = type(self).model_fields
+        state["__dict__"] = {k: v for k, v in state["__dict__"].items() if k in fields}
+        return state
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)
+        self.model_post_init(None)
 
     def __init__(self, /, **data: Any) -> None:
         try:

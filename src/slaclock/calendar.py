@@ -17,11 +17,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import field_validator
-from typing_extensions import Self
 
 from slaclock._index import IndexHolder, OpenIndex
 from slaclock._model import FrozenModel
@@ -112,13 +111,12 @@ class BusinessCalendar(FrozenModel):
             check_year(c.day.year, f"closure {c}")
         return v
 
-    def model_post_init(self, context: Any, /) -> None:
+    def _derive(self) -> dict[str, object]:
         cuts: dict[date, list[tuple[int, int]]] = {}
         for c in self.closures:
             span = (0, US_PER_DAY) if c.hours is None else (c.hours.start_us, c.hours.end_us)
             cuts.setdefault(c.day, []).append(span)
-        object.__setattr__(self, "_cuts", cuts)
-        object.__setattr__(self, "_holder", IndexHolder(self.zone, self._day_plan))
+        return {"_cuts": cuts, "_holder": IndexHolder(self.zone, self._day_plan)}
 
     # -- identity: fields only, never the lazily built index -----------------
     def __eq__(self, other: object) -> bool:
@@ -131,23 +129,6 @@ class BusinessCalendar(FrozenModel):
 
     def _key(self) -> tuple[object, ...]:
         return (self.zone, self.schedule, self.holidays, self.closures, self.reopened)
-
-    def __getstate__(self) -> dict[Any, Any]:
-        state = super().__getstate__()
-        state["__dict__"] = {
-            k: v for k, v in state["__dict__"].items() if k not in ("_holder", "_cuts")
-        }
-        return state
-
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        super().__setstate__(state)
-        self.model_post_init(None)
-
-    def model_copy(self, *, update: Any = None, deep: bool = False) -> Self:
-        """A copy (with `update` applied and validated); it gets an index of its own."""
-        data = {name: getattr(self, name) for name in type(self).model_fields}
-        data.update(update or {})
-        return type(self)(**data)
 
     # -- which days are open ------------------------------------------------
     def _day_plan(self, day: date) -> tuple[tuple[int, int], ...]:
@@ -308,6 +289,42 @@ class BusinessCalendar(FrozenModel):
                     return starts[j] + target - ix.cum[j]
                 self._grow(ix, forward=False)
 
+    def _clock_deadline_elapsed(self, u: int, d: int, until: int) -> tuple[int, int, int]:
+        """For an SLA clock started at u with target d >= 0: (clock start, deadline,
+        open time from u to `until`, 0 if until < u), from one index lookup."""
+        while True:
+            ix = self._holder.index
+            if ix is None or not (ix.lo_us <= u < ix.hi_us and ix.lo_us <= until < ix.hi_us):
+                ix = self._index2(u, until)
+            starts, ends, cum = ix.starts, ix.ends, ix.cum
+            i = bisect_right(starts, u) - 1
+            if i >= 0 and u < ends[i]:
+                clock = u
+                c = cum[i] + u - starts[i]
+            elif i + 1 < len(starts):
+                clock = starts[i + 1]
+                c = cum[i + 1]
+            else:
+                self._grow(ix, forward=True)
+                continue
+            if d == 0:
+                deadline = clock
+            else:
+                target = c + d
+                j = bisect_left(ix.cumend, target)
+                if j >= len(starts):
+                    self._grow(ix, forward=True)
+                    continue
+                deadline = starts[j] + target - cum[j]
+            if until <= u:
+                return clock, deadline, 0
+            k = bisect_right(starts, until) - 1
+            if k < 0:
+                return clock, deadline, 0
+            end = ends[k]
+            cu = cum[k] + (until if until < end else end) - starts[k]
+            return clock, deadline, cu - c if cu > c else 0
+
     def add(self, t: datetime, duration: timedelta) -> datetime:
         """The deadline: the earliest instant at which `duration` of open time has elapsed.
 
@@ -318,10 +335,11 @@ class BusinessCalendar(FrozenModel):
 
     def elapsed(self, start: datetime, end: datetime) -> timedelta:
         """Open time between two instants; negative when `end` precedes `start`."""
-        a = to_us(start, "start")
-        b = to_us(end, "end")
+        return timedelta(microseconds=self._elapsed_us(to_us(start, "start"), to_us(end, "end")))
+
+    def _elapsed_us(self, a: int, b: int) -> int:
         ix = self._index2(a, b)
-        return timedelta(microseconds=self._cum(ix, b) - self._cum(ix, a))
+        return self._cum(ix, b) - self._cum(ix, a)
 
     def periods(self, start: datetime, end: datetime) -> Iterator[OpenPeriod]:
         """The open periods between two instants, clipped to them (empty if end <= start)."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import holidays as holidays_pkg
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from slaclock._model import FrozenModel
 from slaclock._time import check_year
@@ -97,7 +97,8 @@ class HolidayRules(FrozenModel):
     def _categories(cls, v: object) -> object:
         return (v,) if isinstance(v, str) else v
 
-    def model_post_init(self, context: object, /) -> None:
+    @model_validator(mode="after")
+    def _known_to_holidays(self) -> HolidayRules:
         cls = _country_class(self.country)
         unknown = set(self.categories) - set(cls.supported_categories)
         if unknown or not self.categories:
@@ -118,6 +119,7 @@ class HolidayRules(FrozenModel):
                 f"language {self.language!r} is not available for {self.country} holiday "
                 f"names; choose from {sorted(languages)} or None for the default."
             )
+        return self
 
     def for_year(self, year: int) -> dict[date, Holiday]:
         """Closed dates of one year (per the rules), each with its name and kind."""

@@ -1,0 +1,261 @@
+"""A support case and its append-only history of events.
+
+Tickets are immutable: `ticket.apply(event)` returns a new ticket. Events
+must come in time order, after receipt, and nothing follows `Closed`.
+Which transitions the *rules* allow (L1 -> L2 -> vendor, pausing) is the
+business of `escalation` and `sla`, which know the plan; a ticket only keeps
+its history consistent.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from slaclock._model import FrozenModel, Instant, Text
+from slaclock._time import to_us
+from slaclock.contact import Contact
+from slaclock.errors import InvalidModelError, TicketEventError
+from slaclock.severity import Priority, Severity
+from slaclock.support import Channel, SupportLevel
+
+__all__ = [
+    "Attachment",
+    "Classified",
+    "Closed",
+    "Escalated",
+    "Paused",
+    "Resolved",
+    "Responded",
+    "Resumed",
+    "StayedWithProvider",
+    "Ticket",
+    "TicketEvent",
+    "TicketState",
+    "Updated",
+    "VendorDirectChosen",
+]
+
+
+class _Event(FrozenModel):
+    at: Instant
+
+
+class Classified(_Event):
+    """L1 confirmed the severity (or reclassified it, when it happens again)."""
+
+    kind: Literal["classified"] = "classified"
+    severity: Severity
+    note: str = ""
+
+
+class Responded(_Event):
+    """First (or further) response to the customer: what the response target measures."""
+
+    kind: Literal["responded"] = "responded"
+    note: str = ""
+
+
+class Updated(_Event):
+    """An update to the case, notified to the customer (L2 analysis, steps 4-5)."""
+
+    kind: Literal["updated"] = "updated"
+    note: str = ""
+
+
+class Escalated(_Event):
+    """Moved up one level: to L2, or to the vendor (Basic: assisted case creation only)."""
+
+    kind: Literal["escalated"] = "escalated"
+    to: SupportLevel
+    vendor_case_id: str | None = None
+    #: True where the provider only helps open the vendor case and does not follow it up.
+    assisted_only: bool = False
+
+    @model_validator(mode="after")
+    def _target(self) -> Escalated:
+        if self.to is SupportLevel.L1:
+            raise InvalidModelError("a case cannot be escalated to L1: it starts there.")
+        return self
+
+
+class VendorDirectChosen(_Event):
+    """Severity 1: the designated contact took the case to the vendor for after-hours support."""
+
+    kind: Literal["vendor_direct_chosen"] = "vendor_direct_chosen"
+
+
+class StayedWithProvider(_Event):
+    """Severity 1: the contact declined the vendor-direct offer; work resumes next business day."""
+
+    kind: Literal["stayed_with_provider"] = "stayed_with_provider"
+    resumes_at: Instant
+
+
+class Paused(_Event):
+    """The clock stops (only where the plan allows pausing), e.g. waiting on the customer."""
+
+    kind: Literal["paused"] = "paused"
+    reason: str = ""
+
+
+class Resumed(_Event):
+    """The clock runs again after a pause."""
+
+    kind: Literal["resumed"] = "resumed"
+
+
+class Resolved(_Event):
+    """The problem is solved."""
+
+    kind: Literal["resolved"] = "resolved"
+    note: str = ""
+
+
+class Closed(_Event):
+    """The case is closed; nothing can follow."""
+
+    kind: Literal["closed"] = "closed"
+
+
+TicketEvent = Annotated[
+    Classified
+    | Responded
+    | Updated
+    | Escalated
+    | VendorDirectChosen
+    | StayedWithProvider
+    | Paused
+    | Resumed
+    | Resolved
+    | Closed,
+    Field(discriminator="kind"),
+]
+
+
+class TicketState(str, Enum):
+    """Where a case is in its life."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class Attachment(FrozenModel):
+    """An attachment's metadata; whether it is suspicious is the caller's finding (no I/O)."""
+
+    filename: str
+    size_bytes: int = Field(ge=0)
+    suspicious: bool = False
+
+    @property
+    def extension(self) -> str:
+        """Lower-case extension with its dot ('' if none)."""
+        name = self.filename.rsplit("/", 1)[-1]
+        return "." + name.rsplit(".", 1)[1].lower() if "." in name else ""
+
+
+class Ticket(FrozenModel):
+    """A support case: what was asked, by whom, when, and what happened since."""
+
+    id: Text
+    customer: Text
+    product: Text
+    product_version: str = ""
+    manufacturer: str = "Arcserve"
+    subject: Text
+    description: str = ""
+    platform: str = ""
+    platform_version: str = ""
+    priority: Priority
+    channel: Channel
+    requester: Contact
+    #: The signature block of an email request (the manual requires first and last name).
+    signature: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    received: Instant
+    history: tuple[TicketEvent, ...] = ()
+
+    @model_validator(mode="after")
+    def _history_consistent(self) -> Ticket:
+        last = to_us(self.received)
+        closed = False
+        for e in self.history:
+            u = to_us(e.at)
+            if closed:
+                raise TicketEventError(f"ticket {self.id} is closed; {e.kind} cannot follow it.")
+            if u < last:
+                raise TicketEventError(
+                    f"{e.kind} at {e.at.isoformat()} precedes the ticket's previous event "
+                    "or its receipt; events must be applied in time order."
+                )
+            last = u
+            closed = isinstance(e, Closed)
+        return self
+
+    def _derive(self) -> dict[str, object]:
+        # Integer instants, computed once: evaluation at many `now`s reuses them.
+        return {
+            "_received_us": to_us(self.received),
+            "_events_us": tuple(to_us(e.at) for e in self.history),
+        }
+
+    def apply(self, event: TicketEvent) -> Ticket:
+        """A new ticket with `event` appended (validated: time order, nothing after Closed)."""
+        return self.model_copy(update={"history": (*self.history, event)})
+
+    # -- what the history says -------------------------------------------------------------
+    @property
+    def requested_severity(self) -> Severity:
+        """The severity the requester asked for (the portal priority)."""
+        return self.priority.severity
+
+    @property
+    def classification(self) -> Classified | None:
+        """The latest L1 confirmation or reclassification, if any."""
+        for e in reversed(self.history):
+            if isinstance(e, Classified):
+                return e
+        return None
+
+    @property
+    def severity(self) -> Severity:
+        """The confirmed severity, or the requested one until L1 confirms."""
+        c = self.classification
+        return c.severity if c is not None else self.requested_severity
+
+    @property
+    def first_response(self) -> Responded | None:
+        """The first response to the customer, if any."""
+        for e in self.history:
+            if isinstance(e, Responded):
+                return e
+        return None
+
+    @property
+    def level(self) -> SupportLevel:
+        """Who holds the case now: L1, L2 or the vendor."""
+        level = SupportLevel.L1
+        for e in self.history:
+            if isinstance(e, Escalated):
+                level = e.to
+            elif isinstance(e, VendorDirectChosen):
+                level = SupportLevel.VENDOR
+        return level
+
+    @property
+    def state(self) -> TicketState:
+        """Open, resolved or closed."""
+        state = TicketState.OPEN
+        for e in self.history:
+            if isinstance(e, Resolved):
+                state = TicketState.RESOLVED
+            elif isinstance(e, Closed):
+                state = TicketState.CLOSED
+        return state
+
+    def events(self, kind: type[_Event]) -> tuple[_Event, ...]:
+        """The events of one type, in order."""
+        return tuple(e for e in self.history if isinstance(e, kind))
