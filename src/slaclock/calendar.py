@@ -164,16 +164,13 @@ class BusinessCalendar(FrozenModel):
         Argentina declares bridge days year by year; a result that depends on a
         later year than `holiday_data().complete_through` may move when they are.
         """
-        if self.holidays is None:
-            return ()
-        through = self.holidays.data_complete_through()
-        if through is None:
-            return ()
         a = to_us(start, "start")
         b = to_us(end, "end")
+        if self.holidays is None:
+            return ()
         first = from_us(min(a, b), self.zone).year
         last = from_us(max(a, b), self.zone).year
-        return tuple(y for y in range(max(first, through + 1), last + 1))
+        return self.holidays.provisional_years(first, last)
 
     # -- the index ------------------------------------------------------------
     def _index(self, u: int) -> OpenIndex:

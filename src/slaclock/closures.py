@@ -135,6 +135,13 @@ class HolidayRules(FrozenModel):
             return self.complete_through
         return _shipped_complete_through(self.country)
 
+    def provisional_years(self, first: int, last: int) -> tuple[int, ...]:
+        """The years in [first, last] past `data_complete_through()`."""
+        through = self.data_complete_through()
+        if through is None:
+            return ()
+        return tuple(range(max(first, through + 1), last + 1))
+
     def info(self, years: tuple[int, ...]) -> HolidayDataInfo:
         """Describe the data used for `years`."""
         return HolidayDataInfo(

@@ -281,10 +281,9 @@ def _compute(
     else:
         clock = from_us(clock_us, zone)
     provisional: tuple[int, ...] = ()
-    through = rules.through
-    if through is not None and deadline.year > through:
-        first = max(through + 1, clock.year)
-        provisional = tuple(range(first, deadline.year + 1))
+    through = rules.through  # cached per plan: the common case skips the call below
+    if through is not None and deadline.year > through and rules.cal.holidays is not None:
+        provisional = rules.cal.holidays.provisional_years(clock.year, deadline.year)
     return {
         "ticket_id": ticket.id,
         "now": now,
