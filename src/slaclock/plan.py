@@ -93,7 +93,6 @@ class ServicePlan(FrozenModel):
     pausing_allowed: bool = False
     #: Warn when this share (in percent) of a target is used.
     warning_percents: tuple[int, ...] = (50, 75, 90)
-    max_contacts_per_title: int = 2
     proactive_alerts: bool = True
     intake: IntakeRules = IntakeRules()
 
