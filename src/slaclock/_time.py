@@ -46,7 +46,7 @@ def check_year(year: int, what: str) -> None:
 
 def to_us(t: object, what: str = "instant") -> int:
     """Microseconds since the epoch for an aware datetime; a naive one is an error."""
-    if type(t) is not datetime and not isinstance(t, datetime):
+    if not isinstance(t, datetime):
         raise NaiveDatetimeError(
             f"{what} must be a timezone-aware datetime.datetime, got {type(t).__name__}: {t!r}"
         )

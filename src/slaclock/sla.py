@@ -150,6 +150,7 @@ def _facts(ticket: Ticket, now_us: int) -> tuple[Any, ...]:
     the level and the pauses."""
     classifications: list[tuple[int, Classified]] = []
     stop_us: int | None = None
+    stop_at: datetime | None = None
     handed = False
     level = SupportLevel.L1
     pauses: list[tuple[int, int | None]] = []
@@ -161,14 +162,14 @@ def _facts(ticket: Ticket, now_us: int) -> tuple[Any, ...]:
                 classifications.append((u, e))
         elif isinstance(e, (Responded, Resolved, Closed)):
             if stop_us is None:
-                stop_us = u
+                stop_us, stop_at = u, e.at
         elif isinstance(e, (Escalated, VendorDirectChosen)):
             level = e.to if isinstance(e, Escalated) else SupportLevel.VENDOR
             hands_over = isinstance(e, VendorDirectChosen) or (
                 e.to is SupportLevel.VENDOR and e.assisted_only
             )
             if hands_over and stop_us is None:
-                stop_us, handed = u, True
+                stop_us, stop_at, handed = u, e.at, True
         elif isinstance(e, Paused):
             if pauses and pauses[-1][1] is None:
                 raise TicketEventError(f"ticket {ticket.id} is paused twice without a resume.")
@@ -177,7 +178,7 @@ def _facts(ticket: Ticket, now_us: int) -> tuple[Any, ...]:
             if not pauses or pauses[-1][1] is not None:
                 raise TicketEventError(f"ticket {ticket.id} resumes without being paused.")
             pauses[-1] = (pauses[-1][0], u)
-    return classifications, stop_us, handed, level, pauses
+    return classifications, stop_us, stop_at, handed, level, pauses
 
 
 def _not_entitled(ticket: Ticket, rules: _Rules, contract: Contract | None) -> tuple[Finding, ...]:
@@ -212,7 +213,7 @@ def _compute(
     start_us = received_us
     confirmed = False
     if ticket.history:
-        classifications, stop_us, handed, level, pauses = _facts(ticket, now_us)
+        classifications, stop_us, stop_at, handed, level, pauses = _facts(ticket, now_us)
         if pauses and not rules.plan.pausing_allowed:
             raise TicketEventError(
                 f"ticket {ticket.id} was paused, but the {rules.plan.name} plan does not allow "
@@ -220,15 +221,20 @@ def _compute(
             )
         for at_us, event in classifications:
             # A reclassification counts only while the clock is live: once the deadline
-            # in force has passed, the breach is settled.
-            if at_us > _deadline(rules, start_us, rules.targets_us[severity], pauses, at_us):
+            # in force has passed, the breach is settled. A deadline is never before
+            # start + target (open time cannot outrun real time), so a classification
+            # before that needs no calendar lookup.
+            in_force_us = rules.targets_us[severity]
+            if at_us > start_us + in_force_us and at_us > _deadline(
+                rules, start_us, in_force_us, pauses, at_us
+            ):
                 break
             severity = event.severity
             confirmed = True
             if rules.restart:
                 start_us = at_us
     else:
-        stop_us, handed, level, pauses = None, False, SupportLevel.L1, []
+        stop_us, stop_at, handed, level, pauses = None, None, False, SupportLevel.L1, []
     target = rules.targets[severity]
     problems = _not_entitled(ticket, rules, contract) if has_contract else ()
     if problems:
@@ -247,7 +253,7 @@ def _compute(
     paused_now = False
     if pauses:
         paused_now = pauses[-1][1] is None and stop_us is None
-        spans = [(a, b if b is not None else now_us) for a, b in pauses]
+        spans = _spans(pauses, now_us)
         clock_us = cal._add_us(start_us, 0)
         deadline_us = _deadline_with_pauses(cal, start_us, target_us, spans)
         elapsed_us = _elapsed_with_pauses(cal, start_us, until_us, spans)
@@ -280,6 +286,10 @@ def _compute(
         clock = ticket.received
     else:
         clock = from_us(clock_us, zone)
+    if stop_at is not None and stop_at.tzinfo is not zone:
+        stopped: datetime | None = from_us(stop_us, zone) if stop_us is not None else None
+    else:
+        stopped = stop_at  # already in the calendar's zone (or None): no conversion
     provisional: tuple[int, ...] = ()
     through = rules.through  # cached per plan: the common case skips the call below
     if through is not None and deadline.year > through and rules.cal.holidays is not None:
@@ -299,20 +309,24 @@ def _compute(
         "fraction_used": fraction,
         "warnings": warnings,
         "breach_at": deadline if state is SlaState.BREACHED else None,
-        "stopped_at": None if stop_us is None else from_us(stop_us, zone),
+        "stopped_at": stopped,
         "problems": "" if plain else (),
         "provisional_years": provisional,
     }
 
 
+def _spans(pauses: list[tuple[int, int | None]], at_us: int) -> list[tuple[int, int]]:
+    """The pauses as seen at `at_us`: later ones dropped, open ones ending there."""
+    return [(a, at_us if b is None or b > at_us else b) for a, b in pauses if a <= at_us]
+
+
 def _deadline(
     rules: _Rules, start_us: int, target_us: int, pauses: list[tuple[int, int | None]], at_us: int
 ) -> int:
-    """The deadline in force at `at_us` (pauses still open then count as ending there)."""
+    """The deadline in force at `at_us`."""
     if not pauses:
         return rules.cal._add_us(start_us, target_us)
-    spans = [(a, at_us if b is None or b > at_us else b) for a, b in pauses if a <= at_us]
-    return _deadline_with_pauses(rules.cal, start_us, target_us, spans)
+    return _deadline_with_pauses(rules.cal, start_us, target_us, _spans(pauses, at_us))
 
 
 def _deadline_with_pauses(
