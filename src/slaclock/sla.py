@@ -74,6 +74,8 @@ class SlaStatus(FrozenModel):
     ticket_id: str
     now: datetime
     state: SlaState
+    #: The severity whose target applies. It can differ from `Ticket.severity` (the
+    #: latest classification) when L1 reclassified after the outcome was settled.
     severity: Severity
     severity_confirmed: bool
     level: SupportLevel
