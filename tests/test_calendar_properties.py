@@ -205,14 +205,14 @@ def test_business_day_arithmetic(cal: BusinessCalendar, t: datetime, n: int) -> 
 def test_sla_fast_path_agrees_with_the_public_operations(
     cal: BusinessCalendar, t: datetime, d: timedelta, minutes: int
 ) -> None:
-    """`_clock_deadline_elapsed` (the one-lookup path of the SLA engine) re-implements
+    """`engine.clock` (the one-lookup path of the SLA engine) re-implements
     next_open + add + elapsed for speed; it must give exactly their answers."""
     d = bounded(cal, d)
     until = t + timedelta(minutes=minutes, microseconds=3)
     u = t.astimezone(timezone.utc)
     epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
     to = lambda x: (x.astimezone(timezone.utc) - epoch) // US  # noqa: E731
-    clock, deadline, elapsed = cal._clock_deadline_elapsed(to(u), d // US, to(until))
+    clock, deadline, elapsed = cal.engine.clock(to(u), d // US, to(until))
     assert clock == to(cal.next_open(t))
     assert deadline == to(cal.add(t, d))
     assert elapsed == max(cal.elapsed(t, until), timedelta(0)) // US

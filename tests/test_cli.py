@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from slaclock.cli import main
+from slaclock.cli.main import main
 
 
 def test_deadline_explained(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,9 +1,16 @@
 """slaclock: support SLAs computed the way a helpdesk runs them."""
 
-from slaclock.calendar import ARGENTINA_ZONE, BASIC_HOURS, BusinessCalendar, argentina
-from slaclock.closures import Closure, Holiday, HolidayDataInfo, HolidayRules
-from slaclock.contact import Contact
-from slaclock.contract import MAX_CONTACTS_PER_TITLE, Contract, CoveredProduct, Entitlement
+from slaclock.calendar.business_calendar import (
+    ARGENTINA_ZONE,
+    BASIC_HOURS,
+    BusinessCalendar,
+    argentina,
+)
+from slaclock.calendar.closures import Closure
+from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
+from slaclock.calendar.holidays import Holiday, HolidayDataInfo, HolidayRules
+from slaclock.calendar.period import OpenPeriod
+from slaclock.calendar.schedule import OpenInterval, WeeklySchedule
 from slaclock.errors import (
     EntitlementError,
     EscalationError,
@@ -20,7 +27,9 @@ from slaclock.errors import (
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
 )
-from slaclock.escalation import (
+from slaclock.sla.contact import Contact
+from slaclock.sla.contract import MAX_CONTACTS_PER_TITLE, Contract, CoveredProduct, Entitlement
+from slaclock.sla.escalation import (
     VendorDirectOffer,
     choose_vendor_direct,
     classify,
@@ -29,18 +38,15 @@ from slaclock.escalation import (
     stay_with_provider,
     vendor_direct_offer,
 )
-from slaclock.explanation import ClosedDay, DeadlineExplanation
-from slaclock.findings import Finding, FindingCode
-from slaclock.intake import check_intake, is_public_mailbox, signature_names_requester
-from slaclock.notifications import Alert, AlertKind, alert_recipients
-from slaclock.period import OpenPeriod
-from slaclock.plan import BASIC_PLAN, IntakeRules, PlanCatalog, ResponseTargets, ServicePlan
-from slaclock.remote import RemoteSlot, remote_assistance
-from slaclock.schedule import OpenInterval, WeeklySchedule
-from slaclock.severity import Priority, Severity
-from slaclock.sla import SlaState, SlaStatus, evaluate, evaluate_many
-from slaclock.support import AfterHoursOption, Channel, SupportLevel, Tier
-from slaclock.ticket import (
+from slaclock.sla.findings import Finding, FindingCode
+from slaclock.sla.intake import check_intake, is_public_mailbox, signature_names_requester
+from slaclock.sla.notifications import Alert, AlertKind, alert_recipients
+from slaclock.sla.plan import BASIC_PLAN, IntakeRules, PlanCatalog, ResponseTargets, ServicePlan
+from slaclock.sla.remote import RemoteSlot, remote_assistance
+from slaclock.sla.severity import Priority, Severity
+from slaclock.sla.status import SlaState, SlaStatus, evaluate, evaluate_many
+from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
+from slaclock.sla.ticket import (
     Attachment,
     Classified,
     Closed,

@@ -86,6 +86,14 @@ class FrozenModel(BaseModel):
         data.update(update or {})
         return type(self)(**data)
 
+    def __copy__(self) -> Self:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        # An immutable value is its own copy (as for tuples); its lazily built
+        # caches (a calendar's engine) are shared, never duplicated.
+        return self
+
     def __getstate__(self) -> dict[Any, Any]:
         state = super().__getstate__()
         fields = type(self).model_fields

@@ -32,14 +32,14 @@ from typing import Any
 
 from slaclock._model import FrozenModel
 from slaclock._time import from_us, to_us
-from slaclock.calendar import BusinessCalendar
-from slaclock.contract import Contract
+from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.errors import EntitlementError, TicketEventError
-from slaclock.findings import Finding, FindingCode
-from slaclock.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.severity import Priority, Severity
-from slaclock.support import SupportLevel
-from slaclock.ticket import (
+from slaclock.sla.contract import Contract
+from slaclock.sla.findings import Finding, FindingCode
+from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.severity import Priority, Severity
+from slaclock.sla.support import SupportLevel
+from slaclock.sla.ticket import (
     Classified,
     Closed,
     Escalated,
@@ -256,13 +256,11 @@ def _compute(
     if pauses:
         paused_now = pauses[-1][1] is None and stop_us is None
         spans = _spans(pauses, now_us)
-        clock_us = cal._add_us(start_us, 0)
+        clock_us = cal.engine.add(start_us, 0)
         deadline_us = _deadline_with_pauses(cal, start_us, target_us, spans)
         elapsed_us = _elapsed_with_pauses(cal, start_us, until_us, spans)
     else:
-        clock_us, deadline_us, elapsed_us = cal._clock_deadline_elapsed(
-            start_us, target_us, until_us
-        )
+        clock_us, deadline_us, elapsed_us = cal.engine.clock(start_us, target_us, until_us)
     if stop_us is not None:
         if stop_us <= deadline_us:
             state = SlaState.HANDED_TO_VENDOR if handed else SlaState.MET
@@ -327,7 +325,7 @@ def _deadline(
 ) -> int:
     """The deadline in force at `at_us`."""
     if not pauses:
-        return rules.cal._add_us(start_us, target_us)
+        return rules.cal.engine.add(start_us, target_us)
     return _deadline_with_pauses(rules.cal, start_us, target_us, _spans(pauses, at_us))
 
 
@@ -340,12 +338,12 @@ def _deadline_with_pauses(
         if b <= cursor:
             continue
         a = max(a, cursor)
-        available = cal._elapsed_us(cursor, a)
+        available = cal.engine.elapsed(cursor, a)
         if remaining <= available:
-            return cal._add_us(cursor, remaining)
+            return cal.engine.add(cursor, remaining)
         remaining -= available
         cursor = b
-    return cal._add_us(cursor, remaining)
+    return cal.engine.add(cursor, remaining)
 
 
 def _elapsed_with_pauses(
@@ -353,11 +351,11 @@ def _elapsed_with_pauses(
 ) -> int:
     if until_us <= start_us:
         return 0
-    total = cal._elapsed_us(start_us, until_us)
+    total = cal.engine.elapsed(start_us, until_us)
     for a, b in pauses:
         a, b = max(a, start_us), min(b, until_us)
         if a < b:
-            total -= cal._elapsed_us(a, b)
+            total -= cal.engine.elapsed(a, b)
     return total
 
 

@@ -1,4 +1,4 @@
-"""Closed dates: public holidays from the `holidays` package, plus the user's own closures.
+"""Public holidays from the `holidays` package: which dates they close, with their names.
 
 Argentine law separates *feriados* (mandatory rest) from *días no laborables*
 (Maundy Thursday and the bridge days decreed for tourism), on which an
@@ -19,9 +19,8 @@ from pydantic import field_validator, model_validator
 from slaclock._model import FrozenModel
 from slaclock._time import check_year
 from slaclock.errors import UnknownHolidayCountryError
-from slaclock.schedule import OpenInterval
 
-__all__ = ["Closure", "Holiday", "HolidayDataInfo", "HolidayKind", "HolidayRules"]
+__all__ = ["Holiday", "HolidayDataInfo", "HolidayKind", "HolidayRules"]
 
 _HOLIDAYS_VERSION: str = holidays_pkg.__version__  # type: ignore[attr-defined]
 
@@ -58,23 +57,6 @@ class HolidayDataInfo(FrozenModel):
     categories: tuple[str, ...]
     complete_through: int | None
     years: tuple[int, ...]
-
-
-class Closure(FrozenModel):
-    """A date the provider closes: the whole day, or only `hours` of it (wall-clock)."""
-
-    day: date
-    hours: OpenInterval | None = None
-    reason: str = "closure"
-
-    @field_validator("hours", mode="before")
-    @classmethod
-    def _hours(cls, v: object) -> object:
-        return OpenInterval.parse(v) if isinstance(v, str) else v
-
-    def __str__(self) -> str:
-        span = f" {self.hours}" if self.hours is not None else ""
-        return f"{self.day.isoformat()}{span} ({self.reason})"
 
 
 class HolidayRules(FrozenModel):

@@ -16,10 +16,10 @@ from pydantic import Field, model_validator
 
 from slaclock._model import FrozenModel, Instant, Text
 from slaclock._time import to_us
-from slaclock.contact import Contact
 from slaclock.errors import InvalidModelError, TicketEventError
-from slaclock.severity import Priority, Severity
-from slaclock.support import Channel, SupportLevel
+from slaclock.sla.contact import Contact
+from slaclock.sla.severity import Priority, Severity
+from slaclock.sla.support import Channel, SupportLevel
 
 __all__ = [
     "Attachment",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from slaclock.closures import HolidayDataInfo
-from slaclock.period import OpenPeriod
-from slaclock.schedule import OpenInterval
+from slaclock.calendar.holidays import HolidayDataInfo
+from slaclock.calendar.period import OpenPeriod
+from slaclock.calendar.schedule import OpenInterval
 
 __all__ = ["ClosedDay", "DeadlineExplanation", "format_duration"]
 
@@ -59,6 +59,8 @@ class DeadlineExplanation:
     zone: str
     provisional_years: tuple[int, ...]
     holiday_data: HolidayDataInfo | None
+    #: The tz database the zone was read from, e.g. "tzdata 2025b (system, /usr/share/zoneinfo)".
+    tz_data: str = ""
 
     @property
     def provisional(self) -> bool:
@@ -86,6 +88,8 @@ class DeadlineExplanation:
                 f"holidays      {hd.package} {hd.version}, {hd.country} "
                 f"{'+'.join(hd.categories)}, decreed days known through {through}"
             )
+        if self.tz_data:
+            lines.append(f"time zones    {self.tz_data}")
         if self.provisional:
             years = ", ".join(str(y) for y in self.provisional_years)
             lines.append(

@@ -13,10 +13,10 @@ from pydantic import model_validator
 
 from slaclock._model import FrozenModel, Text
 from slaclock._time import to_us
-from slaclock.contact import Contact, fold_text
 from slaclock.errors import InvalidModelError, TooManyContactsError
-from slaclock.findings import Finding, FindingCode
-from slaclock.support import Tier
+from slaclock.sla.contact import Contact, fold_text
+from slaclock.sla.findings import Finding, FindingCode
+from slaclock.sla.support import Tier
 
 __all__ = ["MAX_CONTACTS_PER_TITLE", "Contract", "CoveredProduct", "Entitlement"]
 

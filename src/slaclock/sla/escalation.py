@@ -14,10 +14,10 @@ from datetime import datetime, time
 from slaclock._model import FrozenModel, Instant
 from slaclock._time import to_us
 from slaclock.errors import EscalationError
-from slaclock.plan import BASIC_PLAN, ServicePlan
-from slaclock.severity import Severity
-from slaclock.support import AfterHoursOption, SupportLevel
-from slaclock.ticket import (
+from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.severity import Severity
+from slaclock.sla.support import AfterHoursOption, SupportLevel
+from slaclock.sla.ticket import (
     Classified,
     Escalated,
     StayedWithProvider,

@@ -14,10 +14,10 @@ from datetime import date, datetime, timedelta, timezone
 
 from dateutil import parser as dateparser
 
-from slaclock.calendar import BusinessCalendar
+from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.errors import SlaclockError
-from slaclock.plan import BASIC_PLAN
-from slaclock.severity import Severity
+from slaclock.sla.plan import BASIC_PLAN
+from slaclock.sla.severity import Severity
 
 __all__ = ["main"]
 

@@ -11,9 +11,9 @@ from enum import Enum
 
 from slaclock._model import FrozenModel
 from slaclock._time import to_us
-from slaclock.contact import Contact
-from slaclock.contract import Contract
-from slaclock.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.contact import Contact
+from slaclock.sla.contract import Contract
+from slaclock.sla.plan import BASIC_PLAN, ServicePlan
 
 __all__ = ["Alert", "AlertKind", "alert_recipients"]
 

@@ -14,10 +14,10 @@ from types import MappingProxyType
 from pydantic import field_validator, model_validator
 
 from slaclock._model import FrozenModel
-from slaclock.calendar import BusinessCalendar
+from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.errors import InvalidModelError, UndefinedPlanError
-from slaclock.severity import Severity
-from slaclock.support import AfterHoursOption, Channel, SupportLevel, Tier
+from slaclock.sla.severity import Severity
+from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 
 __all__ = ["BASIC_PLAN", "IntakeRules", "PlanCatalog", "ResponseTargets", "ServicePlan"]
 

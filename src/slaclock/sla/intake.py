@@ -6,12 +6,12 @@ whether this is the contact's first request.
 
 from __future__ import annotations
 
-from slaclock.contact import fold_text
-from slaclock.contract import Contract
-from slaclock.findings import Finding, FindingCode
-from slaclock.plan import BASIC_PLAN, ServicePlan
-from slaclock.support import Channel
-from slaclock.ticket import Ticket
+from slaclock.sla.contact import fold_text
+from slaclock.sla.contract import Contract
+from slaclock.sla.findings import Finding, FindingCode
+from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.support import Channel
+from slaclock.sla.ticket import Ticket
 
 __all__ = ["check_intake", "is_public_mailbox", "signature_names_requester"]
 

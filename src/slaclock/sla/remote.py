@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from slaclock._model import FrozenModel, Instant
-from slaclock.plan import BASIC_PLAN, ServicePlan
-from slaclock.support import AfterHoursOption
+from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.support import AfterHoursOption
 
 __all__ = ["RemoteSlot", "remote_assistance"]
 

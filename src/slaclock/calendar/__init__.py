@@ -1,0 +1,1 @@
+"""When a desk is open: schedules, holidays, closures, zones, and the open-time engine."""

@@ -1,0 +1,696 @@
+"""Open time as int64 UTC microseconds: the one engine behind every calendar query.
+
+Layout. For a range of local years a `Span` keeps the open runs as sorted
+UTC microseconds (`starts`, `ends`, merged), and `cum[k]`, the open time
+before run k (`cum[n]` is the total). The open time before an instant u is
+``cum[i] + min(u, ends[i]) - starts[i]`` for the run i found by bisection, so
+add, elapsed and the rest cost O(log n) whatever the duration, and a whole
+column costs one `np.searchsorted`. A small table of the first run of each UTC
+day narrows the bisection for a single value; the target of a short `add` is
+looked for in the next few runs before the whole array.
+
+Exactness. A span answers only inside its window [lo, hi): the instants that
+no date outside its years can open or close. Every answer is checked to lie
+in the window; if not, the span is widened (geometrically, building only the
+years not built yet, then joined, so a run that crosses the old edge is one
+run) and the question asked again. So an answer never depends on what was
+asked before.
+
+Threads and processes. Spans are immutable; the engine swaps in a new tuple
+of spans with a compare-and-swap under one module lock, which is never held
+while building. A forked child gets a fresh lock (`os.register_at_fork`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from datetime import date, timezone
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, from_us
+from slaclock.errors import NoOpenTimeError, OutOfRangeError, SlaclockError
+
+__all__ = ["Column", "Engine", "Mask", "Source", "Span", "merge"]
+
+I64 = np.int64
+#: A column of instants or durations: int64 microseconds (UTC instants since the epoch).
+Column = npt.NDArray[np.int64]
+#: A column of flags.
+Mask = npt.NDArray[np.bool_]
+_lock = threading.Lock()
+_SMALLER = "use a smaller duration."
+_NEVER_CLOSES = "the open period holding it does not end within them (the calendar never closes)."
+_NEVER_CLOSED = "the open period holding it began before them (the calendar was never closed)."
+
+
+def _fresh_lock() -> None:
+    global _lock
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock)
+
+
+class Source(Protocol):
+    """What the engine needs to know about a calendar: its open runs, year by year."""
+
+    @property
+    def min_us(self) -> int:
+        """The first supported instant (local 1 January of `MIN_YEAR`)."""
+        ...
+
+    @property
+    def max_us(self) -> int:
+        """The first instant after the supported range (local 1 January after `MAX_YEAR`)."""
+        ...
+
+    @property
+    def ever_opens(self) -> bool:
+        """False when no date can ever open (then every search fails at once)."""
+        ...
+
+    def year_of(self, u: int) -> int:
+        """The local year of instant u."""
+        ...
+
+    def window(self, first_year: int, last_year: int) -> tuple[int, int]:
+        """[lo, hi): the instants the runs of these years describe completely."""
+        ...
+
+    def build(self, first_year: int, last_year: int) -> tuple[Column, Column, Column]:
+        """The UTC runs (starts, ends; any order, disjoint or touching) opened by the
+        dates of these years, and the ordinals of those dates that open at all."""
+        ...
+
+
+#: Spans with at most this many runs also keep Python lists for single-value queries:
+#: `bisect` and indexing are fastest on lists, and a few thousand runs (a decade of a
+#: 09-17 desk) cost little. Larger spans use memoryviews of the int64 arrays, which
+#: hold 8 bytes a value instead of about 40.
+LIST_RUNS = 16_384
+
+
+def _scalar_view(a: npt.NDArray[np.integer[Any]]) -> list[int] | memoryview:
+    if len(a) <= LIST_RUNS + 1:
+        values: list[int] = a.tolist()
+        return values
+    return a.data
+
+
+def _view_bytes(v: list[int] | memoryview) -> int:
+    """Bytes a view adds to its array: none for a memoryview, the objects for a list."""
+    if isinstance(v, memoryview):
+        return 0
+    return sum(x.__sizeof__() for x in v) + v.__sizeof__()
+
+
+def merge(starts: Column, ends: Column) -> tuple[Column, Column]:
+    """Sort runs and merge those that overlap or touch."""
+    if len(starts) == 0:
+        return starts, ends
+    if np.any(starts[1:] < starts[:-1]):
+        order = np.argsort(starts, kind="stable")
+        starts, ends = starts[order], ends[order]
+    reach = np.maximum.accumulate(ends)
+    first = np.ones(len(starts), dtype=bool)
+    first[1:] = starts[1:] > reach[:-1]
+    idx = np.flatnonzero(first)
+    return starts[idx], np.maximum.reduceat(reach, idx)
+
+
+class Span:
+    """The merged open runs of local years [first_year, last_year], exact in [lo, hi)."""
+
+    __slots__ = (
+        "B",
+        "C",
+        "E",
+        "F",
+        "S",
+        "base",
+        "bdays",
+        "cum",
+        "ends",
+        "first",
+        "first_year",
+        "hi",
+        "last_year",
+        "lo",
+        "n",
+        "starts",
+        "total",
+    )
+
+    def __init__(
+        self,
+        first_year: int,
+        last_year: int,
+        window: tuple[int, int],
+        starts: Column,
+        ends: Column,
+        bdays: Column,
+    ) -> None:
+        self.first_year = first_year
+        self.last_year = last_year
+        self.lo, self.hi = window
+        self.starts = starts
+        self.ends = ends
+        cum = np.zeros(len(starts) + 1, dtype=I64)
+        np.cumsum(ends - starts, out=cum[1:])
+        self.cum = cum
+        self.bdays = bdays.astype(np.int32)
+        self.n = len(starts)
+        self.base = self.lo // US_PER_DAY * US_PER_DAY
+        days = max(0, (self.hi - self.base) // US_PER_DAY) + 2
+        marks = self.base + np.arange(days, dtype=I64) * US_PER_DAY
+        self.first = np.searchsorted(starts, marks, "left").astype(np.int32)
+        self.total = int(cum[-1])
+        self.F = _scalar_view(self.first)
+        self.S = _scalar_view(starts)
+        self.E = _scalar_view(ends)
+        self.C = _scalar_view(cum)
+        self.B = _scalar_view(self.bdays)
+
+    @classmethod
+    def empty(cls) -> Span:
+        """A span that holds no instant (lo == hi): every lookup falls through it."""
+        nothing = np.zeros(0, dtype=I64)
+        return cls(0, -1, (0, 0), nothing, nothing, nothing)
+
+    @classmethod
+    def join(cls, parts: list[Span], window: tuple[int, int]) -> Span:
+        """One span from spans of consecutive years (runs across their edges merged)."""
+        parts = sorted(parts, key=lambda p: p.first_year)
+        starts, ends = merge(
+            np.concatenate([p.starts for p in parts]), np.concatenate([p.ends for p in parts])
+        )
+        bdays = np.concatenate([p.bdays for p in parts])
+        return cls(parts[0].first_year, parts[-1].last_year, window, starts, ends, bdays)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the arrays."""
+        arrays = (self.starts, self.ends, self.cum, self.bdays, self.first)
+        views = (self.S, self.E, self.C, self.B, self.F)
+        return sum(a.nbytes for a in arrays) + sum(_view_bytes(v) for v in views)
+
+    # -- one value ----------------------------------------------------------------------
+    def find(self, u: int) -> int:
+        """The last run starting at or before u (-1 if none); u in [lo, hi]."""
+        b = (u - self.base) // US_PER_DAY
+        return bisect_right(self.S, u, self.F[b], self.F[b + 1]) - 1
+
+    def cum_at(self, u: int) -> int:
+        """Open time before u; u in [lo, hi]."""
+        i = self.find(u)
+        if i < 0:
+            return 0
+        e = self.E[i]
+        return self.C[i] + (u if u < e else e) - self.S[i]
+
+    def is_open(self, u: int) -> bool:
+        i = self.find(u)
+        return i >= 0 and u < self.E[i]
+
+    def next_open(self, u: int) -> int | None:
+        """u if open, else the next opening; None if that is not known here."""
+        i = self.find(u)
+        if i >= 0 and u < self.E[i]:
+            return u
+        if i + 1 < self.n:
+            s: int = self.S[i + 1]
+            return s if s <= self.hi else None
+        return None
+
+    def next_close(self, u: int) -> int | None:
+        """The end of the run holding u, or of the next run."""
+        i = self.find(u)
+        if not (i >= 0 and u < self.E[i]):
+            i += 1
+        if i < self.n:
+            e: int = self.E[i]
+            return e if e < self.hi else None
+        return None
+
+    def previous_close(self, u: int) -> int | None:
+        """The latest end of a run at or before u."""
+        j = bisect_right(self.E, u) - 1
+        if j >= 0:
+            e: int = self.E[j]
+            return e if e > self.lo else None
+        return None
+
+    def previous_open(self, u: int) -> int | None:
+        """u if open, else the last open instant before u."""
+        i = self.find(u)
+        if i < 0:
+            return None
+        e = self.E[i]
+        if u < e:
+            return u
+        last: int = e - 1
+        return last if last >= self.lo else None
+
+    def period_at(self, x: int) -> tuple[int, int] | None:
+        """The whole open run holding the open instant x."""
+        i = self.find(x)
+        s: int = self.S[i]
+        e: int = self.E[i]
+        return (s, e) if s > self.lo and e < self.hi else None
+
+    def forward(self, c: int, d: int, i: int) -> int | None:
+        """The earliest instant with open time c + d before it (d > 0), searching
+        from run i; None if beyond the window."""
+        t = c + d
+        if t > self.total:
+            return None
+        n = self.n
+        C = self.C
+        top = i + 9
+        if top <= n and C[top] >= t:
+            j = bisect_left(C, t, i + 1, top) - 1
+        else:
+            j = bisect_left(C, t, i + 1) - 1
+        r: int = self.S[j] + t - C[j]
+        return r if r <= self.hi else None
+
+    def add(self, u: int, d: int) -> int | None:
+        """Forward (d > 0): the earliest instant with d of open time since u.
+        Backward (d < 0): the latest instant with -d of open time until u.
+        Zero: `next_open`. None if the answer is not known here."""
+        if d == 0:
+            return self.next_open(u)
+        i = self.find(u)
+        if i < 0:
+            c = 0
+        else:
+            e = self.E[i]
+            c = self.C[i] + (u if u < e else e) - self.S[i]
+        if d > 0:
+            return self.forward(c, d, i)
+        t = c + d
+        if t < 0:
+            return None
+        j = bisect_right(self.C, t, 0, i + 1) - 1
+        r: int = self.S[j] + t - self.C[j]
+        return r if r >= self.lo else None
+
+    def clock(self, u: int, d: int, until: int) -> tuple[int, int, int] | None:
+        """(clock start, deadline, open time from u to `until`, or 0 if until <= u)
+        for a clock started at u with target d >= 0, from one lookup."""
+        i = self.find(u)
+        if i >= 0 and u < self.E[i]:
+            start = u
+            c = self.C[i] + u - self.S[i]
+        elif i + 1 < self.n:
+            i += 1
+            start = self.S[i]
+            c = self.C[i]
+            if start > self.hi:
+                return None
+        else:
+            return None
+        deadline = self.forward(c, d, i) if d else start
+        if deadline is None:
+            return None
+        if until <= u:
+            return start, deadline, 0
+        if until > self.hi:
+            return None
+        used = self.cum_at(until) - c
+        return start, deadline, used if used > 0 else 0
+
+    def runs(self, a: int, b: int) -> Iterator[tuple[int, int]]:
+        """The open runs between a and b (a < b, both in the window), clipped to them."""
+        i = max(self.find(a), 0)
+        while i < self.n and self.S[i] < b:
+            s, e = max(self.S[i], a), min(self.E[i], b)
+            if s < e:
+                yield s, e
+            i += 1
+
+    # -- whole columns ------------------------------------------------------------------
+    def cum_many(self, u: Column) -> tuple[Column, Column]:
+        """Open time before each instant, and the run index found (-1 if none)."""
+        i = np.searchsorted(self.starts, u, "right") - 1
+        if self.n == 0:
+            return np.zeros(len(u), dtype=I64), i
+        k = np.maximum(i, 0)
+        c = self.cum[k] + np.minimum(u, self.ends[k]) - self.starts[k]
+        return np.where(i >= 0, c, 0), i
+
+    def open_many(self, u: Column) -> Mask:
+        """Whether each instant is open."""
+        if self.n == 0:
+            return np.zeros(len(u), dtype=bool)
+        i = np.searchsorted(self.starts, u, "right") - 1
+        return (i >= 0) & (u < self.ends[np.maximum(i, 0)])
+
+    def next_open_many(self, u: Column) -> tuple[Column, Mask]:
+        """`next_open` of each instant, and whether it is known here."""
+        if self.n == 0:
+            return u.copy(), np.zeros(len(u), dtype=bool)
+        i = np.searchsorted(self.starts, u, "right") - 1
+        inside = (i >= 0) & (u < self.ends[np.maximum(i, 0)])
+        nxt = np.minimum(i + 1, self.n - 1)
+        later = self.starts[nxt]
+        out = np.where(inside, u, later)
+        ok = inside | ((i + 1 < self.n) & (later <= self.hi))
+        return out, ok
+
+    def add_many(self, u: Column, d: Column) -> tuple[Column, Mask]:
+        """`add` of each (instant, duration), durations of any sign, and which are known."""
+        n = self.n
+        if n == 0:
+            return u.copy(), np.zeros(len(u), dtype=bool)
+        c, _ = self.cum_many(u)
+        t = c + d
+        fwd = np.searchsorted(self.cum, t, "left") - 1
+        back = np.searchsorted(self.cum, t, "right") - 1
+        j = np.clip(np.where(d > 0, fwd, back), 0, n - 1)
+        r = self.starts[j] + t - self.cum[j]
+        ok_fwd = (t <= self.cum[n]) & (r <= self.hi)
+        ok_back = (t >= 0) & (r >= self.lo)
+        zero, ok_zero = self.next_open_many(u)
+        out = np.where(d == 0, zero, r)
+        ok = np.where(d == 0, ok_zero, np.where(d > 0, ok_fwd, ok_back))
+        return out, ok
+
+
+class Engine:
+    """The open time of one calendar over the supported years, built on demand."""
+
+    __slots__ = ("_current", "_spans", "source")
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self._spans: tuple[Span, ...] = ()
+        self._current = Span.empty()
+
+    # -- spans ----------------------------------------------------------------------------
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The spans built so far (for reporting and tests)."""
+        return self._spans
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The local years built so far."""
+        return tuple(y for s in self._spans for y in range(s.first_year, s.last_year + 1))
+
+    def _check(self, u: int, what: str) -> None:
+        src = self.source
+        if not src.min_us <= u < src.max_us:
+            raise OutOfRangeError(
+                f"{what} {_describe(u)} is outside the years slaclock supports "
+                f"({MIN_YEAR}-{MAX_YEAR} in the calendar's zone); pass an instant inside them."
+            )
+
+    def span(self, u: int, what: str = "instant") -> Span:
+        """A span whose window holds instant u (building what is missing)."""
+        cur = self._current
+        if cur.lo <= u < cur.hi:
+            return cur
+        for s in self._spans:
+            if s.lo <= u < s.hi:
+                self._current = s
+                return s
+        self._check(u, what)
+        return self.cover(u, u)
+
+    def cover(self, a: int, b: int) -> Span:
+        """One span whose window holds every instant in [a, b] (a <= b, both supported)."""
+        for s in (self._current, *self._spans):
+            if s.lo <= a and b < s.hi:
+                return s
+        first = self.source.year_of(a)
+        last = self.source.year_of(b)
+        while True:
+            s = self.years_span(first, last)
+            if s.lo <= a and b < s.hi:
+                self._current = s
+                return s
+            first = s.first_year - (a < s.lo)
+            last = s.last_year + (b >= s.hi)
+
+    def years_span(self, first: int, last: int) -> Span:
+        """One span holding at least the local years [first, last] (clamped to the range)."""
+        first, last = max(first, MIN_YEAR), min(last, MAX_YEAR)
+        while True:
+            state = self._spans
+            near = [s for s in state if s.first_year <= last + 1 and s.last_year >= first - 1]
+            if len(near) == 1 and near[0].first_year <= first and last <= near[0].last_year:
+                return near[0]
+            lo = min([first, *(s.first_year for s in near)])
+            hi = max([last, *(s.last_year for s in near)])
+            parts = list(near)
+            year = lo
+            for s in [*sorted(near, key=lambda s: s.first_year), None]:
+                gap_end = (s.first_year if s is not None else hi + 1) - 1
+                if year <= gap_end:
+                    parts.append(self._build(year, gap_end))
+                if s is not None:
+                    year = s.last_year + 1
+            joined = parts[0] if len(parts) == 1 else Span.join(parts, self.source.window(lo, hi))
+            with _lock:
+                if self._spans is state:
+                    rest = [s for s in state if s not in near]
+                    self._spans = tuple(sorted([*rest, joined], key=lambda s: s.first_year))
+                    self._current = joined
+                    return joined
+
+    def _build(self, first: int, last: int) -> Span:
+        starts, ends, bdays = self.source.build(first, last)
+        starts, ends = merge(starts.astype(I64), ends.astype(I64))
+        return Span(first, last, self.source.window(first, last), starts, ends, np.unique(bdays))
+
+    def widen(self, s: Span, forward: bool, u: int, remedy: str = _SMALLER) -> Span:
+        """A span reaching further forward (or backward) than s; an error at the range edge."""
+        if not self.source.ever_opens:
+            raise _never_opens()
+        k = s.last_year - s.first_year + 1
+        if forward and s.last_year < MAX_YEAR:
+            return self.years_span(s.first_year, s.last_year + k)
+        if not forward and s.first_year > MIN_YEAR:
+            return self.years_span(s.first_year - k, s.last_year)
+        year = self.source.year_of(u)
+        whole = self.years_span(year, MAX_YEAR) if forward else self.years_span(MIN_YEAR, year)
+        if forward:
+            opens = whole.n > 0 and int(whole.ends[-1]) > u
+        else:
+            opens = whole.n > 0 and int(whole.starts[0]) < u
+        raise _beyond(forward, opens, remedy)
+
+    # -- one value ------------------------------------------------------------------------
+    def is_open(self, u: int) -> bool:
+        """Whether instant u is open."""
+        return self.span(u).is_open(u)
+
+    def add(self, u: int, d: int) -> int:
+        """See `Span.add`: forward, backward or zero, exact to the microsecond."""
+        s = self._current
+        if not s.lo <= u < s.hi:
+            s = self.span(u)
+        while True:
+            r = s.add(u, d)
+            if r is not None:
+                return r
+            s = self.widen(s, d >= 0, u)
+
+    def next_open(self, u: int) -> int:
+        """u if open, else the next opening."""
+        return self.add(u, 0)
+
+    def next_close(self, u: int) -> int:
+        """The end of the open period holding u, or of the next one."""
+        s = self.span(u)
+        while True:
+            r = s.next_close(u)
+            if r is not None:
+                return r
+            s = self.widen(s, True, u, _NEVER_CLOSES)
+
+    def previous_close(self, u: int) -> int:
+        """The latest closing at or before u."""
+        s = self.span(u)
+        while True:
+            r = s.previous_close(u)
+            if r is not None:
+                return r
+            s = self.widen(s, False, u, _NEVER_CLOSED)
+
+    def previous_open(self, u: int) -> int:
+        """u if open, else the latest open instant before u."""
+        s = self.span(u)
+        while True:
+            r = s.previous_open(u)
+            if r is not None:
+                return r
+            s = self.widen(s, False, u)
+
+    def elapsed(self, a: int, b: int) -> int:
+        """Open time from a to b, negative if b < a."""
+        s = self.span(a)
+        if not s.lo <= b <= s.hi:
+            self.span(b)
+            s = self.cover(min(a, b), max(a, b))
+        return s.cum_at(b) - s.cum_at(a)
+
+    def clock(self, u: int, d: int, until: int) -> tuple[int, int, int]:
+        """(clock start, deadline, open time from u to until, 0 if until <= u), d >= 0."""
+        s = self.span(u)
+        if until > s.hi:
+            self.span(until)
+            s = self.cover(u, until)
+        while True:
+            r = s.clock(u, d, until)
+            if r is not None:
+                return r
+            s = self.widen(s, True, u)
+
+    def runs(self, a: int, b: int) -> Iterator[tuple[int, int]]:
+        """The open runs between a and b, clipped to them (nothing if b <= a)."""
+        if b <= a:
+            return iter(())
+        self.span(a)
+        self.span(b)
+        return self.cover(a, b).runs(a, b)
+
+    def period_at(self, x: int) -> tuple[int, int]:
+        """The whole open period holding the open instant x."""
+        s = self.span(x)
+        while True:
+            r = s.period_at(x)
+            if r is not None:
+                return r
+            forward = int(s.E[s.find(x)]) >= s.hi
+            s = self.widen(s, forward, x, _NEVER_CLOSES if forward else _NEVER_CLOSED)
+
+    def periods_after(self, u: int) -> Iterator[tuple[int, int]]:
+        """Open periods from u onward, the first clipped at u; endless until the range ends."""
+        x = self.next_open(u)
+        while True:
+            start, end = self.period_at(x)
+            yield max(start, u), end
+            x = self.next_open(end)
+
+    def periods_before(self, u: int) -> Iterator[tuple[int, int]]:
+        """Open periods before u, latest first, the first clipped at u."""
+        x = self.previous_open(u - 1)
+        while True:
+            start, end = self.period_at(x)
+            yield start, min(end, u)
+            x = self.previous_open(start - 1)
+
+    # -- business days (ordinals of local dates) ------------------------------------------
+    def _days(self, first: int, last: int) -> Span:
+        for o in (first, last):
+            day = date.fromordinal(o)
+            if not MIN_YEAR <= day.year <= MAX_YEAR:
+                raise OutOfRangeError(
+                    f"date {day} is outside the years slaclock supports ({MIN_YEAR}-{MAX_YEAR})."
+                )
+        return self.years_span(date.fromordinal(first).year, date.fromordinal(last).year)
+
+    def is_business_day(self, o: int) -> bool:
+        """Whether the date with ordinal o opens at all."""
+        B = self._days(o, o).B
+        k = bisect_left(B, o)
+        return k < len(B) and B[k] == o
+
+    def add_business_days(self, o: int, n: int) -> int:
+        """The n-th business day after date o (before, if n < 0); n == 0 rolls forward."""
+        s = self._days(o, o)
+        while True:
+            B = s.B
+            k = bisect_right(B, o) + n - 1 if n > 0 else bisect_left(B, o) + n
+            if 0 <= k < len(B):
+                return int(B[k])
+            if not self.source.ever_opens:
+                raise _never_opens()
+            forward = k >= 0
+            span = s.last_year - s.first_year + 1
+            if forward and s.last_year < MAX_YEAR:
+                s = self.years_span(s.first_year, s.last_year + span)
+            elif not forward and s.first_year > MIN_YEAR:
+                s = self.years_span(s.first_year - span, s.last_year)
+            else:
+                whole = self.years_span(MIN_YEAR, MAX_YEAR) if len(B) == 0 else s
+                raise _beyond(forward, len(whole.B) > 0, "use a smaller number of days.")
+
+    def business_days_between(self, a: int, b: int) -> int:
+        """Business days d with a <= d < b (negative if b < a)."""
+        if b < a:
+            return -self.business_days_between(b, a)
+        B = self._days(a, b).B
+        return bisect_left(B, b) - bisect_left(B, a)
+
+    # -- whole columns ------------------------------------------------------------------------
+    def cover_many(self, u: Column, what: str = "instant") -> Span:
+        """One span whose window holds every instant of a non-empty column."""
+        lo, hi = int(u.min()), int(u.max())
+        self.span(lo, what)
+        self.span(hi, what)
+        return self.cover(lo, hi)
+
+    def add_many(self, u: Column, d: Column) -> Column:
+        """`add` over whole columns (int64 µs), durations of any sign."""
+        if len(u) == 0:
+            return np.zeros(0, dtype=I64)
+        s = self.cover_many(u)
+        out, ok = s.add_many(u, d)
+        while not ok.all():
+            todo = np.flatnonzero(~ok)
+            forward = bool((d[todo] >= 0).any())
+            s = self.widen(s, forward, int(u[todo[0]]))
+            out[todo], ok[todo] = s.add_many(u[todo], d[todo])
+        return out
+
+    def elapsed_many(self, a: Column, b: Column) -> Column:
+        """Open time from each a to each b (negative where b < a)."""
+        if len(a) == 0:
+            return np.zeros(0, dtype=I64)
+        s = self.cover_many(np.concatenate([a, b]))
+        return s.cum_many(b)[0] - s.cum_many(a)[0]
+
+    def open_many(self, u: Column) -> Mask:
+        """Whether each instant is open."""
+        if len(u) == 0:
+            return np.zeros(0, dtype=bool)
+        return self.cover_many(u).open_many(u)
+
+
+def _describe(u: int) -> str:
+    """An instant for a message, even one no datetime can hold."""
+    try:
+        return from_us(u, timezone.utc).isoformat()
+    except (OverflowError, ValueError):
+        return f"in UTC year {1970 + u // 31_556_952_000_000}"
+
+
+def _never_opens() -> NoOpenTimeError:
+    return NoOpenTimeError(
+        "the calendar has no open time at all: its weekly schedule has no open intervals and no "
+        "special openings. Give it open hours."
+    )
+
+
+def _beyond(forward: bool, opens: bool, remedy: str) -> SlaclockError:
+    """The error for a search that ran off the supported years."""
+    edge = f"{MAX_YEAR}-12-31" if forward else f"{MIN_YEAR}-01-01"
+    if not opens:
+        way = "after" if forward else "before"
+        return NoOpenTimeError(
+            f"the calendar has no open time {way} this point up to {edge}: holidays and "
+            "closures close every scheduled day. Add open hours, reopen dates or remove closures."
+        )
+    return OutOfRangeError(
+        f"the result would fall {'after' if forward else 'before'} {edge}, outside the years "
+        f"slaclock supports ({MIN_YEAR}-{MAX_YEAR}); {remedy}"
+    )

@@ -1,0 +1,81 @@
+"""A day plan in a zone: what the engine builds a calendar's open time from.
+
+It turns the wall-clock runs of a range of local years (`days.DayPlan`) into
+UTC runs (`zone.ZoneData.preimage`), and says for which instants those runs
+are complete: a date's runs lie within `max_offset` of its naive reading (plus
+the overnight spill), so the window of years [a, b] starts that far after
+1 January of a and ends that far before 1 January after b.
+"""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from functools import cached_property
+
+import numpy as np
+
+from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, naive_us
+from slaclock.calendar.days import EPOCH_ORDINAL, DayPlan
+from slaclock.calendar.zone import ZoneData, zone_data
+
+__all__ = ["ZonedPlan"]
+
+
+class ZonedPlan:
+    """The engine's `Source` for one calendar: a `DayPlan` read in a time zone."""
+
+    def __init__(self, plan: DayPlan, zone: tzinfo) -> None:
+        self.plan = plan
+        self.zone = zone
+
+    @cached_property
+    def data(self) -> ZoneData:
+        """The zone's transitions (read on first use, cached per zone)."""
+        return zone_data(self.zone)
+
+    def _local_midnight_us(self, year: int) -> int:
+        """The first instant whose wall clock reads 1 January of `year`, 00:00."""
+        start = np.array([naive_us(date(year, 1, 1))], dtype=np.int64)
+        got, _, _ = self.data.preimage(start, start + US_PER_DAY)
+        return int(got[0])
+
+    @cached_property
+    def min_us(self) -> int:
+        return self._local_midnight_us(MIN_YEAR)
+
+    @cached_property
+    def max_us(self) -> int:
+        return self._local_midnight_us(MAX_YEAR + 1)
+
+    @property
+    def ever_opens(self) -> bool:
+        return self.plan.ever_opens
+
+    def local_us(self, u: int) -> int:
+        """The wall-clock reading of instant u, as naive microseconds."""
+        data = self.data
+        k = int(np.searchsorted(data.starts, u, "right")) - 1
+        return u + int(data.offsets[k])
+
+    def year_of(self, u: int) -> int:
+        days = self.local_us(u) // US_PER_DAY
+        return date.fromordinal(EPOCH_ORDINAL + days).year
+
+    def window(self, first_year: int, last_year: int) -> tuple[int, int]:
+        margin = self.data.max_offset_us
+        lo = (
+            self.min_us
+            if first_year <= MIN_YEAR
+            else naive_us(date(first_year, 1, 1)) + margin + self.plan.spill_us
+        )
+        hi = self.max_us if last_year >= MAX_YEAR else naive_us(date(last_year + 1, 1, 1)) - margin
+        return lo, hi
+
+    def build(self, first_year: int, last_year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        first = date(first_year, 1, 1).toordinal()
+        stop = date(last_year + 1, 1, 1).toordinal()
+        local_starts, local_ends, days = self.plan.runs(first, stop)
+        starts, ends, which = self.data.preimage(local_starts, local_ends)
+        ends = np.minimum(ends, self.max_us)
+        keep = starts < ends
+        return starts[keep], ends[keep], days[which[keep]]

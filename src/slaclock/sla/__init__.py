@@ -1,0 +1,1 @@
+"""What a support contract promises: plans, contracts, tickets, status, escalation."""
