@@ -77,6 +77,42 @@ def calendars(draw: st.DrawFn) -> BusinessCalendar:
     )
 
 
+#: Zones whose offset at New Year is far from 0, where an index keyed by UTC years
+#: would answer for local days it has not built.
+FAR_ZONES = [
+    "Pacific/Kiritimati",  # UTC+14
+    "Pacific/Honolulu",  # UTC-10
+    "America/Los_Angeles",
+    "Asia/Tokyo",
+    "Australia/Lord_Howe",
+    "America/Argentina/Buenos_Aires",
+    "UTC",
+]
+
+NIGHT = WeeklySchedule(days=[["00:00-06:00", "20:00-24:00"]] * 7)
+ALWAYS = WeeklySchedule(days=[["00:00-24:00"]] * 7)
+OFFICE = WeeklySchedule.weekdays("09:00-17:00")
+
+
+@st.composite
+def edge_calendars(draw: st.DrawFn) -> BusinessCalendar:
+    """Calendars in far zones with office, night, 24/7 or random schedules."""
+    schedule = draw(st.sampled_from([OFFICE, NIGHT, ALWAYS]) | schedules())
+    return BusinessCalendar(
+        zone=draw(st.sampled_from(FAR_ZONES)),
+        schedule=schedule,
+        holidays=draw(st.sampled_from([None, HolidayRules()])),
+        closures=draw(closures((1995, 2045))),
+    )
+
+
+def near_new_year(first: int = 1995, last: int = 2045) -> st.SearchStrategy[datetime]:
+    """Whole-minute UTC instants within three days of some 1 January 00:00 UTC."""
+    return st.tuples(st.integers(first, last), st.integers(-3 * 1440, 3 * 1440)).map(
+        lambda p: datetime(p[0], 1, 1, tzinfo=timezone.utc) + timedelta(minutes=p[1])
+    )
+
+
 def instants(first: int = 2007, last: int = 2027) -> st.SearchStrategy[datetime]:
     """Whole-minute aware instants (UTC) between Jan 1 of `first` and Dec 31 of `last`."""
     lo = datetime(first, 1, 1, tzinfo=timezone.utc)

@@ -36,25 +36,37 @@ import numpy.typing as npt
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, from_us
 from slaclock.errors import NoOpenTimeError, OutOfRangeError, SlaclockError
 
-__all__ = ["Column", "Engine", "Mask", "Source", "Span", "merge"]
+__all__ = ["SWAP", "Column", "Engine", "Mask", "Source", "Span", "SwapLock", "merge"]
 
 I64 = np.int64
 #: A column of instants or durations: int64 microseconds (UTC instants since the epoch).
 Column = npt.NDArray[np.int64]
 #: A column of flags.
 Mask = npt.NDArray[np.bool_]
-_lock = threading.Lock()
+
+
+class SwapLock:
+    """The lock held while a calendar swaps in new spans (never while building them).
+
+    One for all calendars. A forked child gets a new one, so a fork taken while
+    another thread held it cannot leave the child waiting forever.
+    """
+
+    __slots__ = ("lock",)
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+
+    def renew(self) -> None:
+        """Replace the lock (in a freshly forked child)."""
+        self.lock = threading.Lock()
+
+
+SWAP = SwapLock()
+os.register_at_fork(after_in_child=SWAP.renew)
 _SMALLER = "use a smaller duration."
 _NEVER_CLOSES = "the open period holding it does not end within them (the calendar never closes)."
 _NEVER_CLOSED = "the open period holding it began before them (the calendar was never closed)."
-
-
-def _fresh_lock() -> None:
-    global _lock
-    _lock = threading.Lock()
-
-
-os.register_at_fork(after_in_child=_fresh_lock)
 
 
 class Source(Protocol):
@@ -458,7 +470,7 @@ class Engine:
                 if s is not None:
                     year = s.last_year + 1
             joined = parts[0] if len(parts) == 1 else Span.join(parts, self.source.window(lo, hi))
-            with _lock:
+            with SWAP.lock:
                 if self._spans is state:
                     rest = [s for s in state if s not in near]
                     self._spans = tuple(sorted([*rest, joined], key=lambda s: s.first_year))

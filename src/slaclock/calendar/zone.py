@@ -30,7 +30,7 @@ import numpy as np
 
 from slaclock._time import EPOCH, MAX_YEAR, MIN_YEAR, US_PER_SECOND, naive_us
 
-__all__ = ["ZoneData", "zone_data"]
+__all__ = ["PosixRule", "ZoneData", "sampled_zone_data", "zone_data"]
 
 I64 = np.int64
 _NEVER = -(2**62)  # before any transition
@@ -92,7 +92,7 @@ def zone_data(zone: tzinfo) -> ZoneData:
         found = _from_database(zone)
         if found is not None:
             return found
-    return _sampled(zone)
+    return sampled_zone_data(zone)
 
 
 # -- reading the TZif file ---------------------------------------------------------------
@@ -108,7 +108,7 @@ def _from_database(zone: ZoneInfo) -> ZoneData | None:
     if parsed is None:
         return None
     times, offsets, initial, footer = parsed
-    rule = _PosixRule.parse(footer) if footer else None
+    rule = PosixRule.parse(footer) if footer else None
     if footer and rule is None:
         return None
     starts, offs = _segments(times, offsets, initial, rule)
@@ -181,7 +181,7 @@ def _parse_tzif(
 
 
 def _segments(
-    times: list[int], offsets: list[int], initial: int, rule: _PosixRule | None
+    times: list[int], offsets: list[int], initial: int, rule: PosixRule | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Sorted segment starts (µs, sentinel first) and offsets (µs) through `_LAST_YEAR`."""
     points: list[tuple[int, int]] = list(zip(times, offsets))
@@ -263,8 +263,10 @@ def _rule_day(spec: str, year: int) -> date:
 
 
 @dataclass(frozen=True, slots=True)
-class _PosixRule:
-    """The footer of a TZif file: standard offset, and DST with its yearly rule (if any)."""
+class PosixRule:
+    """The footer of a TZif file (RFC 8536, section 3.3): the standard offset, and DST
+    with its yearly rule if any. Offsets are seconds east of UTC; times seconds after
+    local midnight (as the rule writes them: up to 167 hours, possibly negative)."""
 
     std: int
     dst: int | None
@@ -278,7 +280,8 @@ class _PosixRule:
         return (self.std,) if self.dst is None else (self.std, self.dst)
 
     @classmethod
-    def parse(cls, text: str) -> _PosixRule | None:
+    def parse(cls, text: str) -> PosixRule | None:
+        """The rule a footer states, or None if it is not a POSIX TZ string."""
         m = _POSIX.match(text)
         if m is None:
             return None
@@ -312,7 +315,8 @@ _STEP_S = 6 * 3600  # no zone has had two transitions within six hours of each o
 
 
 @lru_cache(maxsize=64)
-def _sampled(zone: tzinfo) -> ZoneData:
+def sampled_zone_data(zone: tzinfo) -> ZoneData:
+    """The segments found by sampling the zone's offset (for a tzinfo with no TZif data)."""
     lo = naive_us(date(_FIRST_YEAR, 1, 1)) // US_PER_SECOND
     hi = naive_us(date(_LAST_YEAR + 1, 1, 1)) // US_PER_SECOND
 
