@@ -152,6 +152,38 @@ def batch(n: int, repeats: int) -> None:
     )
 
 
+def index_build(repeats: int) -> None:
+    """What growing the open-time index costs (holiday data already cached in the process)."""
+
+    def timed(fn: Callable[[], object]) -> float:
+        t0 = time.perf_counter()
+        fn()
+        return time.perf_counter() - t0
+
+    def warmed() -> BusinessCalendar:
+        cal = argentina()
+        cal.add(datetime(2026, 6, 1, 10, tzinfo=BA), timedelta(hours=1))
+        return cal
+
+    for y in range(1900, 2200):  # the holidays package's own work, outside the timings
+        argentina().holiday(date(y, 1, 1))
+    one = statistics.median(
+        timed(lambda c=warmed(): c.engine.years_span(2030, 2030)) for _ in range(repeats)
+    )
+    far = statistics.median(
+        timed(lambda c=warmed(): c.add(datetime(2150, 6, 1, 10, tzinfo=BA), timedelta(hours=1)))
+        for _ in range(repeats)
+    )
+    full_cal = warmed()
+    full = timed(lambda: full_cal.engine.years_span(1900, 2199))
+    span = full_cal.engine.years_span(1900, 2199)
+    print(
+        f"index: one more year {one * 1e3:.2f} ms; first query in 2150 after one in 2026 "
+        f"{far * 1e3:.2f} ms ({far / one:.2f}x one year); full 1900-2199 {full * 1e3:.1f} ms, "
+        f"{span.nbytes / 2**20:.2f} MiB ({span.n:,} runs)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer calls (a smoke run)")
@@ -205,6 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
     print(f"slaclock 10,000 h / 2 h: {ours['add 10000 h'] / ours['add 2 h']:.2f}x")
     agreement(cal, ts[: min(n, 300)], peer_fns)
+    index_build(1 if args.smoke else 7)
     batch(1_000 if args.smoke else 20_000 if args.quick else 100_000, 1 if args.smoke else 3)
     return 0
 
