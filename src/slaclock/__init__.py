@@ -12,10 +12,12 @@ from slaclock.calendar.holidays import Holiday, HolidayDataInfo, HolidayRules
 from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval, WeeklySchedule
 from slaclock.errors import (
+    ColumnError,
     EntitlementError,
     EscalationError,
     InvalidDurationError,
     InvalidModelError,
+    InvalidRowsError,
     InvalidScheduleError,
     NaiveDatetimeError,
     NoOpenTimeError,
@@ -27,6 +29,7 @@ from slaclock.errors import (
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
 )
+from slaclock.sla.batch import evaluate_many
 from slaclock.sla.contact import Contact
 from slaclock.sla.contract import MAX_CONTACTS_PER_TITLE, Contract, CoveredProduct, Entitlement
 from slaclock.sla.escalation import (
@@ -44,7 +47,7 @@ from slaclock.sla.notifications import Alert, AlertKind, alert_recipients
 from slaclock.sla.plan import BASIC_PLAN, IntakeRules, PlanCatalog, ResponseTargets, ServicePlan
 from slaclock.sla.remote import RemoteSlot, remote_assistance
 from slaclock.sla.severity import Priority, Severity
-from slaclock.sla.status import SlaState, SlaStatus, evaluate, evaluate_many
+from slaclock.sla.status import SlaState, SlaStatus, evaluate
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 from slaclock.sla.ticket import (
     Attachment,
@@ -62,6 +65,7 @@ from slaclock.sla.ticket import (
     Updated,
     VendorDirectChosen,
 )
+from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
 
 __version__ = "0.1.0"
 
@@ -70,6 +74,7 @@ __all__ = [
     "BASIC_HOURS",
     "BASIC_PLAN",
     "MAX_CONTACTS_PER_TITLE",
+    "OUTPUT_COLUMNS",
     "AfterHoursOption",
     "Alert",
     "AlertKind",
@@ -80,6 +85,7 @@ __all__ = [
     "Closed",
     "ClosedDay",
     "Closure",
+    "ColumnError",
     "Contact",
     "Contract",
     "CoveredProduct",
@@ -96,6 +102,7 @@ __all__ = [
     "IntakeRules",
     "InvalidDurationError",
     "InvalidModelError",
+    "InvalidRowsError",
     "InvalidScheduleError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
@@ -138,6 +145,7 @@ __all__ = [
     "classify",
     "escalate",
     "evaluate",
+    "evaluate_frame",
     "evaluate_many",
     "is_public_mailbox",
     "next_levels",

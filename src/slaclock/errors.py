@@ -8,10 +8,12 @@ Each class also subclasses the built-in exception a Python user would catch
 from __future__ import annotations
 
 __all__ = [
+    "ColumnError",
     "EntitlementError",
     "EscalationError",
     "InvalidDurationError",
     "InvalidModelError",
+    "InvalidRowsError",
     "InvalidScheduleError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
@@ -83,3 +85,20 @@ class EscalationError(SlaclockError, ValueError):
 
 class TicketEventError(SlaclockError, ValueError):
     """An event that cannot be applied to a ticket in its current state."""
+
+
+class ColumnError(SlaclockError, ValueError):
+    """A table lacks a column, or a column has the wrong type (e.g. naive datetimes)."""
+
+
+class InvalidRowsError(SlaclockError, ValueError):
+    """Rows of a table hold values the rules cannot use; nothing was dropped or guessed.
+
+    `problems` lists, per column and reason, how many rows and the first row
+    labels (the index for pandas, row numbers otherwise). Pass
+    ``errors="mark"`` to keep every row with the reason in a ``problem`` column.
+    """
+
+    def __init__(self, message: str, problems: list[dict[str, object]] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []

@@ -91,6 +91,14 @@ class Source(Protocol):
         """The local year of instant u."""
         ...
 
+    def years_of(self, u: Column) -> Column:
+        """The local year of each instant."""
+        ...
+
+    def ordinals_of(self, u: Column) -> Column:
+        """The local date of each instant, as `date.toordinal()` numbers."""
+        ...
+
     def window(self, first_year: int, last_year: int) -> tuple[int, int]:
         """[lo, hi): the instants the runs of these years describe completely."""
         ...
@@ -394,6 +402,30 @@ class Span:
         ok = np.where(d == 0, ok_zero, np.where(d > 0, ok_fwd, ok_back))
         return out, ok
 
+    def clock_many(
+        self, u: Column, d: Column, until: Column
+    ) -> tuple[Column, Column, Column, Mask]:
+        """`clock` of each row (d >= 0; every `until` > u in the window), and which are
+        known here: one bisection of u, one of the target, one of `until`."""
+        n = self.n
+        if n == 0:
+            zero = np.zeros(len(u), dtype=I64)
+            return u.copy(), u.copy(), zero, np.zeros(len(u), dtype=bool)
+        i = np.searchsorted(self.starts, u, "right") - 1
+        k = np.maximum(i, 0)
+        inside = (i >= 0) & (u < self.ends[k])
+        c = np.where(i >= 0, self.cum[k] + np.minimum(u, self.ends[k]) - self.starts[k], 0)
+        following = self.starts[np.minimum(i + 1, n - 1)]
+        clock = np.where(inside, u, following)
+        ok = inside | ((i + 1 < n) & (following <= self.hi))
+        t = c + d
+        j = np.clip(np.searchsorted(self.cum, t, "left") - 1, 0, n - 1)
+        deadline = np.where(d == 0, clock, self.starts[j] + t - self.cum[j])
+        ok &= (d == 0) | ((t <= self.cum[n]) & (deadline <= self.hi))
+        used = self.cum_many(until)[0] - c
+        elapsed = np.where(until > u, np.maximum(used, 0), 0)
+        return clock, deadline, elapsed, ok
+
 
 class Engine:
     """The open time of one calendar over the supported years, built on demand."""
@@ -663,6 +695,35 @@ class Engine:
             s = self.widen(s, forward, int(u[todo[0]]))
             out[todo], ok[todo] = s.add_many(u[todo], d[todo])
         return out
+
+    def next_open_many(self, u: Column) -> Column:
+        """`next_open` of each instant."""
+        return self.add_many(u, np.zeros(len(u), dtype=I64))
+
+    def clock_many(self, u: Column, d: Column, until: Column) -> tuple[Column, Column, Column]:
+        """`clock` over whole columns: (clock start, deadline, open time from u to until,
+        0 where until <= u), targets d >= 0."""
+        if len(u) == 0:
+            empty = np.zeros(0, dtype=I64)
+            return empty, empty, empty
+        later = until > u
+        s = self.cover_many(np.concatenate([u, until[later]]))
+        clock, deadline, elapsed, ok = s.clock_many(u, d, until)
+        while not ok.all():
+            todo = np.flatnonzero(~ok)
+            s = self.widen(s, True, int(u[todo[0]]))
+            clock[todo], deadline[todo], elapsed[todo], ok[todo] = s.clock_many(
+                u[todo], d[todo], until[todo]
+            )
+        return clock, deadline, elapsed
+
+    def local_years(self, u: Column) -> Column:
+        """The local year of each instant (in the calendar's zone)."""
+        return self.source.years_of(u)
+
+    def local_ordinals(self, u: Column) -> Column:
+        """The local date of each instant (in the calendar's zone), as ordinals."""
+        return self.source.ordinals_of(u)
 
     def elapsed_many(self, a: Column, b: Column) -> Column:
         """Open time from each a to each b (negative where b < a)."""

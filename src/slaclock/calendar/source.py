@@ -61,6 +61,22 @@ class ZonedPlan:
         days = self.local_us(u) // US_PER_DAY
         return date.fromordinal(EPOCH_ORDINAL + days).year
 
+    def local_many(self, u: np.ndarray) -> np.ndarray:
+        """The wall-clock reading of each instant, as naive microseconds."""
+        data = self.data
+        k = np.searchsorted(data.starts, u, "right") - 1
+        local: np.ndarray = u + data.offsets[k]
+        return local
+
+    def years_of(self, u: np.ndarray) -> np.ndarray:
+        local = self.local_many(u).astype("datetime64[us]")
+        years: np.ndarray = local.astype("datetime64[Y]").astype(np.int64) + 1970
+        return years
+
+    def ordinals_of(self, u: np.ndarray) -> np.ndarray:
+        days: np.ndarray = self.local_many(u) // US_PER_DAY + EPOCH_ORDINAL
+        return days
+
     def window(self, first_year: int, last_year: int) -> tuple[int, int]:
         margin = self.data.max_offset_us
         lo = (

@@ -114,6 +114,10 @@ class ServicePlan(FrozenModel):
         """First-response target for a severity."""
         return self.targets[severity]
 
+    def target_us(self, severity: Severity) -> int:
+        """First-response target for a severity, in microseconds of business time."""
+        return self.targets[severity] // timedelta(microseconds=1)
+
     @property
     def remote_calendar(self) -> BusinessCalendar:
         """The calendar remote assistance follows."""

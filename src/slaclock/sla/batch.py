@@ -1,0 +1,144 @@
+"""Many ticket objects at once: `evaluate_many`, a thin client of the column rules.
+
+Tickets are turned into columns once, evaluated per plan with
+`columns.evaluate_columns`, and each row comes back as the dict
+`SlaStatus.as_record()` would give. For tables of tickets (pandas, polars,
+pyarrow, Dask) use `slaclock.evaluate_frame`, which never builds ticket objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from slaclock._time import from_us, to_us
+from slaclock.errors import TicketEventError
+from slaclock.sla.columns import LEVELS, STATES, StatusColumns, TicketColumns, evaluate_columns
+from slaclock.sla.contract import Contract
+from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.severity import Severity
+from slaclock.sla.status import SlaState, not_entitled_findings
+from slaclock.sla.ticket import Ticket
+
+__all__ = ["evaluate_many"]
+
+
+def evaluate_many(
+    tickets: Iterable[Ticket],
+    now: datetime,
+    plan: ServicePlan | None = None,
+    *,
+    contracts: Mapping[str, Contract] | None = None,
+    catalog: PlanCatalog | None = None,
+) -> list[dict[str, Any]]:
+    """Evaluate many tickets at `now`: one dict per ticket, as `SlaStatus.as_record()`.
+
+    With `contracts` (customer name -> contract) entitlement is checked, and the
+    plan is the contract tier's plan in `catalog` (default: built-in) unless
+    `plan` is given; otherwise every ticket uses `plan` (default Basic).
+    """
+    items = list(tickets)
+    now_us = to_us(now, "now")
+    default = BASIC_PLAN if plan is None else plan
+    plans = PlanCatalog.builtin() if catalog is None else catalog
+    groups: dict[int, tuple[ServicePlan, list[int]]] = {}
+    for k, ticket in enumerate(items):
+        chosen = default
+        if contracts is not None and plan is None:
+            contract = contracts.get(ticket.customer)
+            if contract is not None:
+                chosen = plans.get(contract.tier)
+        groups.setdefault(id(chosen), (chosen, []))[1].append(k)
+    rows: list[dict[str, Any]] = [{}] * len(items)
+    for chosen, which in groups.values():
+        group = [items[k] for k in which]
+        out = evaluate_columns(TicketColumns.from_tickets(group), now_us, chosen)
+        if out.refused.any():
+            first = int(out.refused.argmax())
+            raise TicketEventError(f"ticket {group[first].id} {out.problem[first]}")
+        records = _records(group, out, now_us, chosen, contracts)
+        for k, record in zip(which, records):
+            rows[k] = record
+    return rows
+
+
+def _records(
+    tickets: list[Ticket],
+    out: StatusColumns,
+    now_us: int,
+    plan: ServicePlan,
+    contracts: Mapping[str, Contract] | None,
+) -> list[dict[str, Any]]:
+    zone = plan.calendar.zone
+    now = from_us(now_us, zone)
+    percents = plan.warning_percents
+    holidays = plan.calendar.holidays
+    through = holidays.data_complete_through() if holidays is not None else None
+    one = timedelta(microseconds=1)
+    records = []
+    columns = zip(
+        tickets,
+        out.state.tolist(),
+        out.severity.tolist(),
+        out.confirmed.tolist(),
+        out.level.tolist(),
+        out.target.tolist(),
+        out.clock_start.tolist(),
+        out.deadline.tolist(),
+        out.elapsed.tolist(),
+        out.fraction_used.tolist(),
+        out.warning.tolist(),
+        out.stopped.tolist(),
+        out.stop.tolist(),
+        out.clock_year.tolist(),
+        out.deadline_year.tolist(),
+        out.provisional.tolist(),
+    )
+    for (
+        ticket, state, severity, confirmed, level, target, clock, deadline, elapsed,
+        fraction, warning, stopped, stop, clock_year, deadline_year, provisional,
+    ) in columns:  # fmt: skip
+        record: dict[str, Any] = {
+            "ticket_id": ticket.id,
+            "now": now,
+            "severity": Severity(severity).value,
+            "severity_confirmed": confirmed,
+            "level": LEVELS[level].value,
+            "target": one * target,
+        }
+        problems = (
+            not_entitled_findings(ticket, contracts.get(ticket.customer), plan)
+            if contracts is not None
+            else ()
+        )
+        if problems:
+            record.update(
+                state=SlaState.NOT_ENTITLED.value, clock_start=None, deadline=None,
+                elapsed=timedelta(0), remaining=timedelta(0), fraction_used=0.0, warnings=(),
+                breach_at=None, stopped_at=None, problems="; ".join(str(p) for p in problems),
+                provisional_years=(),
+            )  # fmt: skip
+            records.append(record)
+            continue
+        due = from_us(deadline, zone)
+        breached = STATES[state] is SlaState.BREACHED
+        record.update(
+            state=STATES[state].value,
+            clock_start=from_us(clock, zone),
+            deadline=due,
+            elapsed=one * elapsed,
+            remaining=one * (target - elapsed),
+            fraction_used=fraction,
+            warnings=tuple(p for p in percents if p <= warning),
+            breach_at=due if breached else None,
+            stopped_at=from_us(stop, zone) if stopped else None,
+            problems="",
+            provisional_years=(
+                tuple(range(max(clock_year, through + 1), deadline_year + 1))
+                if provisional and through is not None
+                else ()
+            ),
+        )
+        records.append(record)
+    return records

@@ -1,0 +1,436 @@
+"""The SLA rules of `slaclock.sla.status`, over whole columns of tickets.
+
+Tickets become int64 columns (`TicketColumns`): receipt instants, requested
+severities, and one flat, ordered table of events read the way the rules
+read them (`Kind`). `evaluate_columns` applies the rules of `status.evaluate`
+to every row at once with the engine's column operations; where a rule is
+sequential per ticket (reclassifications, pauses) it loops over the k-th
+event of every ticket, not over tickets. Property tests hold every row equal
+to `evaluate` on the same ticket.
+
+A row the rules refuse (a pause under a plan without pausing, pause and
+resume out of order) gets a message in `StatusColumns.problem` instead of an
+exception, so that a table can report every bad row at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+import numpy.typing as npt
+
+from slaclock._time import to_us
+from slaclock.calendar.engine import Column, Engine, Mask
+from slaclock.sla.measures import fraction_column, warning_column
+from slaclock.sla.plan import ServicePlan
+from slaclock.sla.severity import Severity
+from slaclock.sla.status import SlaState
+from slaclock.sla.support import SupportLevel
+from slaclock.sla.ticket import (
+    Classified,
+    Closed,
+    Escalated,
+    Paused,
+    Resolved,
+    Responded,
+    Resumed,
+    Ticket,
+    TicketEvent,
+    VendorDirectChosen,
+)
+
+__all__ = [
+    "LEVELS",
+    "STATES",
+    "EventColumns",
+    "Kind",
+    "StatusColumns",
+    "TicketColumns",
+    "evaluate_columns",
+    "kind_of",
+]
+
+I64 = np.int64
+#: `StatusColumns.state` codes index this tuple.
+STATES: tuple[SlaState, ...] = tuple(SlaState)
+#: `StatusColumns.level` codes index this tuple.
+LEVELS: tuple[SupportLevel, ...] = (SupportLevel.L1, SupportLevel.L2, SupportLevel.VENDOR)
+_STATE = {s: np.int8(k) for k, s in enumerate(STATES)}
+_NEVER = np.iinfo(I64).max
+
+
+class Kind(IntEnum):
+    """What an event means to the SLA rules."""
+
+    OTHER = 0  #: updates, staying with the provider: nothing for the clock
+    CLASSIFIED = 1  #: L1 confirmed or changed the severity
+    STOPPED = 2  #: responded, resolved or closed
+    HANDED_OVER = 3  #: to the vendor without follow-up, or vendor-direct chosen
+    TO_L2 = 4  #: escalated to L2
+    TO_VENDOR = 5  #: escalated to the vendor, who the provider follows up
+    PAUSED = 6
+    RESUMED = 7
+
+
+def kind_of(event: TicketEvent) -> Kind:
+    """How the rules read one history event."""
+    if isinstance(event, Classified):
+        return Kind.CLASSIFIED
+    if isinstance(event, Responded | Resolved | Closed):
+        return Kind.STOPPED
+    if isinstance(event, VendorDirectChosen):
+        return Kind.HANDED_OVER
+    if isinstance(event, Escalated):
+        if event.to is SupportLevel.L2:
+            return Kind.TO_L2
+        return Kind.HANDED_OVER if event.assisted_only else Kind.TO_VENDOR
+    if isinstance(event, Paused):
+        return Kind.PAUSED
+    if isinstance(event, Resumed):
+        return Kind.RESUMED
+    return Kind.OTHER
+
+
+@dataclass(frozen=True)
+class EventColumns:
+    """Events of many tickets, ordered by ticket and then by history order."""
+
+    ticket: Column  #: row of the ticket in its `TicketColumns`
+    kind: npt.NDArray[np.int8]  #: `Kind` codes
+    at: Column  #: UTC microseconds
+    severity: npt.NDArray[np.int8]  #: the new severity of a CLASSIFIED event (else 0)
+
+    @classmethod
+    def empty(cls) -> EventColumns:
+        """No events at all."""
+        return cls(
+            np.zeros(0, dtype=I64),
+            np.zeros(0, dtype=np.int8),
+            np.zeros(0, dtype=I64),
+            np.zeros(0, dtype=np.int8),
+        )
+
+    def take(self, mask: Mask) -> EventColumns:
+        """The events where `mask` holds."""
+        return EventColumns(self.ticket[mask], self.kind[mask], self.at[mask], self.severity[mask])
+
+
+@dataclass(frozen=True)
+class TicketColumns:
+    """Many tickets as columns: what the SLA rules need of each, nothing more."""
+
+    received: Column  #: UTC microseconds
+    severity: npt.NDArray[np.int8]  #: the requested severity, 1-4
+    events: EventColumns
+
+    def __len__(self) -> int:
+        return len(self.received)
+
+    @classmethod
+    def from_tickets(cls, tickets: Sequence[Ticket]) -> TicketColumns:
+        """The columns of ticket objects (one pass over their histories)."""
+        rows: list[tuple[int, int, int, int]] = []
+        for k, ticket in enumerate(tickets):
+            for event in ticket.history:
+                new = int(event.severity) if isinstance(event, Classified) else 0
+                rows.append((k, int(kind_of(event)), to_us(event.at), new))
+        table = np.array(rows, dtype=I64).reshape(-1, 4)
+        events = EventColumns(
+            table[:, 0].copy(),
+            table[:, 1].astype(np.int8),
+            table[:, 2].copy(),
+            table[:, 3].astype(np.int8),
+        )
+        received = np.fromiter((to_us(t.received) for t in tickets), I64, len(tickets))
+        severity = np.fromiter((int(t.priority) for t in tickets), np.int8, len(tickets))
+        return cls(received, severity, events)
+
+
+@dataclass(frozen=True)
+class StatusColumns:
+    """`SlaStatus` fields of many tickets, as columns (instants in UTC microseconds)."""
+
+    state: npt.NDArray[np.int8]  #: index into `STATES`
+    severity: npt.NDArray[np.int8]  #: the severity whose target applies
+    confirmed: Mask
+    level: npt.NDArray[np.int8]  #: index into `LEVELS`
+    target: Column
+    clock_start: Column
+    deadline: Column
+    elapsed: Column
+    remaining: Column
+    fraction_used: npt.NDArray[np.float64]
+    warning: Column  #: the highest warning percent reached, 0 if none
+    stopped: Mask
+    stop: Column  #: where `stopped`
+    clock_year: Column
+    deadline_year: Column
+    provisional: Mask
+    #: Rows the rules refuse (a pause the plan does not allow, pauses out of order)...
+    refused: Mask
+    #: ...and why (None elsewhere).
+    problem: npt.NDArray[np.object_]
+
+    @property
+    def breached(self) -> Mask:
+        """Rows whose target was missed."""
+        out: Mask = self.state == _STATE[SlaState.BREACHED]
+        return out
+
+
+def _ranks(owner: Column) -> Column:
+    """0, 1, 2, ... within each run of equal values of a sorted column."""
+    if len(owner) == 0:
+        return np.zeros(0, dtype=I64)
+    starts = np.ones(len(owner), dtype=bool)
+    starts[1:] = owner[1:] != owner[:-1]
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(owner)), 0))
+    ranks: Column = np.arange(len(owner)) - first
+    return ranks
+
+
+def _first_per_ticket(owner: Column, n: int) -> Column:
+    """Position of each ticket's first entry in a sorted owner column (-1 if none)."""
+    first = np.full(n, -1, dtype=I64)
+    tickets, where = np.unique(owner, return_index=True)
+    first[tickets] = where
+    return first
+
+
+@dataclass(frozen=True)
+class _Pauses:
+    """Each ticket's pauses as a padded matrix: pauses[row, k] is its k-th pause."""
+
+    start: Column  # shape (n, depth); _NEVER where absent
+    end: Column  # _NEVER where still open or absent
+    count: Column  # pauses per ticket
+    open_now: Mask  # the last pause has not ended
+
+    def seen_at(self, rows: Column, at: Column, k: int) -> tuple[Column, Column, Mask]:
+        """The k-th pause of `rows` as seen at instants `at`: clipped there, absent if later."""
+        a = self.start[rows, k]
+        b = np.minimum(self.end[rows, k], at)
+        return a, b, (k < self.count[rows]) & (a <= at)
+
+
+def _pauses(n: int, events: EventColumns) -> tuple[_Pauses, Mask, npt.NDArray[np.object_]]:
+    """Pair PAUSED and RESUMED events; a message for tickets where they do not alternate."""
+    refused = np.zeros(n, dtype=bool)
+    problem = np.full(n, None, dtype=object)
+    both = events.take((events.kind == Kind.PAUSED) | (events.kind == Kind.RESUMED))
+    rank = _ranks(both.ticket)
+    expected = np.where(rank % 2 == 0, Kind.PAUSED, Kind.RESUMED)
+    wrong = both.kind != expected
+    if wrong.any():
+        tickets, first = np.unique(both.ticket[wrong], return_index=True)
+        resumed = both.kind[wrong][first] == Kind.RESUMED
+        problem[tickets[resumed]] = (
+            "resumes without being paused; remove the Resumed event or add the Paused "
+            "event before it."
+        )
+        problem[tickets[~resumed]] = (
+            "is paused twice without a resume; add a Resumed event between the two pauses."
+        )
+        refused[tickets] = True
+    depth = int(rank.max()) // 2 + 1 if len(rank) else 0
+    start = np.full((n, depth), _NEVER, dtype=I64)
+    end = np.full((n, depth), _NEVER, dtype=I64)
+    pause = both.kind == Kind.PAUSED
+    start[both.ticket[pause], rank[pause] // 2] = both.at[pause]
+    end[both.ticket[~pause], rank[~pause] // 2] = both.at[~pause]
+    count = np.bincount(both.ticket[pause], minlength=n).astype(I64)
+    last = np.clip(count - 1, 0, max(depth - 1, 0))
+    open_now = (count > 0) & (end[np.arange(n), last] == _NEVER) if depth else count > 0
+    return _Pauses(start, end, count, open_now), refused, problem
+
+
+def _deadline_with_pauses(
+    engine: Engine, pauses: _Pauses, rows: Column, start: Column, target: Column, at: Column
+) -> Column:
+    """`status.deadline_with_pauses` of each row, with its pauses as seen at `at`."""
+    remaining = target.copy()
+    cursor = start.copy()
+    out = np.zeros(len(rows), dtype=I64)
+    done = np.zeros(len(rows), dtype=bool)
+    for k in range(pauses.start.shape[1]):
+        a, b, present = pauses.seen_at(rows, at, k)
+        live = present & ~done & (b > cursor)
+        if not live.any():
+            continue
+        a = np.maximum(a, cursor)
+        available = np.zeros(len(rows), dtype=I64)
+        available[live] = engine.elapsed_many(cursor[live], a[live])
+        hit = live & (remaining <= available)
+        out[hit] = engine.add_many(cursor[hit], remaining[hit])
+        done |= hit
+        go_on = live & ~hit
+        remaining[go_on] -= available[go_on]
+        cursor[go_on] = b[go_on]
+    rest = ~done
+    out[rest] = engine.add_many(cursor[rest], remaining[rest])
+    return out
+
+
+def _elapsed_with_pauses(
+    engine: Engine, pauses: _Pauses, rows: Column, start: Column, until: Column, at: Column
+) -> Column:
+    """`status.elapsed_with_pauses` of each row, with its pauses as seen at `at`."""
+    later = until > start
+    out = np.zeros(len(rows), dtype=I64)
+    out[later] = engine.elapsed_many(start[later], until[later])
+    for k in range(pauses.start.shape[1]):
+        a, b, present = pauses.seen_at(rows, at, k)
+        a, b = np.maximum(a, start), np.minimum(b, until)
+        cut = later & present & (a < b)
+        out[cut] -= engine.elapsed_many(a[cut], b[cut])
+    return out
+
+
+def _deadline_in_force(
+    engine: Engine, pauses: _Pauses, rows: Column, start: Column, target: Column, at: Column
+) -> Column:
+    """`status.deadline_in_force`: the deadline as it stood at each `at`."""
+    out = engine.add_many(start, target)
+    if pauses.start.shape[1] == 0:
+        return out
+    paused = pauses.start[rows, 0] <= at
+    if paused.any():
+        p = np.flatnonzero(paused)
+        out[p] = _deadline_with_pauses(engine, pauses, rows[p], start[p], target[p], at[p])
+    return out
+
+
+def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> StatusColumns:
+    """Every ticket's first-response SLA at `now_us` under `plan` (`status.evaluate`'s
+    rules; entitlement is the caller's business)."""
+    n = len(tickets)
+    engine = plan.calendar.engine
+    targets = np.array([0, *(plan.target_us(s) for s in Severity)], dtype=I64)
+    events = tickets.events.take(tickets.events.at <= now_us)
+    rows = np.arange(n)
+
+    # Rule 1: the stop, the level and the pauses, up to now.
+    stopping = (events.kind == Kind.STOPPED) | (events.kind == Kind.HANDED_OVER)
+    stop_pos = np.full(n, _NEVER, dtype=I64)
+    stops = np.flatnonzero(stopping)
+    first_stop = _first_per_ticket(events.ticket[stops], n)
+    has_stop = first_stop >= 0
+    stop_pos[has_stop] = stops[first_stop[has_stop]]
+    stopped = has_stop
+    stop = np.zeros(n, dtype=I64)
+    stop[stopped] = events.at[stop_pos[stopped]]
+    handed = np.zeros(n, dtype=bool)
+    handed[stopped] = events.kind[stop_pos[stopped]] == Kind.HANDED_OVER
+    level = _levels(events, n)
+    pauses, refused, problem = _pauses(n, events)
+    if not plan.pausing_allowed:
+        forbidden = (pauses.count > 0) & ~refused
+        problem[forbidden] = (
+            f"was paused, but the {plan.name} plan does not allow pausing; remove the pause "
+            "or evaluate it with a plan that allows it."
+        )
+        refused |= forbidden
+
+    # Rule 2: classifications before the stop, while the deadline in force has not passed.
+    position = np.arange(len(events.at))
+    counted = (events.kind == Kind.CLASSIFIED) & (position < stop_pos[events.ticket])
+    classified = events.take(counted)
+    severity = tickets.severity.copy()
+    confirmed = np.zeros(n, dtype=bool)
+    start = tickets.received.copy()
+    settled = np.zeros(n, dtype=bool)
+    rank = _ranks(classified.ticket)
+    for k in range(int(rank.max()) + 1 if len(rank) else 0):
+        pick = (rank == k) & ~settled[classified.ticket]
+        who, at, new = classified.ticket[pick], classified.at[pick], classified.severity[pick]
+        target = targets[severity[who]]
+        late = np.zeros(len(who), dtype=bool)
+        check = at > start[who] + target
+        if check.any():
+            c = np.flatnonzero(check)
+            deadline = _deadline_in_force(engine, pauses, who[c], start[who[c]], target[c], at[c])
+            late[c] = at[c] > deadline
+        settled[who[late]] = True
+        apply = ~late
+        severity[who[apply]] = new[apply]
+        confirmed[who[apply]] = True
+        if plan.restart_clock_on_reclassification:
+            start[who[apply]] = at[apply]
+    target = targets[severity]
+
+    # Rules 1 and 3: the clock, its deadline and the open time it has run.
+    until = np.where(stopped, stop, now_us)
+    clock = np.zeros(n, dtype=I64)
+    deadline = np.zeros(n, dtype=I64)
+    elapsed = np.zeros(n, dtype=I64)
+    paused_rows = (pauses.count > 0) & ~refused
+    plain = ~paused_rows & ~refused
+    if plain.any():
+        clock[plain], deadline[plain], elapsed[plain] = engine.clock_many(
+            start[plain], target[plain], until[plain]
+        )
+    if paused_rows.any():
+        p = np.flatnonzero(paused_rows)
+        at_now = np.full(len(p), now_us, dtype=I64)
+        clock[p] = engine.next_open_many(start[p])
+        deadline[p] = _deadline_with_pauses(engine, pauses, rows[p], start[p], target[p], at_now)
+        elapsed[p] = _elapsed_with_pauses(engine, pauses, rows[p], start[p], until[p], at_now)
+
+    # Rule 4: the state.
+    state = np.where(
+        stopped,
+        np.where(
+            stop > deadline,
+            _STATE[SlaState.BREACHED],
+            np.where(handed, _STATE[SlaState.HANDED_TO_VENDOR], _STATE[SlaState.MET]),
+        ),
+        np.where(
+            pauses.open_now,
+            _STATE[SlaState.PAUSED],
+            np.where(now_us > deadline, _STATE[SlaState.BREACHED], _STATE[SlaState.RUNNING]),
+        ),
+    ).astype(np.int8)
+
+    clock_year = np.zeros(n, dtype=I64)
+    deadline_year = np.zeros(n, dtype=I64)
+    ok = ~refused
+    if ok.any():
+        clock_year[ok] = engine.local_years(clock[ok])
+        deadline_year[ok] = engine.local_years(deadline[ok])
+    holidays = plan.calendar.holidays
+    through = holidays.data_complete_through() if holidays is not None else None
+    provisional = ok & (deadline_year > through) if through is not None else np.zeros(n, bool)
+    return StatusColumns(
+        state=state,
+        severity=severity,
+        confirmed=confirmed,
+        level=level,
+        target=target,
+        clock_start=clock,
+        deadline=deadline,
+        elapsed=elapsed,
+        remaining=target - elapsed,
+        fraction_used=fraction_column(elapsed, target),
+        warning=warning_column(elapsed, target, plan.warning_percents),
+        stopped=stopped,
+        stop=stop,
+        clock_year=clock_year,
+        deadline_year=deadline_year,
+        provisional=provisional,
+        refused=refused,
+        problem=problem,
+    )
+
+
+def _levels(events: EventColumns, n: int) -> npt.NDArray[np.int8]:
+    """Who holds each ticket: the level of its latest escalation (L1 if none)."""
+    level = np.zeros(n, dtype=np.int8)
+    to_vendor = (events.kind == Kind.TO_VENDOR) | (events.kind == Kind.HANDED_OVER)
+    code = np.where(events.kind == Kind.TO_L2, 1, np.where(to_vendor, 2, 0))
+    moves = np.flatnonzero(code > 0)[::-1]  # latest first
+    tickets, latest = np.unique(events.ticket[moves], return_index=True)
+    level[tickets] = code[moves[latest]]
+    return level

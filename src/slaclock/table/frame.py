@@ -1,0 +1,294 @@
+"""`evaluate_frame`: SLA columns for a whole table of tickets, any DataFrame library.
+
+pandas, polars and pyarrow tables go through narwhals: one code path, the
+same kind of frame back, every row kept in its order, the caller's frame never
+changed. A Dask DataFrame is evaluated lazily, partition by partition, with
+the plan shipped to each worker once.
+
+Output columns (stable; more groups may be added later, e.g. resolution):
+
+=================  ===================================================================
+``clock_start``    where the clock started (aware, in the calendar's zone)
+``deadline``       when the first response is due (aware, in the calendar's zone)
+``state``          running, paused, met, breached, not_entitled, handed_to_vendor
+``breached``       state == "breached"
+``elapsed``        business time the clock has run (duration)
+``remaining``      target - elapsed (negative once breached)
+``fraction_used``  elapsed / target (float64; 1.0 for a zero target)
+``warning``        the highest warning percent reached (int, 0 if none)
+``provisional``    the deadline's year has holidays that may not be decreed yet
+``target``         the target that applies (duration)
+``sla_severity``   the severity whose target applies (after reclassification)
+=================  ===================================================================
+
+With ``contracts``, ``entitlement`` says why a not-entitled row is not; with
+``errors="mark"``, ``problem`` says why a row could not be evaluated (its SLA
+columns are null).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Literal, TypeVar
+
+import narwhals as nw
+import numpy as np
+import numpy.typing as npt
+
+from slaclock._time import to_us
+from slaclock.errors import ColumnError, InvalidRowsError
+from slaclock.sla.columns import STATES, StatusColumns, TicketColumns, evaluate_columns
+from slaclock.sla.contract import Contract
+from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.status import SlaState
+from slaclock.table.entitlement import entitlement_problems
+from slaclock.table.native import (
+    row_labels,
+    write_bools,
+    write_durations,
+    write_floats,
+    write_instants,
+    write_ints,
+    write_strings,
+)
+from slaclock.table.tickets import EVENT_COLUMNS, TICKET_COLUMNS, Problems, read_tickets
+
+__all__ = ["OUTPUT_COLUMNS", "evaluate_frame"]
+
+Frame = TypeVar("Frame")
+I64 = np.int64
+OUTPUT_COLUMNS = (
+    "clock_start",
+    "deadline",
+    "state",
+    "breached",
+    "elapsed",
+    "remaining",
+    "fraction_used",
+    "warning",
+    "provisional",
+    "target",
+    "sla_severity",
+)
+_STATE_VALUES = np.array([s.value for s in STATES], dtype=object)
+_NOT_ENTITLED = STATES.index(SlaState.NOT_ENTITLED)
+
+
+def evaluate_frame(
+    frame: Frame,
+    now: datetime,
+    plan: ServicePlan | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    contracts: Mapping[str, Contract] | None = None,
+    catalog: PlanCatalog | None = None,
+    events: Any = None,
+    event_columns: Mapping[str, str] | None = None,
+    errors: Literal["raise", "mark"] = "raise",
+    prefix: str = "",
+) -> Frame:
+    """`frame` with the SLA columns of each ticket at `now` appended (same rows, order, kind).
+
+    `plan` None means the Basic plan. `columns` maps slaclock's input names to
+    yours (``{"received": "created_at"}``). With `contracts` (customer name ->
+    contract), the table needs ``customer``, ``product`` and ``requester_email``
+    columns: entitlement is checked at receipt and each contract's tier plan
+    from `catalog` applies unless `plan` is given. `events` is an optional long
+    table of events (see `slaclock.table.tickets`). Bad rows raise
+    `InvalidRowsError`, or with ``errors="mark"`` are kept with a ``problem``.
+    """
+    if errors not in ("raise", "mark"):
+        raise ColumnError(f"errors must be 'raise' or 'mark', got {errors!r}.")
+    now_us = to_us(now, "now")
+    names = _names(columns, (*TICKET_COLUMNS, "customer", "product", "requester_email"), "columns")
+    event_names = _names(event_columns, EVENT_COLUMNS, "event_columns")
+    if nw.dependencies.is_dask_dataframe(frame):
+        from slaclock.table.dask import evaluate_dask
+
+        if events is not None:
+            raise ColumnError(
+                "an events table is not supported with a Dask DataFrame; give each ticket's "
+                "wide columns (responded_at, classified_at, ...) or evaluate pandas partitions."
+            )
+        out: Frame = evaluate_dask(
+            frame, now, plan, columns=names, contracts=contracts, catalog=catalog,
+            errors=errors, prefix=prefix,
+        )  # fmt: skip
+        return out
+    native: Any = frame
+    try:
+        table = nw.from_native(native, eager_only=True)
+    except TypeError as exc:
+        raise ColumnError(
+            f"evaluate_frame takes a pandas, polars or Dask DataFrame or a pyarrow Table, got "
+            f"{type(frame).__name__}; for a lazy frame collect it first."
+        ) from exc
+    event_table = None if events is None else nw.from_native(events, eager_only=True)
+    default = BASIC_PLAN if plan is None else plan
+    tickets, problems = read_tickets(
+        table, names, event_table, event_names, default.vendor_follow_up
+    )
+    outputs = [prefix + c for c in OUTPUT_COLUMNS]
+    outputs += [prefix + "entitlement"] if contracts is not None else []
+    outputs += [prefix + "problem"] if errors == "mark" else []
+    clash = sorted(set(outputs) & set(table.columns))
+    if clash:
+        raise ColumnError(
+            f"the table already has column(s) {clash}; rename them or pass prefix='sla_' to "
+            "name slaclock's output columns differently."
+        )
+
+    n = len(table)
+    plans, entitlement = _plans_and_entitlement(
+        table, names, tickets, default, plan is None, contracts, catalog
+    )
+    result: StatusColumns | None = None
+    zone = default.calendar.zone.key
+    for chosen, rows in plans:
+        if chosen.calendar.zone.key != zone:
+            raise ColumnError(
+                "the contracts' plans use calendars in different zones "
+                f"({zone} and {chosen.calendar.zone.key}); one table takes one zone. Evaluate "
+                "each zone's customers separately."
+            )
+        good = rows[~problems.mask[rows]]
+        part = evaluate_columns(_subset(tickets, good), now_us, chosen)
+        for r in np.flatnonzero(part.refused):
+            problems.add("events", f"the ticket {part.problem[r]}", good[r : r + 1])
+        result = _scatter(result, part, good, n)
+    if result is None:
+        result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
+        result = _scatter(None, result, np.zeros(0, dtype=I64), n)
+
+    bad = problems.mask
+    if bad.any() and errors == "raise":
+        raise _invalid_rows(table, problems)
+    if entitlement is not None:
+        result = _not_entitled(result, entitlement[0])
+    return _write(table, result, bad, entitlement, problems, errors, prefix, zone).to_native()  # type: ignore[no-any-return]
+
+
+def _names(mapping: Mapping[str, str] | None, known: tuple[str, ...], what: str) -> dict[str, str]:
+    names = dict(mapping or {})
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        raise ColumnError(
+            f"{what} maps unknown name(s) {unknown}; slaclock reads {', '.join(known)}."
+        )
+    return names
+
+
+def _subset(tickets: TicketColumns, rows: npt.NDArray[np.int64]) -> TicketColumns:
+    """The tickets of `rows`, renumbered 0..len(rows)-1 (their events kept)."""
+    index = np.full(len(tickets), -1, dtype=I64)
+    index[rows] = np.arange(len(rows))
+    ev = tickets.events
+    keep = index[ev.ticket] >= 0
+    events = ev.take(keep)
+    events = type(events)(index[events.ticket], events.kind, events.at, events.severity)
+    return TicketColumns(tickets.received[rows], tickets.severity[rows], events)
+
+
+def _scatter(
+    into: StatusColumns | None, part: StatusColumns, rows: npt.NDArray[np.int64], n: int
+) -> StatusColumns:
+    """Rows of a part placed into full-length columns."""
+    fields = {}
+    for name in StatusColumns.__dataclass_fields__:
+        values = getattr(part, name)
+        full = getattr(into, name) if into is not None else np.zeros(n, dtype=values.dtype)
+        full[rows] = values
+        fields[name] = full
+    return StatusColumns(**fields)
+
+
+def _plans_and_entitlement(
+    table: nw.DataFrame[Any],
+    names: Mapping[str, str],
+    tickets: TicketColumns,
+    default: ServicePlan,
+    by_tier: bool,
+    contracts: Mapping[str, Contract] | None,
+    catalog: PlanCatalog | None,
+) -> tuple[
+    list[tuple[ServicePlan, npt.NDArray[np.int64]]],
+    tuple[npt.NDArray[np.bool_], npt.NDArray[np.object_]] | None,
+]:
+    """Which plan evaluates which rows, and why rows are not entitled (None: entitled)."""
+    n = len(table)
+    if contracts is None:
+        return [(default, np.arange(n, dtype=I64))], None
+    refused, why, customers = entitlement_problems(
+        table, names, tickets.received, contracts, default
+    )
+    if not by_tier:
+        return [(default, np.arange(n, dtype=I64))], (refused, why)
+    plans = PlanCatalog.builtin() if catalog is None else catalog
+    groups: dict[int, tuple[ServicePlan, list[int]]] = {}
+    for k, customer in enumerate(customers):
+        contract = contracts.get(customer)
+        chosen = plans.get(contract.tier) if contract is not None else default
+        groups.setdefault(id(chosen), (chosen, []))[1].append(k)
+    return [(p, np.array(rows, dtype=I64)) for p, rows in groups.values()], (refused, why)
+
+
+def _not_entitled(result: StatusColumns, rows: npt.NDArray[np.bool_]) -> StatusColumns:
+    """NOT_ENTITLED rows: no clock, no deadline, nothing used (as `evaluate` gives)."""
+    fields = {name: getattr(result, name).copy() for name in StatusColumns.__dataclass_fields__}
+    fields["state"][rows] = _NOT_ENTITLED
+    for name in ("elapsed", "remaining", "warning"):
+        fields[name][rows] = 0
+    fields["fraction_used"][rows] = 0.0
+    fields["provisional"][rows] = False
+    fields["stopped"][rows] = False
+    return StatusColumns(**fields)
+
+
+def _invalid_rows(table: nw.DataFrame[Any], problems: Problems) -> InvalidRowsError:
+    parts = []
+    listed: list[dict[str, object]] = []
+    for (column, reason), rows in problems.found.items():
+        labels = row_labels(table, rows[:5])
+        shown = ", ".join(repr(x) for x in labels) + (", ..." if len(rows) > 5 else "")
+        plural = "row" if len(rows) == 1 else "rows"
+        parts.append(f"{column}: {len(rows)} {plural} {reason} (first: {shown})")
+        listed.append({"column": column, "reason": reason, "count": len(rows), "rows": labels})
+    return InvalidRowsError(
+        "cannot evaluate every row: " + "; ".join(parts) + ". Fix those rows, or pass "
+        "errors='mark' to keep them with the reason in a 'problem' column.",
+        listed,
+    )
+
+
+def _write(
+    table: nw.DataFrame[Any],
+    result: StatusColumns,
+    bad: npt.NDArray[np.bool_],
+    entitlement: tuple[npt.NDArray[np.bool_], npt.NDArray[np.object_]] | None,
+    problems: Problems,
+    errors: str,
+    prefix: str,
+    zone: str,
+) -> nw.DataFrame[Any]:
+    not_entitled = result.state == _NOT_ENTITLED
+    no_clock = bad | not_entitled
+    p = prefix
+    cols = [
+        write_instants(p + "clock_start", result.clock_start, zone, table, no_clock),
+        write_instants(p + "deadline", result.deadline, zone, table, no_clock),
+        write_strings(p + "state", _STATE_VALUES[result.state], table, bad),
+        write_bools(p + "breached", result.breached, table, bad),
+        write_durations(p + "elapsed", result.elapsed, table, bad),
+        write_durations(p + "remaining", result.remaining, table, bad),
+        write_floats(p + "fraction_used", result.fraction_used, table, bad),
+        write_ints(p + "warning", result.warning, table, bad),
+        write_bools(p + "provisional", result.provisional, table, bad),
+        write_durations(p + "target", result.target, table, bad),
+        write_ints(p + "sla_severity", result.severity.astype(I64), table, bad),
+    ]
+    if entitlement is not None:
+        cols.append(write_strings(p + "entitlement", entitlement[1], table, bad))
+    if errors == "mark":
+        cols.append(write_strings(p + "problem", problems.messages(), table))
+    return table.with_columns(*cols)

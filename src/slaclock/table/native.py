@@ -1,0 +1,180 @@
+"""Columns in and out of any DataFrame library, through narwhals.
+
+Instants are read as int64 UTC microseconds (nanoseconds are dropped, as
+Python datetimes do) with a mask of nulls; results are written back as
+columns of the frame's own library: aware datetimes in the calendar's zone,
+durations, strings, booleans, floats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import narwhals as nw
+import numpy as np
+import numpy.typing as npt
+
+from slaclock._time import to_us
+from slaclock.errors import ColumnError, SlaclockError
+
+__all__ = [
+    "Backend",
+    "instants_of",
+    "row_labels",
+    "write_bools",
+    "write_durations",
+    "write_floats",
+    "write_instants",
+    "write_ints",
+    "write_strings",
+]
+
+I64 = np.int64
+Column = npt.NDArray[np.int64]
+Mask = npt.NDArray[np.bool_]
+#: The frame whose library new columns are made in.
+Backend = Any
+
+
+def _as_utc(series: nw.Series[Any]) -> nw.Series[Any]:
+    """The series converted to UTC.
+
+    narwhals (2.29) reads a pandas dtype such as ``datetime64[us,
+    America/Argentina/Buenos_Aires]`` as Unknown (its pattern for zone names
+    allows letters and '/' only), so such a pandas-like series is converted
+    with its own ``dt.tz_convert``; everything else goes through narwhals.
+    """
+    if series.dtype == nw.Unknown:
+        native = series.to_native()
+        if getattr(getattr(native, "dtype", None), "tz", None) is not None:
+            return nw.from_native(native.dt.tz_convert("UTC"), series_only=True)
+    return series.dt.convert_time_zone("UTC")
+
+
+def instants_of(series: nw.Series[Any], name: str) -> tuple[Column, Mask]:
+    """(UTC microseconds, null mask) of a column of aware instants.
+
+    A column with no values at all (every row null) is read as all missing,
+    whatever type the library gave it.
+    """
+    if series.null_count() == len(series):
+        return np.zeros(len(series), dtype=I64), np.ones(len(series), dtype=bool)
+    dtype = series.dtype
+    if dtype == nw.Datetime or dtype == nw.Unknown:
+        zone = getattr(dtype, "time_zone", None)
+        native_tz = getattr(getattr(series.to_native(), "dtype", None), "tz", None)
+        if dtype == nw.Datetime and zone is None:
+            raise ColumnError(
+                f"column {name!r} holds naive datetimes (no time zone); slaclock never guesses "
+                "one. Attach the zone they were recorded in, e.g. "
+                "df[col].dt.tz_localize('America/Argentina/Buenos_Aires') in pandas or "
+                ".dt.replace_time_zone(...) in polars."
+            )
+        if dtype == nw.Datetime or native_tz is not None:
+            stamps = _as_utc(series).dt.timestamp("us")
+            missing = stamps.is_null().to_numpy().astype(bool)
+            values = stamps.fill_null(0).to_numpy().astype(I64)
+            return values, missing
+    if dtype == nw.Object:
+        return _objects(series.to_list(), name)
+    raise ColumnError(
+        f"column {name!r} has type {dtype}; it must hold timezone-aware datetimes. Parse "
+        "text first (e.g. pandas.to_datetime(col, utc=True)) or map another column with "
+        "columns={...}."
+    )
+
+
+def _objects(values: Sequence[object], name: str) -> tuple[Column, Mask]:
+    """Instants from a column of Python objects (aware datetimes or nulls)."""
+    out = np.zeros(len(values), dtype=I64)
+    missing = np.zeros(len(values), dtype=bool)
+    for k, v in enumerate(values):
+        if v is None or (isinstance(v, float) and v != v):
+            missing[k] = True
+        elif isinstance(v, datetime):
+            try:
+                out[k] = to_us(v, f"{name} value")
+            except SlaclockError as exc:
+                raise ColumnError(f"column {name!r}, row {k}: {exc}") from exc
+        else:
+            raise ColumnError(
+                f"column {name!r} holds {type(v).__name__} values (row {k}: {v!r:.60}); it must "
+                "hold timezone-aware datetimes."
+            )
+    return out, missing
+
+
+def row_labels(frame: nw.DataFrame[Any], rows: npt.NDArray[np.int64]) -> list[object]:
+    """Labels of rows for messages: the pandas index, else the row numbers."""
+    index = nw.maybe_get_index(frame)
+    if index is None:
+        return [int(r) for r in rows]
+    return [index[int(r)] for r in rows]
+
+
+def _series(name: str, values: Any, dtype: Any, like: Backend) -> nw.Series[Any]:
+    return nw.new_series(name, values, dtype, backend=nw.get_native_namespace(like))
+
+
+def write_instants(
+    name: str, values: Column, zone: str, like: Backend, missing: Mask | None = None
+) -> nw.Series[Any]:
+    """A column of aware datetimes in `zone` from UTC microseconds."""
+    s = _series(name, values, nw.Int64, like).cast(nw.Datetime("us"))
+    s = s.dt.replace_time_zone("UTC").dt.convert_time_zone(zone)
+    return _with_nulls(s, missing, like)
+
+
+def write_durations(
+    name: str, values: Column, like: Backend, missing: Mask | None = None
+) -> nw.Series[Any]:
+    """A column of durations from microseconds."""
+    s = _series(name, values, nw.Int64, like).cast(nw.Duration("us"))
+    return _with_nulls(s, missing, like)
+
+
+def write_strings(
+    name: str, values: npt.NDArray[np.object_], like: Backend, missing: Mask | None = None
+) -> nw.Series[Any]:
+    """A column of text (None where missing)."""
+    if missing is not None and missing.any():
+        values = values.copy()
+        values[missing] = None
+    return _series(name, values.tolist(), nw.String, like)  # polars refuses object arrays
+
+
+def write_bools(
+    name: str, values: Mask, like: Backend, missing: Mask | None = None
+) -> nw.Series[Any]:
+    """A column of booleans."""
+    return _with_nulls(_series(name, values, nw.Boolean, like), missing, like)
+
+
+def write_floats(
+    name: str, values: npt.NDArray[np.float64], like: Backend, missing: Mask | None = None
+) -> nw.Series[Any]:
+    """A column of float64 (null, not NaN, where missing)."""
+    return _with_nulls(_series(name, values, nw.Float64, like), missing, like)
+
+
+def write_ints(
+    name: str, values: Column, like: Backend, missing: Mask | None = None
+) -> nw.Series[Any]:
+    """A column of int64."""
+    return _with_nulls(_series(name, values, nw.Int64, like), missing, like)
+
+
+def _with_nulls(series: nw.Series[Any], missing: Mask | None, like: Backend) -> nw.Series[Any]:
+    """The series with nulls where `missing` holds."""
+    if missing is None or not missing.any():
+        return series
+    frame = nw.from_dict(
+        {"v": series, "m": _series("m", missing, nw.Boolean, like)},
+        backend=nw.get_native_namespace(like),
+    )
+    out: nw.Series[Any] = frame.select(nw.when(~nw.col("m")).then(nw.col("v")).alias(series.name))[
+        series.name
+    ]
+    return out

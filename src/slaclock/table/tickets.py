@@ -1,0 +1,357 @@
+"""A table of tickets (and optionally a long table of their events) as `TicketColumns`.
+
+Columns a ticket table may have (names mappable with ``columns={...}``):
+
+=====================  ========================================================
+``received``           aware datetimes; required
+``severity``           1-4, "1"-"4" or a name ("critical", "MAJOR", ...); required
+``responded_at``       first response (null: not yet)
+``resolved_at``        resolution (null: not yet)
+``handed_over_at``     case handed to the vendor without follow-up (null: not yet)
+``classified_at``      L1's confirmation or reclassification, with...
+``confirmed_severity`` ...the severity it confirmed (both or neither)
+``id``                 ticket ids, needed only with an events table
+=====================  ========================================================
+
+Events at the same instant are taken in the order classified, responded,
+resolved, handed over. A long events table (``ticket_id``, ``kind``, ``at``,
+``severity``, and for escalations ``to`` and optionally ``assisted_only``)
+carries whole histories: pauses, several reclassifications, escalations;
+``kind`` takes the values of `Ticket.history` events ("classified",
+"responded", "paused", ...). Bad values are reported per row, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import narwhals as nw
+import numpy as np
+import numpy.typing as npt
+
+from slaclock.errors import ColumnError
+from slaclock.sla.columns import EventColumns, Kind, TicketColumns
+from slaclock.sla.severity import Severity
+from slaclock.sla.support import SupportLevel
+from slaclock.table.native import instants_of
+
+__all__ = ["EVENT_COLUMNS", "TICKET_COLUMNS", "Problems", "read_tickets"]
+
+I64 = np.int64
+TICKET_COLUMNS = (
+    "received",
+    "severity",
+    "responded_at",
+    "resolved_at",
+    "handed_over_at",
+    "classified_at",
+    "confirmed_severity",
+    "id",
+)
+EVENT_COLUMNS = ("ticket_id", "kind", "at", "severity", "to", "assisted_only")
+_WIDE_EVENTS = (
+    ("classified_at", Kind.CLASSIFIED),
+    ("responded_at", Kind.STOPPED),
+    ("resolved_at", Kind.STOPPED),
+    ("handed_over_at", Kind.HANDED_OVER),
+)
+_SEVERITY_NAMES = {
+    **{str(int(s)): int(s) for s in Severity},
+    **{s.name.lower(): int(s) for s in Severity},
+}
+_EVENT_KINDS = {
+    "classified": Kind.CLASSIFIED,
+    "responded": Kind.STOPPED,
+    "resolved": Kind.STOPPED,
+    "closed": Kind.STOPPED,
+    "updated": Kind.OTHER,
+    "stayed_with_provider": Kind.OTHER,
+    "vendor_direct_chosen": Kind.HANDED_OVER,
+    "paused": Kind.PAUSED,
+    "resumed": Kind.RESUMED,
+    "escalated": Kind.TO_L2,  # refined by `to` and `assisted_only`
+}
+
+
+@dataclass
+class Problems:
+    """Bad rows found while reading, per (column, reason); the first reason per row."""
+
+    n: int
+    found: dict[tuple[str, str], npt.NDArray[np.int64]] = field(default_factory=dict)
+
+    def add(
+        self, column: str, reason: str, rows: npt.NDArray[np.bool_] | npt.NDArray[np.int64]
+    ) -> None:
+        """Record `reason` for the rows of a mask (or of an array of row numbers)."""
+        where = np.flatnonzero(rows) if rows.dtype == np.bool_ else np.asarray(rows, dtype=I64)
+        if len(where):
+            key = (column, reason)
+            old = self.found.get(key)
+            self.found[key] = where if old is None else np.union1d(old, where)
+
+    @property
+    def mask(self) -> npt.NDArray[np.bool_]:
+        """Rows with any problem."""
+        out = np.zeros(self.n, dtype=bool)
+        for rows in self.found.values():
+            out[rows] = True
+        return out
+
+    def messages(self) -> npt.NDArray[np.object_]:
+        """'column: reason' per row (the first found), None for good rows."""
+        out = np.full(self.n, None, dtype=object)
+        told = np.zeros(self.n, dtype=bool)
+        for (column, reason), rows in self.found.items():
+            fresh = rows[~told[rows]]
+            out[fresh] = f"{column}: {reason}"
+            told[fresh] = True
+        return out
+
+
+def _column(frame: nw.DataFrame[Any], names: Mapping[str, str], key: str) -> nw.Series[Any] | None:
+    name = names.get(key, key)
+    return frame[name] if name in frame.columns else None
+
+
+def _severities(
+    series: nw.Series[Any], name: str, problems: Problems, required: bool
+) -> npt.NDArray[np.int8]:
+    """Severity codes 1-4 (0 where missing), bad values reported."""
+    n = len(series)
+    missing = series.is_null().to_numpy().astype(bool)
+    dtype = series.dtype
+    if dtype.is_integer() or dtype.is_float():
+        raw = series.fill_null(0).to_numpy()
+        codes = (
+            raw.astype(I64) if dtype.is_integer() else np.where(raw == raw.astype(I64), raw, -1)
+        )
+        codes = np.asarray(codes, dtype=I64)
+        bad = ~missing & ((codes < 1) | (codes > 4))
+    else:
+        values = np.array(series.to_list(), dtype=object)
+        values[missing] = ""
+        text = np.array(
+            [str(v.value if isinstance(v, Severity) else v) for v in values], dtype=object
+        )
+        unique, inverse = np.unique(text, return_inverse=True)
+        mapped = np.array([_SEVERITY_NAMES.get(u.strip().lower(), -1) for u in unique], dtype=I64)
+        codes = mapped[inverse]
+        bad = ~missing & (codes < 0)
+    problems.add(name, "not a severity; use 1-4 or critical, major, minor, informational", bad)
+    if required:
+        problems.add(name, "is missing", missing)
+    out = np.where(bad | missing, 0, codes).astype(np.int8)
+    return out if len(out) == n else np.zeros(n, dtype=np.int8)
+
+
+def read_tickets(
+    frame: nw.DataFrame[Any],
+    names: Mapping[str, str],
+    events: nw.DataFrame[Any] | None = None,
+    event_names: Mapping[str, str] | None = None,
+    vendor_follow_up: bool = False,
+) -> tuple[TicketColumns, Problems]:
+    """The tickets of a frame as columns, and the rows that cannot be used."""
+    n = len(frame)
+    problems = Problems(n)
+    for key in ("received", "severity"):
+        if _column(frame, names, key) is None:
+            name = names.get(key, key)
+            have = ", ".join(map(str, frame.columns[:20]))
+            raise ColumnError(
+                f"the table has no {name!r} column (it has: {have}); add it or map yours "
+                f"with columns={{{key!r}: 'your_name'}}."
+            )
+    received_col = _column(frame, names, "received")
+    assert received_col is not None
+    received_name = names.get("received", "received")
+    received, missing = instants_of(received_col, received_name)
+    problems.add(received_name, "is missing", missing)
+    severity_col = _column(frame, names, "severity")
+    assert severity_col is not None
+    severity = _severities(severity_col, names.get("severity", "severity"), problems, True)
+
+    parts: list[tuple[Any, ...]] = []  # (ticket, kind, at, severity, tie)
+    rows = np.arange(n, dtype=I64)
+    confirmed_col = _column(frame, names, "confirmed_severity")
+    confirmed_name = names.get("confirmed_severity", "confirmed_severity")
+    confirmed = (
+        _severities(confirmed_col, confirmed_name, problems, False)
+        if confirmed_col is not None
+        else None
+    )
+    for tie, (key, kind) in enumerate(_WIDE_EVENTS):
+        col = _column(frame, names, key)
+        if col is None:
+            if key == "classified_at" and confirmed is not None:
+                raise ColumnError(
+                    f"{confirmed_name!r} needs {names.get(key, key)!r}: a confirmed severity "
+                    "counts from the instant L1 confirmed it."
+                )
+            continue
+        name = names.get(key, key)
+        at, absent = instants_of(col, name)
+        problems.add(name, "is before received", ~absent & ~missing & (at < received))
+        happened = ~absent
+        new = np.zeros(n, dtype=np.int8)
+        if key == "classified_at":
+            if confirmed is None:
+                raise ColumnError(
+                    f"{name!r} needs {confirmed_name!r}: the severity L1 confirmed then."
+                )
+            problems.add(name, f"is set but {confirmed_name} is not", happened & (confirmed == 0))
+            problems.add(confirmed_name, f"is set but {name} is not", absent & (confirmed > 0))
+            happened &= confirmed > 0
+            new = confirmed
+        parts.append(
+            (
+                rows[happened],
+                np.full(happened.sum(), kind),
+                at[happened],
+                new[happened],
+                np.full(happened.sum(), tie),
+            )
+        )
+
+    if events is not None:
+        parts.append(
+            _read_events(
+                frame, names, events, event_names or {}, received, problems, vendor_follow_up
+            )
+        )
+
+    if parts:
+        owners = np.concatenate([p[0] for p in parts]).astype(I64)
+        kinds = np.concatenate([p[1] for p in parts]).astype(np.int8)
+        instants = np.concatenate([p[2] for p in parts]).astype(I64)
+        severities = np.concatenate([p[3] for p in parts]).astype(np.int8)
+        ties = np.concatenate([p[4] for p in parts]).astype(I64)
+        order = np.lexsort((ties, instants, owners))
+        event_columns = EventColumns(
+            owners[order], kinds[order], instants[order], severities[order]
+        )
+    else:
+        event_columns = EventColumns.empty()
+    return TicketColumns(received, severity, event_columns), problems
+
+
+def _read_events(
+    frame: nw.DataFrame[Any],
+    names: Mapping[str, str],
+    events: nw.DataFrame[Any],
+    event_names: Mapping[str, str],
+    received: npt.NDArray[np.int64],
+    problems: Problems,
+    vendor_follow_up: bool,
+) -> tuple[Any, ...]:
+    """The long events table as (ticket row, kind, at, severity, tie) arrays."""
+    id_col = _column(frame, names, "id")
+    if id_col is None:
+        raise ColumnError(
+            f"an events table needs ticket ids in the tickets table: add an "
+            f"{names.get('id', 'id')!r} column or map yours with columns={{'id': ...}}."
+        )
+
+    def ev(key: str) -> nw.Series[Any] | None:
+        name = event_names.get(key, key)
+        return events[name] if name in events.columns else None
+
+    for key in ("ticket_id", "kind", "at"):
+        if ev(key) is None:
+            raise ColumnError(
+                f"the events table has no {event_names.get(key, key)!r} column; add it or map "
+                f"yours with event_columns={{{key!r}: 'your_name'}}."
+            )
+    ids = np.array(id_col.to_list(), dtype=object)
+    event_ids = np.array(ev("ticket_id").to_list(), dtype=object)  # type: ignore[union-attr]
+    position = {v: k for k, v in enumerate(ids.tolist())}
+    if len(position) != len(ids):
+        raise ColumnError(
+            f"ticket ids in {names.get('id', 'id')!r} repeat; each ticket must appear once "
+            "when its events come in a separate table."
+        )
+    owner = np.array([position.get(v, -1) for v in event_ids.tolist()], dtype=I64)
+    unknown = np.flatnonzero(owner < 0)
+    if len(unknown):
+        shown = ", ".join(repr(event_ids[k]) for k in unknown[:5])
+        raise ColumnError(
+            f"{len(unknown)} events name tickets that are not in the tickets table "
+            f"(first: {shown}); add those tickets or drop their events."
+        )
+    at_name = event_names.get("at", "at")
+    at, absent = instants_of(ev("at"), at_name)  # type: ignore[arg-type]
+    kinds_text = np.array([str(k).strip().lower() for k in ev("kind").to_list()])  # type: ignore[union-attr]
+    kind = np.array([_EVENT_KINDS.get(k, -1) for k in kinds_text], dtype=np.int8)
+    bad_kind = kind < 0
+    _flag_events(
+        problems, owner, bad_kind, f"events: kind is not one of {', '.join(sorted(_EVENT_KINDS))}"
+    )
+    _flag_events(problems, owner, absent, f"events: {at_name} is missing")
+    _flag_events(
+        problems, owner, ~absent & (at < received[owner]), f"events: {at_name} is before received"
+    )
+    severity = np.zeros(len(owner), dtype=np.int8)
+    sev_col = ev("severity")
+    is_classified = kind == Kind.CLASSIFIED
+    if is_classified.any():
+        if sev_col is None:
+            raise ColumnError("classified events need a 'severity' column in the events table.")
+        scratch = Problems(len(owner))
+        codes = _severities(sev_col, "severity", scratch, False)
+        bad = is_classified & (codes == 0)
+        _flag_events(problems, owner, bad, "events: a classified event has no valid severity")
+        severity = np.where(is_classified, codes, 0).astype(np.int8)
+    escalated = kinds_text == "escalated"
+    if escalated.any():
+        to_col = ev("to")
+        if to_col is None:
+            raise ColumnError(
+                "escalated events need a 'to' column (L2 or vendor) in the events table."
+            )
+        to = np.array([str(v).strip() for v in to_col.to_list()], dtype=object)
+        to_vendor = escalated & (np.char.lower(to.astype(str)) == SupportLevel.VENDOR.value)
+        to_l2 = escalated & (to.astype(str) == SupportLevel.L2.value)
+        _flag_events(
+            problems,
+            owner,
+            escalated & ~to_vendor & ~to_l2,
+            "events: escalated 'to' must be L2 or vendor",
+        )
+        assisted_col = ev("assisted_only")
+        if assisted_col is not None:
+            assisted = np.array(
+                [
+                    bool(v) if v is not None else not vendor_follow_up
+                    for v in assisted_col.to_list()
+                ]
+            )
+        else:
+            assisted = np.full(len(owner), not vendor_follow_up)
+        kind = np.where(
+            to_vendor, np.where(assisted, Kind.HANDED_OVER, Kind.TO_VENDOR), kind
+        ).astype(np.int8)
+    closed_at = np.full(len(received), np.iinfo(I64).max, dtype=I64)
+    is_closed = kinds_text == "closed"
+    np.minimum.at(closed_at, owner[is_closed], at[is_closed])
+    _flag_events(
+        problems, owner, ~absent & (at > closed_at[owner]), "events: an event follows closed"
+    )
+    keep = ~bad_kind & ~absent
+    return (
+        owner[keep],
+        kind[keep],
+        at[keep],
+        severity[keep],
+        np.full(keep.sum(), len(_WIDE_EVENTS)),
+    )
+
+
+def _flag_events(
+    problems: Problems, owner: npt.NDArray[np.int64], bad: npt.NDArray[np.bool_], reason: str
+) -> None:
+    """Report the tickets of bad event rows."""
+    if bad.any():
+        problems.add("events", reason.removeprefix("events: "), np.unique(owner[bad]))
