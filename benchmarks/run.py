@@ -167,6 +167,7 @@ def index_build(repeats: int) -> None:
 
     for y in range(1900, 2200):  # the holidays package's own work, outside the timings
         argentina().holiday(date(y, 1, 1))
+
     def one_more_year() -> float:
         cal = warmed()
         return timed(lambda: cal.engine.years_span(2030, 2030))

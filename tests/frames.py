@@ -63,6 +63,7 @@ def wide(tickets: list[Ticket]) -> dict[str, list[Any]]:
         "classified_at": [],
         "confirmed_severity": [],
     }
+
     def first(t: Ticket, kind: type) -> Any:
         return next((e for e in t.history if isinstance(e, kind)), None)
 

@@ -65,6 +65,7 @@ from slaclock.sla.ticket import (
     Updated,
     VendorDirectChosen,
 )
+from slaclock.table import ops
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
 
 __version__ = "0.1.0"
@@ -149,6 +150,7 @@ __all__ = [
     "evaluate_many",
     "is_public_mailbox",
     "next_levels",
+    "ops",
     "remote_assistance",
     "signature_names_requester",
     "stay_with_provider",

@@ -163,6 +163,7 @@ class Span:
         "last_year",
         "lo",
         "n",
+        "offset",
         "starts",
         "total",
     )
@@ -184,6 +185,9 @@ class Span:
         cum = np.zeros(len(starts) + 1, dtype=I64)
         np.cumsum(ends - starts, out=cum[1:])
         self.cum = cum
+        #: cum - starts: the open time before u in run i is offset[i] + min(u, ends[i]),
+        #: and the instant with open time t before it in run j is t - offset[j].
+        self.offset = cum[:-1] - starts
         self.bdays = bdays.astype(np.int32)
         self.n = len(starts)
         self.base = self.lo // US_PER_DAY * US_PER_DAY
@@ -216,7 +220,7 @@ class Span:
     @property
     def nbytes(self) -> int:
         """Memory held by the arrays."""
-        arrays = (self.starts, self.ends, self.cum, self.bdays, self.first)
+        arrays = (self.starts, self.ends, self.cum, self.offset, self.bdays, self.first)
         views = (self.S, self.E, self.C, self.B, self.F)
         return sum(a.nbytes for a in arrays) + sum(_view_bytes(v) for v in views)
 
@@ -362,8 +366,9 @@ class Span:
         if self.n == 0:
             return np.zeros(len(u), dtype=I64), i
         k = np.maximum(i, 0)
-        c = self.cum[k] + np.minimum(u, self.ends[k]) - self.starts[k]
-        return np.where(i >= 0, c, 0), i
+        c = self.offset[k] + np.minimum(u, self.ends[k])
+        c[i < 0] = 0
+        return c, i
 
     def open_many(self, u: Column) -> Mask:
         """Whether each instant is open."""
@@ -411,19 +416,22 @@ class Span:
         if n == 0:
             zero = np.zeros(len(u), dtype=I64)
             return u.copy(), u.copy(), zero, np.zeros(len(u), dtype=bool)
-        i = np.searchsorted(self.starts, u, "right") - 1
-        k = np.maximum(i, 0)
-        inside = (i >= 0) & (u < self.ends[k])
-        c = np.where(i >= 0, self.cum[k] + np.minimum(u, self.ends[k]) - self.starts[k], 0)
-        following = self.starts[np.minimum(i + 1, n - 1)]
+        c, i = self.cum_many(u)
+        nxt = np.minimum(i + 1, n - 1)
+        following = self.starts[nxt]
+        inside = u < self.ends[np.maximum(i, 0)]
+        inside &= i >= 0
         clock = np.where(inside, u, following)
         ok = inside | ((i + 1 < n) & (following <= self.hi))
         t = c + d
-        j = np.clip(np.searchsorted(self.cum, t, "left") - 1, 0, n - 1)
-        deadline = np.where(d == 0, clock, self.starts[j] + t - self.cum[j])
-        ok &= (d == 0) | ((t <= self.cum[n]) & (deadline <= self.hi))
-        used = self.cum_many(until)[0] - c
-        elapsed = np.where(until > u, np.maximum(used, 0), 0)
+        j = np.searchsorted(self.cum, t, "left") - 1
+        deadline = t - self.offset[np.minimum(j, n - 1)]
+        zero = d == 0
+        deadline[zero] = clock[zero]
+        ok &= zero | ((t <= self.total) & (deadline <= self.hi))
+        elapsed = self.cum_many(until)[0] - c
+        np.maximum(elapsed, 0, out=elapsed)
+        elapsed[until <= u] = 0
         return clock, deadline, elapsed, ok
 
 
@@ -724,6 +732,56 @@ class Engine:
     def local_ordinals(self, u: Column) -> Column:
         """The local date of each instant (in the calendar's zone), as ordinals."""
         return self.source.ordinals_of(u)
+
+    def _days_many(self, o: Column) -> Span:
+        """One span holding the years of every date (ordinals) in a non-empty column."""
+        lo, hi = int(o.min()), int(o.max())
+        self._days(lo, lo)
+        self._days(hi, hi)
+        return self.years_span(date.fromordinal(lo).year, date.fromordinal(hi).year)
+
+    def is_business_day_many(self, o: Column) -> Mask:
+        """Whether each date (ordinal) opens at all."""
+        if len(o) == 0:
+            return np.zeros(0, dtype=bool)
+        bdays = self._days_many(o).bdays
+        k = np.searchsorted(bdays, o)
+        hit: Mask = bdays[np.minimum(k, len(bdays) - 1)] == o if len(bdays) else k < 0
+        return hit
+
+    def add_business_days_many(self, o: Column, n: Column) -> Column:
+        """`add_business_days` of each (date ordinal, count)."""
+        out = np.zeros(len(o), dtype=I64)
+        if len(o) == 0:
+            return out
+        s = self._days_many(o)
+        todo = np.arange(len(o))
+        while True:
+            bdays = s.bdays.astype(I64)
+            k = np.where(
+                n[todo] > 0,
+                np.searchsorted(bdays, o[todo], "right") + n[todo] - 1,
+                np.searchsorted(bdays, o[todo], "left") + n[todo],
+            )
+            ok = (k >= 0) & (k < len(bdays))
+            out[todo[ok]] = bdays[k[ok]]
+            todo = todo[~ok]
+            if len(todo) == 0:
+                return out
+            first = int(todo[0])
+            out[first] = self.add_business_days(int(o[first]), int(n[first]))  # widens or raises
+            todo = todo[1:]
+            s = self._days_many(np.append(o, out[first]))  # every row's years, and beyond
+
+    def business_days_between_many(self, a: Column, b: Column) -> Column:
+        """`business_days_between` row by row (negative where b < a)."""
+        if len(a) == 0:
+            return np.zeros(0, dtype=I64)
+        bdays = self._days_many(np.concatenate([a, b])).bdays
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        count = np.searchsorted(bdays, hi) - np.searchsorted(bdays, lo)
+        out: Column = np.where(b < a, -count, count).astype(I64)
+        return out
 
     def elapsed_many(self, a: Column, b: Column) -> Column:
         """Open time from each a to each b (negative where b < a)."""

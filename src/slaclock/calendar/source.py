@@ -33,6 +33,10 @@ class ZonedPlan:
         """The zone's transitions (read on first use, cached per zone)."""
         return zone_data(self.zone)
 
+    def first_instant_of(self, year: int) -> int:
+        """The first instant whose wall clock reads 1 January of `year`, 00:00 or later."""
+        return self._local_midnight_us(year)
+
     def _local_midnight_us(self, year: int) -> int:
         """The first instant whose wall clock reads 1 January of `year`, 00:00."""
         start = np.array([naive_us(date(year, 1, 1))], dtype=np.int64)

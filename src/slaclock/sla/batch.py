@@ -73,8 +73,6 @@ def _records(
     zone = plan.calendar.zone
     now = from_us(now_us, zone)
     percents = plan.warning_percents
-    holidays = plan.calendar.holidays
-    through = holidays.data_complete_through() if holidays is not None else None
     one = timedelta(microseconds=1)
     records = []
     columns = zip(
@@ -91,13 +89,11 @@ def _records(
         out.warning.tolist(),
         out.stopped.tolist(),
         out.stop.tolist(),
-        out.clock_year.tolist(),
-        out.deadline_year.tolist(),
         out.provisional.tolist(),
     )
     for (
         ticket, state, severity, confirmed, level, target, clock, deadline, elapsed,
-        fraction, warning, stopped, stop, clock_year, deadline_year, provisional,
+        fraction, warning, stopped, stop, provisional,
     ) in columns:  # fmt: skip
         record: dict[str, Any] = {
             "ticket_id": ticket.id,
@@ -122,10 +118,11 @@ def _records(
             records.append(record)
             continue
         due = from_us(deadline, zone)
+        start = from_us(clock, zone)
         breached = STATES[state] is SlaState.BREACHED
         record.update(
             state=STATES[state].value,
-            clock_start=from_us(clock, zone),
+            clock_start=start,
             deadline=due,
             elapsed=one * elapsed,
             remaining=one * (target - elapsed),
@@ -134,11 +131,7 @@ def _records(
             breach_at=due if breached else None,
             stopped_at=from_us(stop, zone) if stopped else None,
             problems="",
-            provisional_years=(
-                tuple(range(max(clock_year, through + 1), deadline_year + 1))
-                if provisional and through is not None
-                else ()
-            ),
+            provisional_years=(plan.calendar.provisional_years(start, due) if provisional else ()),
         )
         records.append(record)
     return records

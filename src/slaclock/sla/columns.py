@@ -22,7 +22,7 @@ from enum import IntEnum
 import numpy as np
 import numpy.typing as npt
 
-from slaclock._time import to_us
+from slaclock._time import MAX_YEAR, MIN_YEAR, to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.plan import ServicePlan
@@ -166,8 +166,7 @@ class StatusColumns:
     warning: Column  #: the highest warning percent reached, 0 if none
     stopped: Mask
     stop: Column  #: where `stopped`
-    clock_year: Column
-    deadline_year: Column
+    #: The deadline falls in a year whose decreed holidays may be missing from the data.
     provisional: Mask
     #: Rows the rules refuse (a pause the plan does not allow, pauses out of order)...
     refused: Mask
@@ -195,8 +194,9 @@ def _ranks(owner: Column) -> Column:
 def _first_per_ticket(owner: Column, n: int) -> Column:
     """Position of each ticket's first entry in a sorted owner column (-1 if none)."""
     first = np.full(n, -1, dtype=I64)
-    tickets, where = np.unique(owner, return_index=True)
-    first[tickets] = where
+    if len(owner):
+        starts = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1])))
+        first[owner[starts]] = starts
     return first
 
 
@@ -303,6 +303,15 @@ def _deadline_in_force(
     return out
 
 
+def _provisional_from(plan: ServicePlan) -> int:
+    """The first instant of the first year past `data_complete_through` (or never)."""
+    holidays = plan.calendar.holidays
+    through = holidays.data_complete_through() if holidays is not None else None
+    if through is None or through >= MAX_YEAR:
+        return _NEVER
+    return plan.calendar.engine_source.first_instant_of(max(through + 1, MIN_YEAR))
+
+
 def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> StatusColumns:
     """Every ticket's first-response SLA at `now_us` under `plan` (`status.evaluate`'s
     rules; entitlement is the caller's business)."""
@@ -394,15 +403,7 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
         ),
     ).astype(np.int8)
 
-    clock_year = np.zeros(n, dtype=I64)
-    deadline_year = np.zeros(n, dtype=I64)
-    ok = ~refused
-    if ok.any():
-        clock_year[ok] = engine.local_years(clock[ok])
-        deadline_year[ok] = engine.local_years(deadline[ok])
-    holidays = plan.calendar.holidays
-    through = holidays.data_complete_through() if holidays is not None else None
-    provisional = ok & (deadline_year > through) if through is not None else np.zeros(n, bool)
+    provisional = ~refused & (deadline >= _provisional_from(plan))
     return StatusColumns(
         state=state,
         severity=severity,
@@ -417,8 +418,6 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
         warning=warning_column(elapsed, target, plan.warning_percents),
         stopped=stopped,
         stop=stop,
-        clock_year=clock_year,
-        deadline_year=deadline_year,
         provisional=provisional,
         refused=refused,
         problem=problem,

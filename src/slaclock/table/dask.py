@@ -35,10 +35,12 @@ def evaluate_dask(
     prefix: str,
 ) -> Any:
     """The lazy Dask DataFrame of `evaluate_frame` on each partition."""
-    import dask
-    from dask.dataframe.utils import make_meta
+    import importlib
 
     from slaclock.table.frame import evaluate_frame
+
+    delayed: Any = importlib.import_module("dask.delayed").delayed
+    make_meta: Any = importlib.import_module("dask.dataframe.utils").make_meta
 
     options: dict[str, Any] = {
         "plan": BASIC_PLAN if plan is None else plan,
@@ -49,5 +51,5 @@ def evaluate_dask(
         "prefix": prefix,
     }
     meta = evaluate_frame(make_meta(frame), now, **options)
-    shipped = dask.delayed(options, pure=True)
+    shipped = delayed(options, pure=True)
     return frame.map_partitions(_partition, now, shipped, meta=meta)

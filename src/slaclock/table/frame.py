@@ -181,6 +181,8 @@ def _names(mapping: Mapping[str, str] | None, known: tuple[str, ...], what: str)
 
 def _subset(tickets: TicketColumns, rows: npt.NDArray[np.int64]) -> TicketColumns:
     """The tickets of `rows`, renumbered 0..len(rows)-1 (their events kept)."""
+    if len(rows) == len(tickets):
+        return tickets  # rows are sorted and distinct: all of them
     index = np.full(len(tickets), -1, dtype=I64)
     index[rows] = np.arange(len(rows))
     ev = tickets.events
@@ -194,6 +196,8 @@ def _scatter(
     into: StatusColumns | None, part: StatusColumns, rows: npt.NDArray[np.int64], n: int
 ) -> StatusColumns:
     """Rows of a part placed into full-length columns."""
+    if into is None and len(rows) == n:
+        return part
     fields = {}
     for name in StatusColumns.__dataclass_fields__:
         values = getattr(part, name)

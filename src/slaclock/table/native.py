@@ -121,18 +121,23 @@ def _series(name: str, values: Any, dtype: Any, like: Backend) -> nw.Series[Any]
 def write_instants(
     name: str, values: Column, zone: str, like: Backend, missing: Mask | None = None
 ) -> nw.Series[Any]:
-    """A column of aware datetimes in `zone` from UTC microseconds."""
-    s = _series(name, values, nw.Int64, like).cast(nw.Datetime("us"))
-    s = s.dt.replace_time_zone("UTC").dt.convert_time_zone(zone)
-    return _with_nulls(s, missing, like)
+    """A column of aware datetimes in `zone` from UTC microseconds.
+
+    Nulls are placed while the column is still integers: narwhals' when/then on a
+    pandas datetime column drops its zone.
+    """
+    s = _with_nulls(_series(name, values, nw.Int64, like), missing, like)
+    s = s.cast(nw.Datetime("us")).dt.replace_time_zone("UTC")
+    return s.dt.convert_time_zone(zone)
 
 
 def write_durations(
     name: str, values: Column, like: Backend, missing: Mask | None = None
 ) -> nw.Series[Any]:
     """A column of durations from microseconds."""
-    s = _series(name, values, nw.Int64, like).cast(nw.Duration("us"))
-    return _with_nulls(s, missing, like)
+    return _with_nulls(_series(name, values, nw.Int64, like), missing, like).cast(
+        nw.Duration("us")
+    )
 
 
 def write_strings(

@@ -223,7 +223,12 @@ def read_tickets(
             )
         )
 
-    if parts:
+    if len(parts) == 1 and events is None:  # one wide column: already in ticket order
+        owner, kind, at, new, _ = parts[0]
+        event_columns = EventColumns(
+            owner.astype(I64), kind.astype(np.int8), at.astype(I64), new.astype(np.int8)
+        )
+    elif parts:
         owners = np.concatenate([p[0] for p in parts]).astype(I64)
         kinds = np.concatenate([p[1] for p in parts]).astype(np.int8)
         instants = np.concatenate([p[2] for p in parts]).astype(I64)
