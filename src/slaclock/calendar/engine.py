@@ -163,7 +163,6 @@ class Span:
         "last_year",
         "lo",
         "n",
-        "offset",
         "starts",
         "total",
     )
@@ -185,9 +184,6 @@ class Span:
         cum = np.zeros(len(starts) + 1, dtype=I64)
         np.cumsum(ends - starts, out=cum[1:])
         self.cum = cum
-        #: cum - starts: the open time before u in run i is offset[i] + min(u, ends[i]),
-        #: and the instant with open time t before it in run j is t - offset[j].
-        self.offset = cum[:-1] - starts
         self.bdays = bdays.astype(np.int32)
         self.n = len(starts)
         self.base = self.lo // US_PER_DAY * US_PER_DAY
@@ -220,7 +216,7 @@ class Span:
     @property
     def nbytes(self) -> int:
         """Memory held by the arrays."""
-        arrays = (self.starts, self.ends, self.cum, self.offset, self.bdays, self.first)
+        arrays = (self.starts, self.ends, self.cum, self.bdays, self.first)
         views = (self.S, self.E, self.C, self.B, self.F)
         return sum(a.nbytes for a in arrays) + sum(_view_bytes(v) for v in views)
 
@@ -366,7 +362,7 @@ class Span:
         if self.n == 0:
             return np.zeros(len(u), dtype=I64), i
         k = np.maximum(i, 0)
-        c = self.offset[k] + np.minimum(u, self.ends[k])
+        c = self.cum[k] + np.minimum(u, self.ends[k]) - self.starts[k]
         c[i < 0] = 0
         return c, i
 
@@ -424,8 +420,8 @@ class Span:
         clock = np.where(inside, u, following)
         ok = inside | ((i + 1 < n) & (following <= self.hi))
         t = c + d
-        j = np.searchsorted(self.cum, t, "left") - 1
-        deadline = t - self.offset[np.minimum(j, n - 1)]
+        j = np.minimum(np.searchsorted(self.cum, t, "left") - 1, n - 1)
+        deadline = self.starts[j] + t - self.cum[j]
         zero = d == 0
         deadline[zero] = clock[zero]
         ok &= zero | ((t <= self.total) & (deadline <= self.hi))
