@@ -67,6 +67,8 @@ from slaclock.sla.ticket import (
 )
 from slaclock.table import ops
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
+from slaclock.table.plot import MissingExtraError
+from slaclock.table.what_if import SUMMARY_COLUMNS, WhatIf, what_if
 
 __version__ = "0.1.0"
 
@@ -76,6 +78,7 @@ __all__ = [
     "BASIC_PLAN",
     "MAX_CONTACTS_PER_TITLE",
     "OUTPUT_COLUMNS",
+    "SUMMARY_COLUMNS",
     "AfterHoursOption",
     "Alert",
     "AlertKind",
@@ -105,6 +108,7 @@ __all__ = [
     "InvalidModelError",
     "InvalidRowsError",
     "InvalidScheduleError",
+    "MissingExtraError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
     "OpenInterval",
@@ -138,6 +142,7 @@ __all__ = [
     "VendorDirectChosen",
     "VendorDirectOffer",
     "WeeklySchedule",
+    "WhatIf",
     "__version__",
     "alert_recipients",
     "argentina",
@@ -155,4 +160,5 @@ __all__ = [
     "signature_names_requester",
     "stay_with_provider",
     "vendor_direct_offer",
+    "what_if",
 ]

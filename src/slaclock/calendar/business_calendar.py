@@ -102,6 +102,22 @@ class BusinessCalendar(FrozenModel):
         days = self.holidays.for_year(year)
         return frozenset(d.toordinal() for d in days if d not in self.reopened)
 
+    # -- variants (what-if studies) ---------------------------------------------------------
+    def with_hours(self, *intervals: str) -> BusinessCalendar:
+        """The same calendar open `intervals` Monday-Friday: ``with_hours("08:00-18:00")``."""
+        return self.model_copy(update={"schedule": WeeklySchedule.weekdays(*intervals)})
+
+    def with_schedule(self, schedule: WeeklySchedule) -> BusinessCalendar:
+        """The same calendar with another weekly schedule."""
+        return self.model_copy(update={"schedule": schedule})
+
+    def with_non_working_days(self, closed: bool) -> BusinessCalendar:
+        """The same calendar with Argentina's "días no laborables" closed (True) or worked."""
+        if self.holidays is None:
+            return self
+        rules = self.holidays.model_copy(update={"non_working_days": closed})
+        return self.model_copy(update={"holidays": rules})
+
     # -- identity: fields only, never the lazily built engine --------------------------------
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BusinessCalendar):
@@ -266,6 +282,7 @@ def _ordinal(day: date) -> int:
 
 def argentina(
     *,
+    hours: str | Iterable[str] | WeeklySchedule | None = None,
     non_working_days: bool = True,
     closures: Iterable[Closure] = (),
     reopened: Iterable[date] = (),
@@ -273,11 +290,20 @@ def argentina(
 ) -> BusinessCalendar:
     """The manual's calendar: Mon-Fri 09:00-17:00 Buenos Aires, Argentine holidays.
 
-    `non_working_days=False` opens the "días no laborables" (Maundy Thursday,
-    tourism bridge days) as a whole, for providers who work on them.
+    `hours` changes the weekday hours ("08:00-18:00", several intervals, or a
+    whole `WeeklySchedule`). `non_working_days=False` opens the "días no
+    laborables" (Maundy Thursday, tourism bridge days) as a whole, for
+    providers who work on them.
     """
     return BusinessCalendar(
+        schedule=_schedule(hours) if hours is not None else BASIC_HOURS,
         holidays=HolidayRules(categories=categories, non_working_days=non_working_days),
         closures=tuple(closures),
         reopened=frozenset(reopened),
     )
+
+
+def _schedule(hours: str | Iterable[str] | WeeklySchedule) -> WeeklySchedule:
+    if isinstance(hours, WeeklySchedule):
+        return hours
+    return WeeklySchedule.weekdays(*((hours,) if isinstance(hours, str) else tuple(hours)))

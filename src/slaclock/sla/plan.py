@@ -110,6 +110,28 @@ class ServicePlan(FrozenModel):
             raise InvalidModelError("every plan includes L1: cases arrive at the front line.")
         return v
 
+    def with_targets(
+        self,
+        *,
+        critical: timedelta | None = None,
+        major: timedelta | None = None,
+        minor: timedelta | None = None,
+        informational: timedelta | None = None,
+    ) -> ServicePlan:
+        """The same plan with some targets changed: ``with_targets(major=timedelta(hours=4))``."""
+        given = {
+            "critical": critical,
+            "major": major,
+            "minor": minor,
+            "informational": informational,
+        }
+        changed = {k: v for k, v in given.items() if v is not None}
+        return self.model_copy(update={"targets": self.targets.model_copy(update=changed)})
+
+    def with_calendar(self, calendar: BusinessCalendar) -> ServicePlan:
+        """The same plan on another calendar: ``with_calendar(argentina(hours="08:00-18:00"))``."""
+        return self.model_copy(update={"calendar": calendar})
+
     def target(self, severity: Severity) -> timedelta:
         """First-response target for a severity."""
         return self.targets[severity]

@@ -29,6 +29,7 @@ columns are null).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, TypeVar
 
@@ -54,7 +55,16 @@ from slaclock.table.native import (
 )
 from slaclock.table.tickets import EVENT_COLUMNS, TICKET_COLUMNS, Problems, read_tickets
 
-__all__ = ["OUTPUT_COLUMNS", "evaluate_frame"]
+__all__ = [
+    "INPUT_NAMES",
+    "OUTPUT_COLUMNS",
+    "Evaluated",
+    "check_names",
+    "eager",
+    "evaluate_frame",
+    "evaluate_table",
+    "invalid_rows",
+]
 
 Frame = TypeVar("Frame")
 I64 = np.int64
@@ -71,6 +81,8 @@ OUTPUT_COLUMNS = (
     "target",
     "sla_severity",
 )
+#: Input names `columns=` may map.
+INPUT_NAMES = (*TICKET_COLUMNS, "customer", "product", "requester_email")
 _STATE_VALUES = np.array([s.value for s in STATES], dtype=object)
 _NOT_ENTITLED = STATES.index(SlaState.NOT_ENTITLED)
 
@@ -101,8 +113,8 @@ def evaluate_frame(
     if errors not in ("raise", "mark"):
         raise ColumnError(f"errors must be 'raise' or 'mark', got {errors!r}.")
     now_us = to_us(now, "now")
-    names = _names(columns, (*TICKET_COLUMNS, "customer", "product", "requester_email"), "columns")
-    event_names = _names(event_columns, EVENT_COLUMNS, "event_columns")
+    names = check_names(columns, INPUT_NAMES, "columns")
+    event_names = check_names(event_columns, EVENT_COLUMNS, "event_columns")
     if nw.dependencies.is_dask_dataframe(frame):
         from slaclock.table.dask import evaluate_dask
 
@@ -116,19 +128,8 @@ def evaluate_frame(
             errors=errors, prefix=prefix,
         )  # fmt: skip
         return out
-    native: Any = frame
-    try:
-        table = nw.from_native(native, eager_only=True)
-    except TypeError as exc:
-        raise ColumnError(
-            f"evaluate_frame takes a pandas, polars or Dask DataFrame or a pyarrow Table, got "
-            f"{type(frame).__name__}; for a lazy frame collect it first."
-        ) from exc
-    event_table = None if events is None else nw.from_native(events, eager_only=True)
-    default = BASIC_PLAN if plan is None else plan
-    tickets, problems = read_tickets(
-        table, names, event_table, event_names, default.vendor_follow_up
-    )
+    table = eager(frame, "evaluate_frame")
+    event_table = None if events is None else eager(events, "events")
     outputs = [prefix + c for c in OUTPUT_COLUMNS]
     outputs += [prefix + "entitlement"] if contracts is not None else []
     outputs += [prefix + "problem"] if errors == "mark" else []
@@ -138,7 +139,59 @@ def evaluate_frame(
             f"the table already has column(s) {clash}; rename them or pass prefix='sla_' to "
             "name slaclock's output columns differently."
         )
+    done = evaluate_table(
+        table, now_us, plan, names=names, contracts=contracts, catalog=catalog,
+        events=event_table, event_names=event_names,
+    )  # fmt: skip
+    if done.bad.any() and errors == "raise":
+        raise invalid_rows(table, done.problems)
+    return _write(table, done, errors, prefix).to_native()  # type: ignore[no-any-return]
 
+
+def eager(frame: Any, what: str) -> nw.DataFrame[Any]:
+    """A pandas, polars or pyarrow frame through narwhals (anything else: `ColumnError`)."""
+    try:
+        return nw.from_native(frame, eager_only=True)
+    except TypeError as exc:
+        raise ColumnError(
+            f"{what} takes a pandas or polars DataFrame or a pyarrow Table (evaluate_frame also "
+            f"a Dask DataFrame), got {type(frame).__name__}; for a lazy frame collect it first."
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """A table's SLA columns before they are written: the column rules' output, which
+    rows could not be evaluated and why, and entitlement."""
+
+    result: StatusColumns
+    problems: Problems
+    not_entitled: npt.NDArray[np.bool_] | None
+    entitlement: npt.NDArray[np.object_] | None
+    zone: str
+
+    @property
+    def bad(self) -> npt.NDArray[np.bool_]:
+        """Rows that could not be evaluated."""
+        return self.problems.mask
+
+
+def evaluate_table(
+    table: nw.DataFrame[Any],
+    now_us: int,
+    plan: ServicePlan | None,
+    *,
+    names: Mapping[str, str],
+    contracts: Mapping[str, Contract] | None = None,
+    catalog: PlanCatalog | None = None,
+    events: nw.DataFrame[Any] | None = None,
+    event_names: Mapping[str, str] | None = None,
+) -> Evaluated:
+    """The SLA columns of a narwhals table of tickets (see `evaluate_frame`)."""
+    default = BASIC_PLAN if plan is None else plan
+    tickets, problems = read_tickets(
+        table, names, events, event_names or {}, default.vendor_follow_up
+    )
     n = len(table)
     plans, entitlement = _plans_and_entitlement(
         table, names, tickets, default, plan is None, contracts, catalog
@@ -160,16 +213,16 @@ def evaluate_frame(
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
         result = _scatter(None, result, np.zeros(0, dtype=I64), n)
-
-    bad = problems.mask
-    if bad.any() and errors == "raise":
-        raise _invalid_rows(table, problems)
-    if entitlement is not None:
-        result = _not_entitled(result, entitlement[0])
-    return _write(table, result, bad, entitlement, problems, errors, prefix, zone).to_native()  # type: ignore[no-any-return]
+    if entitlement is None:
+        return Evaluated(result, problems, None, None, zone)
+    refused, why = entitlement
+    return Evaluated(_not_entitled(result, refused), problems, refused, why, zone)
 
 
-def _names(mapping: Mapping[str, str] | None, known: tuple[str, ...], what: str) -> dict[str, str]:
+def check_names(
+    mapping: Mapping[str, str] | None, known: tuple[str, ...], what: str
+) -> dict[str, str]:
+    """The mapping of slaclock's names to the user's, refusing names slaclock does not read."""
     names = dict(mapping or {})
     unknown = sorted(set(names) - set(known))
     if unknown:
@@ -249,7 +302,8 @@ def _not_entitled(result: StatusColumns, rows: npt.NDArray[np.bool_]) -> StatusC
     return StatusColumns(**fields)
 
 
-def _invalid_rows(table: nw.DataFrame[Any], problems: Problems) -> InvalidRowsError:
+def invalid_rows(table: nw.DataFrame[Any], problems: Problems) -> InvalidRowsError:
+    """The error for a table's bad rows: per column and reason, the count and first labels."""
     parts = []
     listed: list[dict[str, object]] = []
     for (column, reason), rows in problems.found.items():
@@ -266,15 +320,9 @@ def _invalid_rows(table: nw.DataFrame[Any], problems: Problems) -> InvalidRowsEr
 
 
 def _write(
-    table: nw.DataFrame[Any],
-    result: StatusColumns,
-    bad: npt.NDArray[np.bool_],
-    entitlement: tuple[npt.NDArray[np.bool_], npt.NDArray[np.object_]] | None,
-    problems: Problems,
-    errors: str,
-    prefix: str,
-    zone: str,
+    table: nw.DataFrame[Any], done: Evaluated, errors: str, prefix: str
 ) -> nw.DataFrame[Any]:
+    result, bad, zone = done.result, done.bad, done.zone
     not_entitled = result.state == _NOT_ENTITLED
     no_clock = bad | not_entitled
     p = prefix
@@ -291,8 +339,8 @@ def _write(
         write_durations(p + "target", result.target, table, bad),
         write_ints(p + "sla_severity", result.severity.astype(I64), table, bad),
     ]
-    if entitlement is not None:
-        cols.append(write_strings(p + "entitlement", entitlement[1], table, bad))
+    if done.entitlement is not None:
+        cols.append(write_strings(p + "entitlement", done.entitlement, table, bad))
     if errors == "mark":
-        cols.append(write_strings(p + "problem", problems.messages(), table))
+        cols.append(write_strings(p + "problem", done.problems.messages(), table))
     return table.with_columns(*cols)

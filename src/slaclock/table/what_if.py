@@ -1,0 +1,233 @@
+"""What-if studies: the same tickets under several plans, compared.
+
+    >>> result = what_if(tickets, now, {                         # doctest: +SKIP
+    ...     "Basic": BASIC_PLAN,
+    ...     "08-18": BASIC_PLAN.with_calendar(argentina(hours="08:00-18:00")),
+    ...     "sev-2 in 4 h": BASIC_PLAN.with_targets(major=timedelta(hours=4)),
+    ... })
+    >>> result.summary      # per scenario and severity
+    >>> result.flips        # met under the first scenario, breached under another, or back
+
+Why longer hours can raise the breach rate: a response recorded at a fixed
+clock time (say 08:30, before the old 09:00 opening) used no business time
+under 09-17, but under 08-18 the clock was already running at 08:00. When
+responses do not move with the hours (they are history), every open hour
+added before them is time used, so tickets that were met can be breached.
+Longer hours help only where they would have changed when people answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import narwhals as nw
+import numpy as np
+import numpy.typing as npt
+
+from slaclock._time import to_us
+from slaclock.errors import ColumnError
+from slaclock.sla.columns import STATES
+from slaclock.sla.contract import Contract
+from slaclock.sla.plan import PlanCatalog, ServicePlan
+from slaclock.sla.status import SlaState
+from slaclock.table.frame import (
+    INPUT_NAMES,
+    Evaluated,
+    check_names,
+    eager,
+    evaluate_table,
+    invalid_rows,
+)
+from slaclock.table.native import write_durations, write_instants, write_strings
+from slaclock.table.tickets import EVENT_COLUMNS
+
+__all__ = ["SUMMARY_COLUMNS", "WhatIf", "what_if"]
+
+#: Columns of `WhatIf.summary` (`WhatIf.overall` has the same, without severity).
+SUMMARY_COLUMNS = (
+    "scenario",
+    "severity",
+    "tickets",
+    "met",
+    "breached",
+    "running",
+    "paused",
+    "handed_to_vendor",
+    "not_entitled",
+    "breach_rate",
+    "median_fraction_used",
+    "p90_fraction_used",
+)
+_CODE = {s: STATES.index(s) for s in SlaState}
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """The outcome of a what-if study (frames of the input's kind)."""
+
+    #: One row per scenario and severity (the severity whose target applied).
+    summary: Any
+    #: One row per scenario, all severities.
+    overall: Any
+    #: Tickets whose outcome flips against the first scenario (met <-> breached): the
+    #: input columns, then scenario, baseline_state, state, baseline_deadline, deadline,
+    #: deadline_shift.
+    flips: Any
+    #: Each scenario's fraction of target used, per evaluated ticket (for plots).
+    fraction_used: Mapping[str, npt.NDArray[np.float64]]
+    #: The scenario names, the first being the baseline.
+    scenarios: tuple[str, ...]
+
+    def plot_breach_rates(self, ax: Any = None) -> Any:
+        """Bars of the breach rate per severity, one colour per scenario (matplotlib)."""
+        from slaclock.table.plot import plot_breach_rates
+
+        return plot_breach_rates(self, ax)
+
+    def plot_fraction_used(self, ax: Any = None) -> Any:
+        """The distribution of the fraction of target used, per scenario (matplotlib)."""
+        from slaclock.table.plot import plot_fraction_used
+
+        return plot_fraction_used(self, ax)
+
+
+def _counts(done: Evaluated, rows: npt.NDArray[np.bool_]) -> dict[str, Any]:
+    state = done.result.state[rows]
+    counted = ~done.bad[rows]
+    fraction = done.result.fraction_used[rows][counted & (state != _CODE[SlaState.NOT_ENTITLED])]
+    tickets = int(counted.sum())
+    out: dict[str, Any] = {"tickets": tickets}
+    for name, s in (
+        ("met", SlaState.MET),
+        ("breached", SlaState.BREACHED),
+        ("running", SlaState.RUNNING),
+        ("paused", SlaState.PAUSED),
+        ("handed_to_vendor", SlaState.HANDED_TO_VENDOR),
+        ("not_entitled", SlaState.NOT_ENTITLED),
+    ):
+        out[name] = int((counted & (state == _CODE[s])).sum())
+    judged = tickets - out["not_entitled"]
+    out["breach_rate"] = out["breached"] / judged if judged else float("nan")
+    out["median_fraction_used"] = float(np.median(fraction)) if len(fraction) else float("nan")
+    out["p90_fraction_used"] = float(np.quantile(fraction, 0.9)) if len(fraction) else float("nan")
+    return out
+
+
+def what_if(
+    frame: Any,
+    now: datetime,
+    scenarios: Mapping[str, ServicePlan],
+    *,
+    columns: Mapping[str, str] | None = None,
+    contracts: Mapping[str, Contract] | None = None,
+    catalog: PlanCatalog | None = None,
+    events: Any = None,
+    event_columns: Mapping[str, str] | None = None,
+) -> WhatIf:
+    """Evaluate the tickets of `frame` at `now` under each plan of `scenarios` and compare.
+
+    The first scenario is the baseline for `WhatIf.flips`. The breach rate is
+    breached / tickets evaluated (not-entitled tickets left out). Takes the
+    arguments of `evaluate_frame`; bad rows raise `InvalidRowsError`.
+    """
+    if not scenarios:
+        raise ColumnError("give at least one scenario, e.g. {'Basic': BASIC_PLAN}.")
+    if nw.dependencies.is_dask_dataframe(frame):
+        raise ColumnError(
+            "what_if needs the tickets in memory: compute the Dask frame first, or use "
+            "evaluate_frame per scenario and aggregate with Dask."
+        )
+    table = eager(frame, "what_if")
+    names = check_names(columns, INPUT_NAMES, "columns")
+    event_names = check_names(event_columns, EVENT_COLUMNS, "event_columns")
+    event_table = None if events is None else eager(events, "events")
+    now_us = to_us(now, "now")
+    done: dict[str, Evaluated] = {}
+    for name, plan in scenarios.items():
+        if not isinstance(plan, ServicePlan):
+            raise ColumnError(
+                f"scenario {name!r} is a {type(plan).__name__}, not a ServicePlan; build "
+                "variants with plan.with_calendar(...) or plan.with_targets(...)."
+            )
+        done[name] = evaluate_table(
+            table, now_us, plan, names=names, contracts=contracts, catalog=catalog,
+            events=event_table, event_names=event_names,
+        )  # fmt: skip
+        if done[name].bad.any():
+            raise invalid_rows(table, done[name].problems)
+    backend = nw.get_native_namespace(table)
+    order = tuple(scenarios)
+    summary: dict[str, list[Any]] = {c: [] for c in SUMMARY_COLUMNS}
+    overall: dict[str, list[Any]] = {c: [] for c in SUMMARY_COLUMNS if c != "severity"}
+    for name in order:
+        result = done[name]
+        every = np.ones(len(table), dtype=bool)
+        for key, value in {"scenario": name, **_counts(result, every)}.items():
+            overall[key].append(value)
+        for severity in range(1, 5):
+            rows = result.result.severity == severity
+            if not rows.any():
+                continue
+            summary["scenario"].append(name)
+            summary["severity"].append(severity)
+            for key, value in _counts(result, rows).items():
+                summary[key].append(value)
+    return WhatIf(
+        summary=nw.from_dict(summary, backend=backend).to_native(),
+        overall=nw.from_dict(overall, backend=backend).to_native(),
+        flips=_flips(table, done, order),
+        fraction_used={
+            name: done[name].result.fraction_used[
+                ~done[name].bad & (done[name].result.state != _CODE[SlaState.NOT_ENTITLED])
+            ]
+            for name in order
+        },
+        scenarios=order,
+    )
+
+
+def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple[str, ...]) -> Any:
+    base = done[order[0]].result
+    met, breached = _CODE[SlaState.MET], _CODE[SlaState.BREACHED]
+    parts = []
+    state_names = np.array([s.value for s in STATES], dtype=object)
+    for name in order[1:]:
+        other = done[name].result
+        flipped = ((base.state == met) & (other.state == breached)) | (
+            (base.state == breached) & (other.state == met)
+        )
+        rows = np.flatnonzero(flipped)
+        part = table[rows.tolist()] if len(rows) else table.head(0)
+        zone = done[name].zone
+        shift = other.deadline[rows] - base.deadline[rows]
+        parts.append(
+            part.with_columns(
+                write_strings("scenario", np.full(len(rows), name, dtype=object), part),
+                write_strings("baseline_state", state_names[base.state[rows]], part),
+                write_strings("state", state_names[other.state[rows]], part),
+                write_instants(
+                    "baseline_deadline", base.deadline[rows], done[order[0]].zone, part
+                ),
+                write_instants("deadline", other.deadline[rows], zone, part),
+                write_durations("deadline_shift", shift, part),
+            )
+        )
+    if not parts:
+        empty = table.head(0)
+        none = np.zeros(0, dtype=np.int64)
+        text = np.zeros(0, dtype=object)
+        zone = done[order[0]].zone
+        parts.append(
+            empty.with_columns(
+                write_strings("scenario", text, empty),
+                write_strings("baseline_state", text, empty),
+                write_strings("state", text, empty),
+                write_instants("baseline_deadline", none, zone, empty),
+                write_instants("deadline", none, zone, empty),
+                write_durations("deadline_shift", none, empty),
+            )
+        )
+    return nw.concat(parts, how="vertical").to_native()
