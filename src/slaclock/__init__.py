@@ -26,6 +26,7 @@ from slaclock.errors import (
     UndefinedPlanError,
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
+    WrongTypeError,
 )
 from slaclock.sla.contact import Contact
 from slaclock.sla.contract import MAX_CONTACTS_PER_TITLE, Contract, CoveredProduct, Entitlement
@@ -130,6 +131,7 @@ __all__ = [
     "VendorDirectChosen",
     "VendorDirectOffer",
     "WeeklySchedule",
+    "WrongTypeError",
     "__version__",
     "alert_recipients",
     "argentina",
