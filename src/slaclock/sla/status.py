@@ -30,6 +30,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from slaclock._checks import iterable_of, require, shorten
 from slaclock._model import FrozenModel
 from slaclock._time import from_us, to_us
 from slaclock.calendar.business_calendar import BusinessCalendar
@@ -218,8 +219,9 @@ def _compute(
         classifications, stop_us, stop_at, handed, level, pauses = _facts(ticket, now_us)
         if pauses and not rules.plan.pausing_allowed:
             raise TicketEventError(
-                f"ticket {ticket.id} was paused, but the {rules.plan.name} plan does not allow "
-                "pausing; remove the pause or evaluate it with a plan that allows it."
+                f"ticket {shorten(ticket.id)} was paused, but the {shorten(rules.plan.name)} "
+                "plan does not allow pausing; remove the pause or evaluate it with a plan that "
+                "allows it."
             )
         for at_us, event in classifications:
             # A reclassification counts only while the clock is live: once the deadline
@@ -371,11 +373,16 @@ def evaluate(
     maintenance in force, requester designated): if it fails the state is
     NOT_ENTITLED with the reasons in `problems`.
     """
+    require(ticket, Ticket, "ticket")
     now_us = to_us(now, "now")
+    require(
+        plan, ServicePlan, "plan", "pass a ServicePlan such as BASIC_PLAN, or catalog.get(tier)."
+    )
+    require(contract, (Contract, type(None)), "contract")
     if contract is not None and contract.customer != ticket.customer:
         raise EntitlementError(
-            f"ticket {ticket.id} is {ticket.customer!r}'s but the contract is "
-            f"{contract.customer!r}'s; pass the ticket customer's contract."
+            f"ticket {shorten(ticket.id)} is {shorten(ticket.customer)}'s but the contract is "
+            f"{shorten(contract.customer)}'s; pass the ticket customer's contract."
         )
     rules = _Rules(plan)
     now_local = from_us(now_us, rules.zone)
@@ -397,7 +404,11 @@ def evaluate_many(
     the plan is the contract tier's plan in `catalog` (default: built-in);
     otherwise every ticket uses `plan` (default Basic).
     """
+    tickets = iterable_of(tickets, Ticket, "tickets")
     now_us = to_us(now, "now")
+    require(plan, (ServicePlan, type(None)), "plan", "pass a ServicePlan, or None for Basic.")
+    require(contracts, (Mapping, type(None)), "contracts", "map customer names to contracts.")
+    require(catalog, (PlanCatalog, type(None)), "catalog")
     plans = catalog or PlanCatalog.builtin()
     default = plan or BASIC_PLAN
     rules_of: dict[int, _Rules] = {}
@@ -420,6 +431,8 @@ def evaluate_many(
         return out
     for ticket in tickets:
         contract = contracts.get(ticket.customer)
+        if contract is not None and not isinstance(contract, Contract):
+            require(contract, Contract, f"contracts[{shorten(ticket.customer)}]")
         chosen = plans.get(contract.tier) if contract is not None and plan is None else default
         rules, now_local = rules_for(chosen)
         append(_compute(ticket, rules, now_us, now_local, contract, True, True))
