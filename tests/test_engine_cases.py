@@ -213,7 +213,9 @@ def test_a_fork_pool_while_another_thread_grows_the_index() -> None:
     def grow() -> None:
         k = 0
         while not stop.is_set():
-            fresh = argentina(reopened=[date(2000, 1, 1 + k % 28)])
+            # 20 distinct calendars: re-open a weekday of January 2000 (a re-opened
+            # date must have scheduled hours).
+            fresh = argentina(reopened=[date(2000, 1, 3 + 7 * (k % 4) + k % 5)])
             fresh.add(ba(1950 + k % 200, 5, 4, 10), 100 * H)
             k += 1
 

@@ -28,6 +28,7 @@ from slaclock.errors import (
     UndefinedPlanError,
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
+    WrongTypeError,
 )
 from slaclock.sla.batch import evaluate_many
 from slaclock.sla.contact import Contact
@@ -143,6 +144,7 @@ __all__ = [
     "VendorDirectOffer",
     "WeeklySchedule",
     "WhatIf",
+    "WrongTypeError",
     "__version__",
     "alert_recipients",
     "argentina",

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from slaclock.errors import InvalidDurationError, NaiveDatetimeError, OutOfRangeError
+from slaclock._checks import shorten
+from slaclock.errors import (
+    InvalidDurationError,
+    NaiveDatetimeError,
+    OutOfRangeError,
+    WrongTypeError,
+)
 
 __all__ = [
     "MAX_YEAR",
@@ -36,25 +42,48 @@ MAX_YEAR = 2199
 
 
 def check_year(year: int, what: str) -> None:
-    """Raise `OutOfRangeError` unless `year` is within the supported range."""
+    """Raise `OutOfRangeError` unless `year` is an int within the supported range."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise WrongTypeError(
+            f"{what}: the year must be an int, got {type(year).__name__}: {shorten(year)}."
+        )
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise OutOfRangeError(
-            f"{what} is in year {year}; slaclock supports years {MIN_YEAR}-{MAX_YEAR}. "
-            "Pass an instant inside that range."
+            f"{what} is in year {shorten(year)}; slaclock supports years {MIN_YEAR}-{MAX_YEAR}. "
+            "Use a date or instant inside that range."
         )
 
 
 def to_us(t: object, what: str = "instant") -> int:
-    """Microseconds since the epoch for an aware datetime; a naive one is an error."""
+    """Microseconds since the epoch for an aware datetime; anything else is an error.
+
+    A number is refused (seconds or milliseconds? in which zone?), and so is a
+    datetime whose tzinfo gives no UTC offset (naive) or fails to give one.
+    """
     if not isinstance(t, datetime):
         raise NaiveDatetimeError(
-            f"{what} must be a timezone-aware datetime.datetime, got {type(t).__name__}: {t!r}"
+            f"{what} must be a timezone-aware datetime.datetime, got {type(t).__name__}: "
+            f"{shorten(t)}. Pass e.g. datetime(2026, 11, 20, 16, 30, tzinfo=ZoneInfo("
+            "'America/Argentina/Buenos_Aires')) (in JSON: \"2026-11-20T16:30:00-03:00\"); "
+            "numbers are refused because their unit and zone are unclear."
         )
-    if t.tzinfo is not None:
+    tz = t.tzinfo
+    if tz is not None:
         try:
             return (t - EPOCH) // ONE_US
         except TypeError:  # a tzinfo whose utcoffset() is None: naive after all
             pass
+        except Exception as exc:  # a tzinfo whose utcoffset() raises
+            raise NaiveDatetimeError(
+                f"{what} {t.replace(tzinfo=None).isoformat()} has a tzinfo "
+                f"({type(tz).__name__}) that fails to give a UTC offset: {shorten(exc)}. "
+                "Use a zoneinfo.ZoneInfo, e.g. ZoneInfo('America/Argentina/Buenos_Aires')."
+            ) from exc
+        raise NaiveDatetimeError(
+            f"{what} {t.replace(tzinfo=None).isoformat()} has a tzinfo ({type(tz).__name__}) "
+            "whose utcoffset() is None, so it is naive. slaclock never guesses a zone: use a "
+            "zoneinfo.ZoneInfo, e.g. ZoneInfo('America/Argentina/Buenos_Aires')."
+        )
     raise NaiveDatetimeError(
         f"{what} {t.isoformat()} is naive (no time zone). slaclock never guesses a zone: "
         "attach one, e.g. t.replace(tzinfo=ZoneInfo('America/Argentina/Buenos_Aires'))."
@@ -72,8 +101,9 @@ def us_of_timedelta(d: object, what: str = "duration") -> int:
     """Exact microseconds of a timedelta; anything else is an `InvalidDurationError`."""
     if not isinstance(d, timedelta):
         raise InvalidDurationError(
-            f"{what} must be a datetime.timedelta, got {type(d).__name__}: {d!r}. "
-            "Write e.g. timedelta(hours=2); numbers are refused because their unit is unclear."
+            f"{what} must be a datetime.timedelta, got {type(d).__name__}: {shorten(d)}. "
+            'Write e.g. timedelta(hours=2) (in JSON: "PT2H"); numbers are refused because '
+            "their unit is unclear."
         )
     return (d.days * 86_400 + d.seconds) * US_PER_SECOND + d.microseconds
 

@@ -24,6 +24,7 @@ __all__ = [
     "UndefinedPlanError",
     "UnknownHolidayCountryError",
     "UnknownTimeZoneError",
+    "WrongTypeError",
 ]
 
 
@@ -37,6 +38,13 @@ class NaiveDatetimeError(SlaclockError, ValueError):
 
 class InvalidDurationError(SlaclockError, TypeError):
     """A duration was not a `datetime.timedelta`."""
+
+
+class WrongTypeError(SlaclockError, TypeError):
+    """An argument is not of the type the function takes (e.g. a plan's name for a plan).
+
+    The message names the argument, the type given and the type expected.
+    """
 
 
 class UnknownTimeZoneError(SlaclockError, ValueError):
@@ -60,11 +68,18 @@ class NoOpenTimeError(SlaclockError, ValueError):
 
 
 class InvalidModelError(SlaclockError, ValueError):
-    """A domain model was built from invalid data; `errors` lists each problem."""
+    """A domain model was built from invalid data, or a value is not one of its choices.
+
+    `errors` lists each problem as a dict with `loc` (the path to the field, a
+    tuple), `msg` (what is wrong and what to do) and `type` (pydantic's error
+    type, or the name of the slaclock error a validator raised).
+    """
 
     def __init__(self, message: str, errors: list[dict[str, object]] | None = None) -> None:
         super().__init__(message)
-        self.errors = errors or []
+        if errors is None:
+            errors = [{"loc": (), "msg": message, "type": type(self).__name__}]
+        self.errors = errors
 
 
 class TooManyContactsError(SlaclockError, ValueError):

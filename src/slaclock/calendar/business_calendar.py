@@ -22,8 +22,9 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
+from slaclock._checks import iterable_of, shorten
 from slaclock._model import FrozenModel
 from slaclock._time import US_PER_DAY, check_year, from_us, to_us, us_of_timedelta
 from slaclock.calendar.closures import Closure
@@ -32,9 +33,14 @@ from slaclock.calendar.engine import Engine
 from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
 from slaclock.calendar.holidays import Holiday, HolidayDataInfo, HolidayRules
 from slaclock.calendar.period import OpenPeriod
-from slaclock.calendar.schedule import WeeklySchedule
+from slaclock.calendar.schedule import WEEKDAY_NAMES, WeeklySchedule
 from slaclock.calendar.source import ZonedPlan
-from slaclock.errors import OutOfRangeError, UnknownTimeZoneError
+from slaclock.errors import (
+    InvalidScheduleError,
+    OutOfRangeError,
+    UnknownTimeZoneError,
+    WrongTypeError,
+)
 
 __all__ = ["ARGENTINA_ZONE", "BASIC_HOURS", "BusinessCalendar", "argentina"]
 
@@ -62,14 +68,15 @@ class BusinessCalendar(FrozenModel):
         if isinstance(v, str):
             try:
                 return ZoneInfo(v)
-            except (ZoneInfoNotFoundError, ValueError) as exc:
+            # A folder ("America") or an overlong key is an OSError from the file system.
+            except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
                 raise UnknownTimeZoneError(
-                    f"time zone {v!r} is not in the IANA database; use a key such as "
+                    f"time zone {shorten(v)} is not in the IANA database; use a key such as "
                     f"{ARGENTINA_ZONE!r} (tzdata is installed with slaclock)."
                 ) from exc
         if not isinstance(v, ZoneInfo):
             raise UnknownTimeZoneError(
-                f"zone must be a zoneinfo.ZoneInfo or an IANA key string, got {v!r}; "
+                f"zone must be a zoneinfo.ZoneInfo or an IANA key string, got {shorten(v)}; "
                 "fixed offsets are refused because they ignore DST history."
             )
         return v
@@ -78,8 +85,30 @@ class BusinessCalendar(FrozenModel):
     @classmethod
     def _closure_years(cls, v: tuple[Closure, ...]) -> tuple[Closure, ...]:
         for c in v:
-            check_year(c.day.year, f"closure {c}")
+            check_year(c.day.year, f"closure on {c.day} ({shorten(c.reason)})")
         return v
+
+    @model_validator(mode="after")
+    def _reopened_days(self) -> BusinessCalendar:
+        """A re-opened date undoes a holiday: it must be a scheduled day, and not closed."""
+        whole_day = {c.day: c for c in self.closures if c.hours is None}
+        for day in sorted(self.reopened):
+            check_year(day.year, f"re-opened date {day}")
+            if not self.schedule.days[day.weekday()]:
+                weekday = WEEKDAY_NAMES[day.weekday()]
+                raise InvalidScheduleError(
+                    f"re-opened date {day} is a {weekday.title()}, which has no scheduled "
+                    "hours: re-opening only undoes a holiday. Remove it from reopened, or give "
+                    f"{weekday}s open hours in the schedule."
+                )
+            closure = whole_day.get(day)
+            if closure is not None:
+                raise InvalidScheduleError(
+                    f"{day} is both re-opened and closed all day (closure "
+                    f"{shorten(closure.reason)}); "
+                    "keep one: remove the closure, or remove the date from reopened."
+                )
+        return self
 
     @cached_property
     def engine(self) -> Engine:
@@ -133,6 +162,7 @@ class BusinessCalendar(FrozenModel):
     # -- which days are closed, and why ---------------------------------------------------------
     def holiday(self, day: date) -> Holiday | None:
         """The public holiday that closes `day` (with its name), or None."""
+        _ordinal(day)
         if self.holidays is None or day in self.reopened:
             return None
         check_year(day.year, f"date {day}")
@@ -217,7 +247,9 @@ class BusinessCalendar(FrozenModel):
     def add_business_days(self, day: date, n: int) -> date:
         """The n-th business day after `day` (before, if n < 0); n == 0 rolls forward."""
         if not isinstance(n, int) or isinstance(n, bool):
-            raise OutOfRangeError(f"n must be an int number of business days, got {n!r}.")
+            raise WrongTypeError(
+                f"n must be an int number of business days, got {shorten(n)}; e.g. 3 or -3."
+            )
         return date.fromordinal(self.engine.add_business_days(_ordinal(day), n))
 
     def business_days_between(self, start: date, end: date) -> int:
@@ -273,8 +305,8 @@ class BusinessCalendar(FrozenModel):
 
 def _ordinal(day: date) -> int:
     if isinstance(day, datetime) or not isinstance(day, date):
-        raise OutOfRangeError(
-            f"expected a datetime.date, got {type(day).__name__}: {day!r}; pass e.g. "
+        raise WrongTypeError(
+            f"expected a datetime.date, got {type(day).__name__}: {shorten(day)}; pass e.g. "
             "date(2026, 11, 24)."
         )
     return day.toordinal()
@@ -298,8 +330,8 @@ def argentina(
     return BusinessCalendar(
         schedule=_schedule(hours) if hours is not None else BASIC_HOURS,
         holidays=HolidayRules(categories=categories, non_working_days=non_working_days),
-        closures=tuple(closures),
-        reopened=frozenset(reopened),
+        closures=tuple(iterable_of(closures, Closure, "closures")),
+        reopened=frozenset(iterable_of(reopened, date, "reopened")),
     )
 
 

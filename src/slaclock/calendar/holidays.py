@@ -16,9 +16,10 @@ from typing import Any, Literal
 import holidays as holidays_pkg
 from pydantic import field_validator, model_validator
 
+from slaclock._checks import shorten
 from slaclock._model import FrozenModel
-from slaclock._time import check_year
-from slaclock.errors import UnknownHolidayCountryError
+from slaclock._time import MAX_YEAR, MIN_YEAR, check_year
+from slaclock.errors import OutOfRangeError, UnknownHolidayCountryError
 
 __all__ = ["Holiday", "HolidayDataInfo", "HolidayKind", "HolidayRules"]
 
@@ -74,6 +75,17 @@ class HolidayRules(FrozenModel):
     language: str | None = "en_US"
     complete_through: int | None = None
 
+    @field_validator("complete_through", mode="after")
+    @classmethod
+    def _through(cls, v: int | None) -> int | None:
+        if v is not None and not MIN_YEAR <= v <= MAX_YEAR:
+            raise OutOfRangeError(
+                f"complete_through {shorten(v)} is outside the years slaclock supports "
+                f"({MIN_YEAR}-{MAX_YEAR}); give the last year whose decreed holidays the data "
+                "includes, or None to use what the holidays package ships."
+            )
+        return v
+
     @field_validator("categories", mode="before")
     @classmethod
     def _categories(cls, v: object) -> object:
@@ -85,20 +97,20 @@ class HolidayRules(FrozenModel):
         unknown = set(self.categories) - set(cls.supported_categories)
         if unknown or not self.categories:
             raise UnknownHolidayCountryError(
-                f"holiday categories {sorted(unknown) or '()'} are not available for "
-                f"{self.country}; choose from {sorted(cls.supported_categories)}."
+                f"holiday categories {shorten(sorted(unknown)) if unknown else '()'} are not "
+                f"available for {self.country}; choose from {sorted(cls.supported_categories)}."
             )
         subdivisions = getattr(cls, "subdivisions", ())
         aliases = getattr(cls, "subdivisions_aliases", {})
         if self.subdivision is not None and self.subdivision not in (*subdivisions, *aliases):
             raise UnknownHolidayCountryError(
-                f"subdivision {self.subdivision!r} is unknown for {self.country}; "
+                f"subdivision {shorten(self.subdivision)} is unknown for {self.country}; "
                 f"choose from {sorted(subdivisions)}."
             )
         languages = getattr(cls, "supported_languages", ())
         if self.language is not None and self.language not in languages:
             raise UnknownHolidayCountryError(
-                f"language {self.language!r} is not available for {self.country} holiday "
+                f"language {shorten(self.language)} is not available for {self.country} holiday "
                 f"names; choose from {sorted(languages)} or None for the default."
             )
         return self
@@ -141,7 +153,7 @@ def _country_class(country: str) -> Any:
         return type(holidays_pkg.country_holidays(country, years=()))
     except NotImplementedError as exc:
         raise UnknownHolidayCountryError(
-            f"country {country!r} is not in the holidays package; use an ISO 3166-1 "
+            f"country {shorten(country)} is not in the holidays package; use an ISO 3166-1 "
             "alpha-2 code such as 'AR', or holidays=None for no public holidays."
         ) from exc
 

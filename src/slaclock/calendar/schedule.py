@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import field_serializer, field_validator, model_validator
 
+from slaclock._checks import shorten
 from slaclock._model import FrozenModel
 from slaclock._time import US_PER_DAY, time_us
 from slaclock.errors import InvalidScheduleError
@@ -43,7 +44,7 @@ def _parse_time(value: object, field: str) -> time | None:
             if h < 24 and mi < 60 and s < 60:
                 return time(h, mi, s)
     raise InvalidScheduleError(
-        f"{field} {value!r} is not a time of day; write 'HH:MM' (00:00-24:00) "
+        f"{field} {shorten(value)} is not a time of day; write 'HH:MM' (00:00-24:00) "
         "or pass a datetime.time."
     )
 
@@ -93,10 +94,16 @@ class OpenInterval(FrozenModel):
     @classmethod
     def parse(cls, text: str) -> OpenInterval:
         """Build from "HH:MM-HH:MM", e.g. "09:00-17:00" or "20:00-24:00"."""
+        if not isinstance(text, str):
+            raise InvalidScheduleError(
+                f"interval {shorten(text)} is not text; write it as 'HH:MM-HH:MM', "
+                "e.g. '09:00-17:00'."
+            )
         start, sep, end = text.partition("-")
         if not sep:
             raise InvalidScheduleError(
-                f"interval {text!r} has no '-'; write it as 'HH:MM-HH:MM', e.g. '09:00-17:00'."
+                f"interval {shorten(text)} has no '-'; write it as 'HH:MM-HH:MM', "
+                "e.g. '09:00-17:00'."
             )
         return cls(start=start.strip(), end=end.strip())
 
@@ -118,7 +125,7 @@ def _interval(value: object) -> OpenInterval:
     if isinstance(value, Mapping):
         return OpenInterval.model_validate(dict(value))
     raise InvalidScheduleError(
-        f"{value!r} is not an open interval; give 'HH:MM-HH:MM', a (start, end) pair "
+        f"{shorten(value)} is not an open interval; give 'HH:MM-HH:MM', a (start, end) pair "
         "or an OpenInterval."
     )
 
@@ -140,10 +147,11 @@ class WeeklySchedule(FrozenModel):
     @classmethod
     def _coerce(cls, v: object) -> object:
         if isinstance(v, Mapping):
-            unknown = set(v) - set(WEEKDAY_NAMES)
+            unknown = [k for k in v if k not in WEEKDAY_NAMES]
             if unknown:
+                names = ", ".join(shorten(k) for k in unknown[:3])
                 raise InvalidScheduleError(
-                    f"unknown weekday name(s) {sorted(unknown)}; use {', '.join(WEEKDAY_NAMES)}."
+                    f"unknown weekday name(s) {names}; use {', '.join(WEEKDAY_NAMES)}."
                 )
             v = [v.get(name, ()) for name in WEEKDAY_NAMES]
         if not isinstance(v, (list, tuple)) or len(v) != 7:
@@ -153,8 +161,13 @@ class WeeklySchedule(FrozenModel):
             )
         days = []
         for name, day in zip(WEEKDAY_NAMES, v):
-            if isinstance(day, (str, OpenInterval)):
+            if isinstance(day, (str, OpenInterval, Mapping)):
                 day = (day,)
+            elif not isinstance(day, (list, tuple)):
+                raise InvalidScheduleError(
+                    f"{name}: {shorten(day)} is not a list of open intervals; give e.g. "
+                    "['09:00-17:00'], or [] for a closed day."
+                )
             intervals = sorted((_interval(i) for i in day), key=lambda i: i.start_us)
             for a, b in itertools.pairwise(intervals):
                 if b.start_us < a.end_us:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from slaclock._checks import iterable_of, require, shorten
 from slaclock._time import from_us, to_us
 from slaclock.errors import TicketEventError
 from slaclock.sla.columns import LEVELS, STATES, StatusColumns, TicketColumns, evaluate_columns
@@ -38,8 +39,11 @@ def evaluate_many(
     plan is the contract tier's plan in `catalog` (default: built-in) unless
     `plan` is given; otherwise every ticket uses `plan` (default Basic).
     """
-    items = list(tickets)
+    items = list(iterable_of(tickets, Ticket, "tickets"))
     now_us = to_us(now, "now")
+    require(plan, (ServicePlan, type(None)), "plan", "pass a ServicePlan, or None for Basic.")
+    require(contracts, (Mapping, type(None)), "contracts", "map customer names to contracts.")
+    require(catalog, (PlanCatalog, type(None)), "catalog")
     default = BASIC_PLAN if plan is None else plan
     plans = PlanCatalog.builtin() if catalog is None else catalog
     groups: dict[int, tuple[ServicePlan, list[int]]] = {}
@@ -48,6 +52,7 @@ def evaluate_many(
         if contracts is not None and plan is None:
             contract = contracts.get(ticket.customer)
             if contract is not None:
+                require(contract, Contract, f"contracts[{shorten(ticket.customer)}]")
                 chosen = plans.get(contract.tier)
         groups.setdefault(id(chosen), (chosen, []))[1].append(k)
     rows: list[dict[str, Any]] = [{}] * len(items)
@@ -56,7 +61,7 @@ def evaluate_many(
         out = evaluate_columns(TicketColumns.from_tickets(group), now_us, chosen)
         if out.refused.any():
             first = int(out.refused.argmax())
-            raise TicketEventError(f"ticket {group[first].id} {out.problem[first]}")
+            raise TicketEventError(f"ticket {shorten(group[first].id)} {out.problem[first]}")
         records = _records(group, out, now_us, chosen, contracts)
         for k, record in zip(which, records):
             rows[k] = record

@@ -22,6 +22,7 @@ from enum import IntEnum
 import numpy as np
 import numpy.typing as npt
 
+from slaclock._checks import shorten
 from slaclock._time import MAX_YEAR, MIN_YEAR, to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
@@ -338,8 +339,8 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
     if not plan.pausing_allowed:
         forbidden = (pauses.count > 0) & ~refused
         problem[forbidden] = (
-            f"was paused, but the {plan.name} plan does not allow pausing; remove the pause "
-            "or evaluate it with a plan that allows it."
+            f"was paused, but the {shorten(plan.name)} plan does not allow pausing; remove the "
+            "pause or evaluate it with a plan that allows it."
         )
         refused |= forbidden
 

@@ -11,9 +11,10 @@ from datetime import date, datetime, tzinfo
 
 from pydantic import model_validator
 
+from slaclock._checks import cut, require, shorten
 from slaclock._model import FrozenModel, Text
 from slaclock._time import to_us
-from slaclock.errors import InvalidModelError, TooManyContactsError
+from slaclock.errors import InvalidModelError, TooManyContactsError, WrongTypeError
 from slaclock.sla.contact import Contact, fold_text
 from slaclock.sla.findings import Finding, FindingCode
 from slaclock.sla.support import Tier
@@ -36,20 +37,31 @@ class CoveredProduct(FrozenModel):
         if len(self.contacts) > MAX_CONTACTS_PER_TITLE:
             names = ", ".join(c.full_name for c in self.contacts)
             raise TooManyContactsError(
-                f"{self.title!r} has {len(self.contacts)} designated contacts ({names}); "
+                f"{shorten(self.title)} has {len(self.contacts)} designated contacts "
+                f"({cut(names, 200)}); "
                 f"at most {MAX_CONTACTS_PER_TITLE} per title are allowed. Replace one instead."
             )
         emails = [c.email.casefold() for c in self.contacts]
         if len(set(emails)) != len(emails):
-            raise InvalidModelError(f"{self.title!r} lists the same contact twice.")
+            twice = next(e for e in emails if emails.count(e) > 1)
+            raise InvalidModelError(
+                f"{shorten(self.title)} lists the contact {shorten(twice)} twice (contacts are "
+                "matched by email, ignoring case); list each designated contact once."
+            )
         return self
 
     def in_maintenance(self, day: date) -> bool:
         """Whether maintenance covers `day` (the end date is the last covered day)."""
+        if isinstance(day, datetime) or not isinstance(day, date):
+            raise WrongTypeError(
+                f"day must be a datetime.date, got {type(day).__name__}: {shorten(day)}; for an "
+                "instant pass its local date, e.g. at.astimezone(plan.calendar.zone).date()."
+            )
         return day <= self.maintenance_end
 
     def is_designated(self, email: str) -> bool:
         """Whether `email` belongs to one of this title's designated contacts."""
+        require(email, str, "email")
         return any(c.same_person(email) for c in self.contacts)
 
 
@@ -79,7 +91,8 @@ class Contract(FrozenModel):
             key = fold_text(p.title)
             if key in seen:
                 raise InvalidModelError(
-                    f"product title {p.title!r} appears twice; list each title once."
+                    f"product title {shorten(p.title)} appears twice (titles are matched ignoring "
+                    "case and accents); list each title once, with all its contacts."
                 )
             seen.add(key)
         return self
@@ -89,6 +102,7 @@ class Contract(FrozenModel):
 
     def product(self, title: str) -> CoveredProduct | None:
         """The covered product with this title (case and accents ignored), or None."""
+        require(title, str, "title")
         found: CoveredProduct | None = self.__dict__["_by_title"].get(fold_text(title))
         return found
 
@@ -100,6 +114,8 @@ class Contract(FrozenModel):
         `zone` is the plan calendar's zone: the maintenance end date is read there.
         """
         to_us(at, "at")
+        require(requester_email, str, "requester_email")
+        require(zone, tzinfo, "zone", "pass the plan calendar's zone, plan.calendar.zone.")
         covered = self.product(product)
         if covered is None:
             titles = ", ".join(p.title for p in self.products) or "none"

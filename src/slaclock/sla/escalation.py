@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from slaclock._checks import choice, require, shorten
 from slaclock._model import FrozenModel, Instant
 from slaclock._time import to_us
 from slaclock.errors import EscalationError
@@ -39,19 +40,32 @@ __all__ = [
 _ORDER = (SupportLevel.L1, SupportLevel.L2, SupportLevel.VENDOR)
 
 
+_PLAN_HINT = "pass a ServicePlan such as BASIC_PLAN, or catalog.get(tier)."
+
+
+def _arguments(ticket: object, plan: object) -> None:
+    require(ticket, Ticket, "ticket")
+    require(plan, ServicePlan, "plan", _PLAN_HINT)
+
+
 def _open(ticket: Ticket, action: str) -> None:
     if ticket.state is not TicketState.OPEN:
-        raise EscalationError(f"ticket {ticket.id} is {ticket.state.value}; cannot {action}.")
+        raise EscalationError(
+            f"ticket {shorten(ticket.id)} is {ticket.state.value}; cannot {action}. Only an open "
+            "ticket moves on: for a new problem, open a new ticket."
+        )
 
 
 def classify(ticket: Ticket, severity: Severity, at: datetime, note: str = "") -> Ticket:
     """Step 1: L1 confirms (or reclassifies) the severity; the customer is notified by email."""
+    require(ticket, Ticket, "ticket")
     _open(ticket, "classify it")
     return ticket.apply(Classified(at=at, severity=Severity.parse(severity), note=note))
 
 
 def next_levels(ticket: Ticket, plan: ServicePlan = BASIC_PLAN) -> tuple[SupportLevel, ...]:
     """Where the ticket may be escalated now: the next level up, if the plan has it."""
+    _arguments(ticket, plan)
     if ticket.state is not TicketState.OPEN or ticket.level is SupportLevel.VENDOR:
         return ()
     nxt = _ORDER[_ORDER.index(ticket.level) + 1]
@@ -75,26 +89,34 @@ def escalate(
     assisted case creation: it needs the customer's vendor login
     (`customer_vendor_login=True`) and hands the case over to the customer.
     """
-    to = SupportLevel(to)
+    _arguments(ticket, plan)
+    to = choice(SupportLevel, to, "escalate to", "the vendor is what the manual calls L3")
     _open(ticket, f"escalate it to {to.value}")
     current = ticket.level
     if current is SupportLevel.VENDOR:
-        raise EscalationError(f"ticket {ticket.id} is already with the vendor.")
+        raise EscalationError(
+            f"ticket {shorten(ticket.id)} is already with the vendor, the last level; the "
+            "customer follows the vendor's case from here."
+        )
     allowed = next_levels(ticket, plan)
     if to not in allowed:
         if to.rank <= current.rank:
-            why = f"it is already at {current.value}"
+            why = f"it is already at {current.value}; escalation only goes up, one level at a time"
         elif to.rank > current.rank + 1:
             step = _ORDER[current.rank + 1].value
             why = f"levels cannot be skipped: L1 -> L2 -> vendor; escalate to {step} first"
         else:
-            why = f"the {plan.name} plan does not include {to.value}"
-        raise EscalationError(f"cannot escalate ticket {ticket.id} to {to.value}: {why}.")
+            why = (
+                f"the {shorten(plan.name)} plan does not include {to.value}; keep working it "
+                "at its level, or evaluate it under a plan that includes that level"
+            )
+        raise EscalationError(f"cannot escalate ticket {shorten(ticket.id)} to {to.value}: {why}.")
     assisted = to is SupportLevel.VENDOR and not plan.vendor_follow_up
     if assisted and not customer_vendor_login:
         raise EscalationError(
-            f"escalating ticket {ticket.id} to the vendor under {plan.name} means helping the "
-            "customer open the case on the vendor's portal with the customer's own login; "
+            f"escalating ticket {shorten(ticket.id)} to the vendor under {shorten(plan.name)} "
+            "means helping the customer open the case on the vendor's portal with the "
+            "customer's own login; "
             "pass customer_vendor_login=True once they provide it. Follow-up is theirs."
         )
     return ticket.apply(
@@ -122,6 +144,7 @@ def vendor_direct_offer(
     ticket: Ticket, at: datetime, plan: ServicePlan = BASIC_PLAN
 ) -> VendorDirectOffer | None:
     """The offer due to a severity-1 ticket at `at`, or None where the rules give none."""
+    _arguments(ticket, plan)
     to_us(at, "at")
     if (
         ticket.severity is not Severity.CRITICAL
@@ -145,9 +168,12 @@ def vendor_direct_offer(
 def _offer(ticket: Ticket, at: datetime, plan: ServicePlan) -> VendorDirectOffer:
     offer = vendor_direct_offer(ticket, at, plan)
     if offer is None:
+        offers = AfterHoursOption.VENDOR_DIRECT in plan.after_hours
         raise EscalationError(
-            f"ticket {ticket.id} has no vendor-direct offer: it needs an open severity-1 "
-            f"case not yet with the vendor, under a plan that offers it ({plan.name})."
+            f"ticket {shorten(ticket.id)} has no vendor-direct offer: it needs an open "
+            "severity-1 case not yet with the vendor, under a plan that offers it "
+            f"({shorten(plan.name)} {'does' if offers else 'does not'}). Have L1 classify it "
+            "as severity 1 first if it is one; otherwise keep it on the L1 -> L2 path."
         )
     return offer
 

@@ -6,6 +6,7 @@ whether this is the contact's first request.
 
 from __future__ import annotations
 
+from slaclock._checks import require
 from slaclock.sla.contact import fold_text
 from slaclock.sla.contract import Contract
 from slaclock.sla.findings import Finding, FindingCode
@@ -18,12 +19,17 @@ __all__ = ["check_intake", "is_public_mailbox", "signature_names_requester"]
 
 def is_public_mailbox(email: str, plan: ServicePlan = BASIC_PLAN) -> bool:
     """Whether the address is on a public mail service (gmail.com, yahoo.com.ar, ...)."""
+    require(email, str, "email")
+    require(plan, ServicePlan, "plan")
     domain = email.rpartition("@")[2].strip().lower()
     return any(domain == d or domain.endswith("." + d) for d in plan.intake.public_mail_domains)
 
 
 def signature_names_requester(signature: str | None, first_name: str, last_name: str) -> bool:
     """Whether a signature carries the requester's first and last name (case, accents ignored)."""
+    require(signature, (str, type(None)), "signature")
+    require(first_name, str, "first_name")
+    require(last_name, str, "last_name")
     if not signature:
         return False
     words = set(fold_text(signature).replace(",", " ").replace(".", " ").split())
@@ -43,6 +49,9 @@ def check_intake(
     `contract` is the customer's contract (None: no contract on file, which
     is itself a finding).
     """
+    require(ticket, Ticket, "ticket")
+    require(contract, (Contract, type(None)), "contract", "pass None when there is none on file.")
+    require(plan, ServicePlan, "plan")
     rules = plan.intake
     out: list[Finding] = []
     requester = ticket.requester

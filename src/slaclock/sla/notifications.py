@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
+from slaclock._checks import require
 from slaclock._model import FrozenModel
 from slaclock._time import to_us
 from slaclock.sla.contact import Contact
@@ -39,6 +40,9 @@ def alert_recipients(
     alert: Alert, contract: Contract, at: datetime, plan: ServicePlan = BASIC_PLAN
 ) -> tuple[Contact, ...]:
     """Designated contacts of the alert's products whose maintenance covers `at`."""
+    require(alert, Alert, "alert")
+    require(contract, Contract, "contract")
+    require(plan, ServicePlan, "plan")
     to_us(at, "at")
     if not plan.proactive_alerts:
         return ()

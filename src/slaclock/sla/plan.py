@@ -13,9 +13,10 @@ from types import MappingProxyType
 
 from pydantic import field_validator, model_validator
 
+from slaclock._checks import choice, require, shorten
 from slaclock._model import FrozenModel
 from slaclock.calendar.business_calendar import BusinessCalendar
-from slaclock.errors import InvalidModelError, UndefinedPlanError
+from slaclock.errors import InvalidDurationError, InvalidModelError, UndefinedPlanError
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 
@@ -32,17 +33,36 @@ class ResponseTargets(FrozenModel):
 
     @model_validator(mode="after")
     def _sane(self) -> ResponseTargets:
-        values = [self.critical, self.major, self.minor, self.informational]
-        if any(v < timedelta(0) for v in values):
-            raise InvalidModelError(f"response targets must not be negative: {values}")
+        for name in ("critical", "major", "minor", "informational"):
+            value: timedelta = getattr(self, name)
+            if value < timedelta(0):
+                raise InvalidModelError(
+                    f"the {name} response target is negative ({value}); give the business "
+                    "time allowed for a first response, zero or more, e.g. timedelta(hours=2)."
+                )
         return self
 
     def __getitem__(self, severity: Severity) -> timedelta:
-        return (self.critical, self.major, self.minor, self.informational)[int(severity) - 1]
+        """The target of a severity (a `Severity`, 1-4 or a name; anything else is refused)."""
+        s = Severity.parse(severity)
+        return (self.critical, self.major, self.minor, self.informational)[s - 1]
 
     @classmethod
     def hours(cls, critical: int, major: int, minor: int, informational: int) -> ResponseTargets:
-        """Targets given in whole business hours, severity 1 first."""
+        """Targets given in business hours (int or float), severity 1 first."""
+        given = {
+            "critical": critical,
+            "major": major,
+            "minor": minor,
+            "informational": informational,
+        }
+        for name, value in given.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise InvalidDurationError(
+                    f"ResponseTargets.hours: {name} must be a number of business hours, got "
+                    f"{type(value).__name__}: {shorten(value)}; e.g. ResponseTargets.hours(2, 6, "
+                    "12, 24)."
+                )
         return cls(
             critical=timedelta(hours=critical),
             major=timedelta(hours=major),
@@ -66,6 +86,16 @@ class IntakeRules(FrozenModel):
             "fibertel.com.ar", "arnet.com.ar", "speedy.com.ar",
         }
     )  # fmt: skip
+
+    @field_validator("max_attachment_bytes", mode="after")
+    @classmethod
+    def _limit(cls, v: int) -> int:
+        if v < 0:
+            raise InvalidModelError(
+                f"must not be negative, got {v}; give the largest attachment accepted, in "
+                "bytes, e.g. 10 * 1024 * 1024 for the manual's 10 MB."
+            )
+        return v
 
     @field_validator("attachment_extensions", mode="after")
     @classmethod
@@ -100,14 +130,20 @@ class ServicePlan(FrozenModel):
     @classmethod
     def _percents(cls, v: tuple[int, ...]) -> tuple[int, ...]:
         if any(not 0 < p < 100 for p in v):
-            raise InvalidModelError(f"warning percents must be between 1 and 99, got {v}")
+            raise InvalidModelError(
+                f"warning percents must be between 1 and 99, got {shorten(v)}; drop the others "
+                "(0 would warn at once, 100 is the breach itself)."
+            )
         return tuple(sorted(set(v)))
 
     @field_validator("levels", mode="after")
     @classmethod
     def _levels(cls, v: frozenset[SupportLevel]) -> frozenset[SupportLevel]:
         if SupportLevel.L1 not in v:
-            raise InvalidModelError("every plan includes L1: cases arrive at the front line.")
+            raise InvalidModelError(
+                "every plan includes L1, since cases arrive at the front line; add "
+                "SupportLevel.L1 to levels, e.g. levels={SupportLevel.L1, SupportLevel.L2}."
+            )
         return v
 
     def with_targets(
@@ -133,7 +169,7 @@ class ServicePlan(FrozenModel):
         return self.model_copy(update={"calendar": calendar})
 
     def target(self, severity: Severity) -> timedelta:
-        """First-response target for a severity."""
+        """First-response target for a severity (a `Severity`, 1-4 or a name such as "minor")."""
         return self.targets[severity]
 
     def target_us(self, severity: Severity) -> int:
@@ -161,11 +197,17 @@ class PlanCatalog:
     __slots__ = ("_plans",)
 
     def __init__(self, plans: Mapping[Tier, ServicePlan] | None = None) -> None:
+        plans = {} if plans is None else plans
+        require(plans, Mapping, "PlanCatalog(plans)", "pass a mapping from Tier to ServicePlan.")
         checked: dict[Tier, ServicePlan] = {}
-        for tier, plan in (plans or {}).items():
-            if plan.tier != tier:
+        for key, plan in plans.items():
+            tier = choice(Tier, key, "catalog key")
+            require(plan, ServicePlan, f"the catalog's plan for {tier.value}")
+            if plan.tier is not tier:
                 raise InvalidModelError(
-                    f"plan {plan.name!r} is for {plan.tier.value}, not {tier.value}"
+                    f"plan {shorten(plan.name)} is for the {plan.tier.value} tier but is filed "
+                    f"under {tier.value}; file it under its own tier (Tier.{plan.tier.name}), "
+                    "or add it with catalog.define(plan), which does that for you."
                 )
             checked[tier] = plan
         self._plans = MappingProxyType(checked)
@@ -177,11 +219,12 @@ class PlanCatalog:
 
     def define(self, plan: ServicePlan) -> PlanCatalog:
         """A new catalog with `plan` added (or replacing its tier's plan)."""
+        require(plan, ServicePlan, "PlanCatalog.define(plan)")
         return PlanCatalog({**self._plans, plan.tier: plan})
 
     def get(self, tier: Tier | str) -> ServicePlan:
         """The plan of a tier, or `UndefinedPlanError` if nobody defined it."""
-        t = Tier(tier)
+        t = choice(Tier, tier, "tier")
         plan = self._plans.get(t)
         if plan is None:
             raise UndefinedPlanError(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from slaclock._checks import require
 from slaclock._model import FrozenModel, Instant
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
 from slaclock.sla.support import AfterHoursOption
@@ -31,6 +32,7 @@ class RemoteSlot(FrozenModel):
 
 def remote_assistance(requested: datetime, plan: ServicePlan = BASIC_PLAN) -> RemoteSlot:
     """The slot for remote assistance requested at `requested`."""
+    require(plan, ServicePlan, "plan")
     cal = plan.remote_calendar
     inside = cal.is_open(requested)
     start = cal.next_open(requested)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from slaclock._checks import shorten
 from slaclock.errors import InvalidModelError
 
 __all__ = ["Priority", "Severity"]
@@ -24,20 +25,23 @@ class Severity(IntEnum):
 
     @classmethod
     def parse(cls, value: object) -> Severity:
-        """From 1-4 (int or digit string) or a name such as "critical"; else a clear error."""
+        """From 1-4 (int or digit string) or a name such as "critical"; else a clear error.
+
+        Booleans, floats and digits other than ASCII ("²") are refused: no guessing.
+        """
         if isinstance(value, Severity):
             return value
         if isinstance(value, str):
             text = value.strip()
-            if text.isdigit():
+            if text.isascii() and text.isdigit() and len(text) < 10:
                 value = int(text)
             elif text.upper() in cls.__members__:
                 return cls[text.upper()]
         if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
             return cls(value)
         raise InvalidModelError(
-            f"severity {value!r} is not one of 1 (critical), 2 (major), 3 (minor), "
-            "4 (informational)."
+            f"severity {shorten(value)} is not one of 1 (critical), 2 (major), 3 (minor), "
+            "4 (informational); pass one of those numbers or names."
         )
 
     def __str__(self) -> str:

@@ -34,6 +34,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
+from slaclock._checks import require, shorten
 from slaclock._model import FrozenModel
 from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Engine
@@ -255,20 +256,28 @@ def evaluate(
     maintenance in force, requester designated): if it fails the state is
     NOT_ENTITLED with the reasons in `problems`.
     """
-    plan = BASIC_PLAN if plan is None else plan
+    require(ticket, Ticket, "ticket")
     now_us = to_us(now, "now")
+    require(
+        plan,
+        (ServicePlan, type(None)),
+        "plan",
+        "pass a ServicePlan such as BASIC_PLAN or catalog.get(tier), or None for Basic.",
+    )
+    require(contract, (Contract, type(None)), "contract")
+    plan = BASIC_PLAN if plan is None else plan
     if contract is not None and contract.customer != ticket.customer:
         raise EntitlementError(
-            f"ticket {ticket.id} is {ticket.customer!r}'s but the contract is "
-            f"{contract.customer!r}'s; pass the ticket customer's contract."
+            f"ticket {shorten(ticket.id)} is {shorten(ticket.customer)}'s but the contract is "
+            f"{shorten(contract.customer)}'s; pass the ticket customer's contract."
         )
     engine = plan.calendar.engine
     zone = plan.calendar.zone
     history = History.of(ticket, now_us)
     if history.pauses and not plan.pausing_allowed:
         raise TicketEventError(
-            f"ticket {ticket.id} was paused, but the {plan.name} plan does not allow "
-            "pausing; remove the pause or evaluate it with a plan that allows it."
+            f"ticket {shorten(ticket.id)} was paused, but the {shorten(plan.name)} plan does "
+            "not allow pausing; remove the pause or evaluate it with a plan that allows it."
         )
 
     # Rule 2: the severity whose target applies, and where its clock starts.

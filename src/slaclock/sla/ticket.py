@@ -14,9 +14,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from slaclock._checks import shorten
 from slaclock._model import FrozenModel, Instant, Text
 from slaclock._time import to_us
-from slaclock.errors import InvalidModelError, TicketEventError
+from slaclock.errors import InvalidModelError, TicketEventError, WrongTypeError
 from slaclock.sla.contact import Contact
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.support import Channel, SupportLevel
@@ -77,7 +78,9 @@ class Escalated(_Event):
     @model_validator(mode="after")
     def _target(self) -> Escalated:
         if self.to is SupportLevel.L1:
-            raise InvalidModelError("a case cannot be escalated to L1: it starts there.")
+            raise InvalidModelError(
+                "a case cannot be escalated to L1: it starts there. Escalate to L2 or the vendor."
+            )
         return self
 
 
@@ -182,15 +185,34 @@ class Ticket(FrozenModel):
     def _history_consistent(self) -> Ticket:
         last = to_us(self.received)
         closed = False
+        paused: Paused | None = None
+        name = shorten(self.id)
         for e in self.history:
             u = to_us(e.at)
             if closed:
-                raise TicketEventError(f"ticket {self.id} is closed; {e.kind} cannot follow it.")
+                raise TicketEventError(
+                    f"ticket {name} is closed; {e.kind} cannot follow it. Nothing follows "
+                    "Closed: open a new ticket for a new problem."
+                )
             if u < last:
                 raise TicketEventError(
                     f"{e.kind} at {e.at.isoformat()} precedes the ticket's previous event "
                     "or its receipt; events must be applied in time order."
                 )
+            if isinstance(e, Paused):
+                if paused is not None:
+                    raise TicketEventError(
+                        f"ticket {name} is paused at {e.at.isoformat()} while already paused "
+                        f"(since {paused.at.isoformat()}); apply Resumed before pausing again."
+                    )
+                paused = e
+            elif isinstance(e, Resumed):
+                if paused is None:
+                    raise TicketEventError(
+                        f"ticket {name} resumes at {e.at.isoformat()} without being paused; "
+                        "apply Paused first, or drop the Resumed event."
+                    )
+                paused = None
             last = u
             closed = isinstance(e, Closed)
         return self
@@ -204,6 +226,11 @@ class Ticket(FrozenModel):
 
     def apply(self, event: TicketEvent) -> Ticket:
         """A new ticket with `event` appended (validated: time order, nothing after Closed)."""
+        if not isinstance(event, _Event):
+            raise WrongTypeError(
+                f"event must be a ticket event (Classified, Responded, Escalated, ...), got "
+                f"{type(event).__name__}: {shorten(event)}; e.g. ticket.apply(Responded(at=now))."
+            )
         return self.model_copy(update={"history": (*self.history, event)})
 
     # -- what the history says -------------------------------------------------------------
