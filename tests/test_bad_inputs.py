@@ -35,6 +35,7 @@ from slaclock import (
     EntitlementError,
     Escalated,
     EscalationError,
+    HolidayDataError,
     HolidayRules,
     IntakeRules,
     InvalidDurationError,
@@ -203,6 +204,8 @@ MODEL = (InvalidModelError, ValueError)
 WRONG_TYPE = (WrongTypeError, TypeError)
 SCHEDULE = (InvalidScheduleError, ValueError)
 RANGE = (OutOfRangeError, ValueError)
+#: A calendar with no public holidays: its years are 1900-2199.
+NO_HOLIDAYS = BusinessCalendar(holidays=None)
 ZONE = (UnknownTimeZoneError, ValueError)
 HOLIDAYS = (UnknownHolidayCountryError, ValueError)
 ESCALATION = (EscalationError, ValueError)
@@ -453,9 +456,19 @@ CASES: list[Case] = [
         raises(*RANGE, "1800"),
     ),
     (
+        "add-beyond-holiday-data",
+        lambda: CAL.add(ba(2090, 1, 1), 200_000 * H),
+        raises(HolidayDataError, ValueError, "has AR holidays for 1957-2100 only"),
+    ),
+    (
         "add-beyond-2199",
-        lambda: CAL.add(ba(2190, 1, 1), 200_000 * H),
+        lambda: NO_HOLIDAYS.add(ba(2190, 1, 1), 200_000 * H),
         raises(*RANGE, "outside the years slaclock supports"),
+    ),
+    (
+        "instant-before-holiday-data",
+        lambda: CAL.is_open(ba(1950, 1, 2, 10)),
+        raises(HolidayDataError, ValueError, "this needs 1950"),
     ),
     # -- dates: numbers refused -------------------------------------------------------------------
     ("closure-day-int", lambda: Closure(day=20261123), raises(*MODEL, "day: " + NOT_A_DATE)),
@@ -742,9 +755,14 @@ CASES: list[Case] = [
         raises(*SCHEDULE, "'9am' is not a time of day"),
     ),
     (
-        "interval-reversed",
-        lambda: OpenInterval.parse("17:00-09:00"),
-        raises(*SCHEDULE, "ends before"),
+        "interval-overnight",
+        lambda: OpenInterval.parse("17:00-09:00").overnight,
+        Gives(True),
+    ),
+    (
+        "interval-empty",
+        lambda: OpenInterval.parse("09:00-09:00"),
+        raises(*SCHEDULE, "ends when it starts"),
     ),
     (
         "interval-24-start",
@@ -861,12 +879,17 @@ CASES: list[Case] = [
     (
         "holiday-str",
         lambda: CAL.holiday("2026-01-01"),
-        raises(*WRONG_TYPE, "expected a datetime.date, got str"),
+        raises(*WRONG_TYPE, "must be a datetime.date, got str"),
     ),
     (
         "business-day-datetime",
         lambda: CAL.is_business_day(AT),
-        raises(*WRONG_TYPE, "got datetime"),
+        Gives(CAL.is_business_day(AT.astimezone(CAL.zone).date())),
+    ),
+    (
+        "business-day-naive-datetime",
+        lambda: CAL.is_business_day(AT.replace(tzinfo=None)),
+        raises(*NAIVE, "naive"),
     ),
     (
         "add-business-days-float",

@@ -6,15 +6,18 @@ from slaclock.calendar.business_calendar import (
     BusinessCalendar,
     argentina,
 )
-from slaclock.calendar.closures import Closure
+from slaclock.calendar.closures import Closure, Opening
 from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
-from slaclock.calendar.holidays import Holiday, HolidayDataInfo, HolidayRules
+from slaclock.calendar.face import Calendar
+from slaclock.calendar.holidays import DatedHoliday, Holiday, HolidayDataInfo, HolidayRules
+from slaclock.calendar.kinds import AnyCalendar, CombinedCalendar, Version, VersionedCalendar
 from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval, WeeklySchedule
 from slaclock.errors import (
     ColumnError,
     EntitlementError,
     EscalationError,
+    HolidayDataError,
     InvalidDurationError,
     InvalidModelError,
     InvalidRowsError,
@@ -83,17 +86,21 @@ __all__ = [
     "AfterHoursOption",
     "Alert",
     "AlertKind",
+    "AnyCalendar",
     "Attachment",
     "BusinessCalendar",
+    "Calendar",
     "Channel",
     "Classified",
     "Closed",
     "ClosedDay",
     "Closure",
     "ColumnError",
+    "CombinedCalendar",
     "Contact",
     "Contract",
     "CoveredProduct",
+    "DatedHoliday",
     "DeadlineExplanation",
     "Entitlement",
     "EntitlementError",
@@ -102,6 +109,7 @@ __all__ = [
     "Finding",
     "FindingCode",
     "Holiday",
+    "HolidayDataError",
     "HolidayDataInfo",
     "HolidayRules",
     "IntakeRules",
@@ -114,6 +122,7 @@ __all__ = [
     "NoOpenTimeError",
     "OpenInterval",
     "OpenPeriod",
+    "Opening",
     "OutOfRangeError",
     "Paused",
     "PlanCatalog",
@@ -142,6 +151,8 @@ __all__ = [
     "Updated",
     "VendorDirectChosen",
     "VendorDirectOffer",
+    "Version",
+    "VersionedCalendar",
     "WeeklySchedule",
     "WhatIf",
     "WrongTypeError",

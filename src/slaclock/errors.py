@@ -11,6 +11,7 @@ __all__ = [
     "ColumnError",
     "EntitlementError",
     "EscalationError",
+    "HolidayDataError",
     "InvalidDurationError",
     "InvalidModelError",
     "InvalidRowsError",
@@ -61,6 +62,16 @@ class InvalidScheduleError(SlaclockError, ValueError):
 
 class OutOfRangeError(SlaclockError, ValueError):
     """A date or instant lies outside the years slaclock supports."""
+
+
+class HolidayDataError(OutOfRangeError):
+    """A result needs a year for which the holiday data has nothing.
+
+    The `holidays` package covers each country for a range of years (Argentina:
+    1957-2100). Outside it, slaclock does not assume there are no holidays: supply
+    them (`BusinessCalendar(extra_holidays=...)`) and say that the data is complete,
+    or say explicitly that none apply: ``HolidayRules(missing_years="none")``.
+    """
 
 
 class NoOpenTimeError(SlaclockError, ValueError):

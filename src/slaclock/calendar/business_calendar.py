@@ -1,23 +1,15 @@
-"""BusinessCalendar: when a helpdesk is open, and business-time arithmetic over it.
+"""BusinessCalendar: a zone, weekly hours, holidays, and the user's dated changes.
 
-Boundary rules (the ones a user can trip on):
-
-* Open intervals are half-open: at 09:00 the desk is open, at 17:00 it is closed.
-* `add(t, d)` for d > 0 is the earliest instant at which the open time elapsed
-  since t equals d, so 15:00 + 2 h is 17:00 the same day, not 09:00 the next.
-* `add(t, 0)` is t when open, else the next opening (a clock starts there).
-* `add(t, -d)` is the latest instant u with elapsed(u, t) == d, so
-  10:00 - 1 h is 09:00 that day, not 17:00 the day before.
-* Everything is exact to the microsecond on integers; results are in the
-  calendar's zone; naive datetimes are refused.
-
-This class is configuration plus conversions; the arithmetic is the
-integer engine's (`slaclock.calendar.engine`), reached through `engine`.
+The operations (and their boundary rules) are the shared face's
+(`slaclock.calendar.face`); this class is the configuration and how it
+becomes open time: each date opens its weekday's hours unless a holiday (from
+the `holidays` package, or named by the user) closes it, then closures cut
+time out and openings add time, all read on the calendar's wall clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,22 +17,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import field_validator, model_validator
 
 from slaclock._checks import iterable_of, shorten
-from slaclock._model import FrozenModel
-from slaclock._time import US_PER_DAY, check_year, from_us, to_us, us_of_timedelta
-from slaclock.calendar.closures import Closure
+from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year, to_us
+from slaclock.calendar.closures import Closure, Opening
 from slaclock.calendar.days import DayPlan, Runs
 from slaclock.calendar.engine import Engine
-from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
-from slaclock.calendar.holidays import Holiday, HolidayDataInfo, HolidayRules
-from slaclock.calendar.period import OpenPeriod
+from slaclock.calendar.explanation import ClosedDay
+from slaclock.calendar.face import Calendar, ordinal_of
+from slaclock.calendar.holidays import DatedHoliday, Holiday, HolidayDataInfo, HolidayRules
 from slaclock.calendar.schedule import WEEKDAY_NAMES, WeeklySchedule
 from slaclock.calendar.source import ZonedPlan
-from slaclock.errors import (
-    InvalidScheduleError,
-    OutOfRangeError,
-    UnknownTimeZoneError,
-    WrongTypeError,
-)
+from slaclock.errors import InvalidScheduleError, SlaclockError, UnknownTimeZoneError
 
 __all__ = ["ARGENTINA_ZONE", "BASIC_HOURS", "BusinessCalendar", "argentina"]
 
@@ -49,8 +35,9 @@ ARGENTINA_ZONE = "America/Argentina/Buenos_Aires"
 BASIC_HOURS = WeeklySchedule.weekdays("09:00-17:00")
 
 
-class BusinessCalendar(FrozenModel):
-    """A zone, a weekly schedule, public holidays, and the user's closures and re-openings.
+class BusinessCalendar(Calendar):
+    """A zone, a weekly schedule, public holidays, and the user's holidays, closures,
+    openings and re-openings.
 
     Immutable and hashable. The default is the manual's: Buenos Aires time,
     Monday-Friday 09:00-17:00, Argentine public holidays (non-working days closed).
@@ -59,7 +46,10 @@ class BusinessCalendar(FrozenModel):
     zone: ZoneInfo = ZoneInfo(ARGENTINA_ZONE)
     schedule: WeeklySchedule = BASIC_HOURS
     holidays: HolidayRules | None = HolidayRules()
+    #: Holidays the user names (a company's own days, a country the package lacks).
+    extra_holidays: tuple[DatedHoliday, ...] = ()
     closures: tuple[Closure, ...] = ()
+    openings: tuple[Opening, ...] = ()
     reopened: frozenset[date] = frozenset()
 
     @field_validator("zone", mode="before")
@@ -81,11 +71,11 @@ class BusinessCalendar(FrozenModel):
             )
         return v
 
-    @field_validator("closures", mode="after")
+    @field_validator("extra_holidays", mode="after")
     @classmethod
-    def _closure_years(cls, v: tuple[Closure, ...]) -> tuple[Closure, ...]:
-        for c in v:
-            check_year(c.day.year, f"closure on {c.day} ({shorten(c.reason)})")
+    def _extra_years(cls, v: tuple[DatedHoliday, ...]) -> tuple[DatedHoliday, ...]:
+        for h in v:
+            check_year(h.day.year, f"holiday {h.day} ({shorten(h.name)})")
         return v
 
     @model_validator(mode="after")
@@ -99,7 +89,7 @@ class BusinessCalendar(FrozenModel):
                 raise InvalidScheduleError(
                     f"re-opened date {day} is a {weekday.title()}, which has no scheduled "
                     "hours: re-opening only undoes a holiday. Remove it from reopened, or give "
-                    f"{weekday}s open hours in the schedule."
+                    f"{weekday}s open hours in the schedule (or add an Opening for that date)."
                 )
             closure = whole_day.get(day)
             if closure is not None:
@@ -110,26 +100,127 @@ class BusinessCalendar(FrozenModel):
                 )
         return self
 
+    # -- how the configuration becomes open time ------------------------------------------------
     @cached_property
     def engine(self) -> Engine:
-        """The integer engine (UTC microseconds) behind this calendar, for in-package clients.
+        """The integer engine (UTC microseconds) behind this calendar.
 
         Built on first use and kept with the instance (never in dumps, equality or pickles).
         """
-        cuts: dict[int, Runs] = {}
-        for c in self.closures:
-            span = (0, US_PER_DAY) if c.hours is None else (c.hours.start_us, c.hours.end_us)
-            o = c.day.toordinal()
-            cuts[o] = (*cuts.get(o, ()), span)
         weekly = tuple(self.schedule.open_us(wd) for wd in range(7))
-        plan = DayPlan(weekly=weekly, closed_dates=self._closed_dates, cuts=cuts)
-        return Engine(ZonedPlan(plan, self.zone))
+        additions: dict[int, Runs] = {}
+        for o in self.openings:
+            k = o.day.toordinal()
+            additions[k] = (*additions.get(k, ()), (o.hours.start_us, o.hours.end_us))
+        plan = DayPlan(
+            weekly=weekly,
+            closed_dates=self._closed_dates,
+            cuts=self._cuts(weekly),
+            additions=additions,
+        )
+        first, last = MIN_YEAR, MAX_YEAR
+        if self.holidays is not None and self.holidays.missing_years == "error":
+            first, last = self.holidays.covered_years()
+        return Engine(ZonedPlan(plan, self.zone, (first, last), self._limit))
+
+    def _cuts(self, weekly: tuple[Runs, ...]) -> dict[int, Runs]:
+        """Closures as the runs they cut from each date (relative to that date's midnight).
+
+        A whole-day closure closes the hours that start on the date. Closed hours
+        are wall-clock hours of the date: they also cut the previous day's
+        overnight hours, and reach into the next day when they are overnight.
+        """
+        spills = any(e > US_PER_DAY for day in weekly for _, e in day) or any(
+            o.hours.overnight for o in self.openings
+        )
+        cuts: dict[int, list[tuple[int, int]]] = {}
+        for c in self.closures:
+            o = c.day.toordinal()
+            if c.hours is None:
+                cuts.setdefault(o, []).append((0, 2 * US_PER_DAY))
+                continue
+            s, e = c.hours.start_us, c.hours.end_us
+            for shift in (-1, 0, 1):
+                if (shift == -1 and not spills) or (shift == 1 and e <= US_PER_DAY):
+                    continue
+                cuts.setdefault(o + shift, []).append(
+                    (s - shift * US_PER_DAY, e - shift * US_PER_DAY)
+                )
+        return {o: tuple(runs) for o, runs in cuts.items()}
 
     def _closed_dates(self, year: int) -> frozenset[int]:
-        if self.holidays is None:
-            return frozenset()
-        days = self.holidays.for_year(year)
+        days = set(self.holidays.for_year(year)) if self.holidays is not None else set()
+        days |= {h.day for h in self.extra_holidays if h.day.year == year}
         return frozenset(d.toordinal() for d in days if d not in self.reopened)
+
+    def _limit(self, year: int) -> SlaclockError | None:
+        rules = self.holidays
+        if rules is None or rules.missing_years != "error":
+            return None
+        first, last = rules.covered_years()
+        return None if first <= year <= last else rules.missing_data(year)
+
+    @property
+    def engine_source(self) -> ZonedPlan:
+        """The day plan and zone the engine builds from."""
+        source = self.engine.source
+        assert isinstance(source, ZonedPlan)
+        return source
+
+    # -- what the face needs -------------------------------------------------------------------
+    @property
+    def result_zone(self) -> ZoneInfo:
+        """The calendar's zone: results are given in it."""
+        return self.zone
+
+    def describe_hours(self) -> str:
+        """The weekly hours in words, e.g. "Mon-Fri 09:00-17:00"."""
+        return str(self.schedule)
+
+    def closed_reason(self, day: date) -> ClosedDay | None:
+        """The first reason a scheduled `day` is (partly) closed, or None."""
+        reasons = self.closed_reasons(day)
+        return reasons[0] if reasons else None
+
+    def closed_reasons(self, day: date) -> tuple[ClosedDay, ...]:
+        """Every holiday and closure that closes (some of) the scheduled hours of `day`."""
+        ordinal_of(day)
+        if not self.schedule.days[day.weekday()]:
+            return ()
+        out: list[ClosedDay] = []
+        h = self.holiday(day)
+        if h is not None:
+            out.append(ClosedDay(day=day, reason=str(h.name), kind=h.kind))
+        for c in self.closures_on(day):
+            out.append(ClosedDay(day=day, reason=c.reason, kind="closure", hours=c.hours))
+        return tuple(out)
+
+    def why_closed_at(self, u: int) -> ClosedDay:
+        """What closes the closed instant u: the hours, a holiday, or a closure."""
+        local = self.engine_source.local_us(u)
+        today = date.fromordinal(local // US_PER_DAY + date(1970, 1, 1).toordinal())
+        wall = local % US_PER_DAY
+        for owner, at in ((today, wall), (today - timedelta(days=1), wall + US_PER_DAY)):
+            if any(s <= at < e for s, e in self.schedule.open_us(owner.weekday())):
+                h = self.holiday(owner)
+                if h is not None:
+                    return ClosedDay(day=owner, reason=str(h.name), kind=h.kind)
+                for c in self.closures_on(owner):
+                    if c.hours is None:
+                        return ClosedDay(day=owner, reason=c.reason, kind="closure")
+                for c in self.closures:
+                    if c.hours is not None:
+                        shift = (c.day - today).days * US_PER_DAY
+                        if c.hours.start_us + shift <= wall < c.hours.end_us + shift:
+                            return ClosedDay(
+                                day=c.day, reason=c.reason, kind="closure", hours=c.hours
+                            )
+        weekday = WEEKDAY_NAMES[today.weekday()]
+        if not self.schedule.days[today.weekday()]:
+            return ClosedDay(day=today, reason=f"no hours on {weekday}s", kind="no_hours")
+        return ClosedDay(
+            day=today, reason=f"outside hours ({self.describe_hours()})", kind="outside_hours"
+        )
 
     # -- variants (what-if studies) ---------------------------------------------------------
     def with_hours(self, *intervals: str) -> BusinessCalendar:
@@ -157,13 +248,18 @@ class BusinessCalendar(FrozenModel):
         return hash(self._key())
 
     def _key(self) -> tuple[object, ...]:
-        return (self.zone, self.schedule, self.holidays, self.closures, self.reopened)
+        return tuple(getattr(self, name) for name in type(self).model_fields)
 
-    # -- which days are closed, and why ---------------------------------------------------------
+    # -- holidays and closures, by date -------------------------------------------------------
     def holiday(self, day: date) -> Holiday | None:
-        """The public holiday that closes `day` (with its name), or None."""
-        _ordinal(day)
-        if self.holidays is None or day in self.reopened:
+        """The holiday that closes `day` (the user's named ones first), or None."""
+        ordinal_of(day)
+        if day in self.reopened:
+            return None
+        for h in self.extra_holidays:
+            if h.day == day:
+                return h.as_holiday()
+        if self.holidays is None:
             return None
         check_year(day.year, f"date {day}")
         return self.holidays.for_year(day.year).get(day)
@@ -171,6 +267,10 @@ class BusinessCalendar(FrozenModel):
     def closures_on(self, day: date) -> tuple[Closure, ...]:
         """The user's closures on `day`."""
         return tuple(c for c in self.closures if c.day == day)
+
+    def openings_on(self, day: date) -> tuple[Opening, ...]:
+        """The user's special openings on `day`."""
+        return tuple(o for o in self.openings if o.day == day)
 
     def holiday_data(self) -> HolidayDataInfo | None:
         """The `holidays` package version, country and years this calendar has used."""
@@ -182,18 +282,12 @@ class BusinessCalendar(FrozenModel):
         """Which tz database the calendar reads its zone from, with its version."""
         return self.engine_source.data.describe()
 
-    @property
-    def engine_source(self) -> ZonedPlan:
-        """The day plan and zone the engine builds from."""
-        source = self.engine.source
-        assert isinstance(source, ZonedPlan)
-        return source
-
     def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
-        """Years between two instants whose decree-set holidays may be missing from the data.
+        """Years between two instants whose holidays may be incomplete.
 
-        Argentina declares bridge days year by year; a result that depends on a
-        later year than `holiday_data().complete_through` may move when they are.
+        Argentina declares bridge days year by year: a result that depends on a
+        year after `holiday_data().complete_through` may move when they are. With
+        ``missing_years="none"``, years without data count too.
         """
         a = to_us(start, "start")
         b = to_us(end, "end")
@@ -203,113 +297,21 @@ class BusinessCalendar(FrozenModel):
         first, last = source.year_of(min(a, b)), source.year_of(max(a, b))
         return self.holidays.provisional_years(first, last)
 
-    # -- point queries ----------------------------------------------------------------------
-    def is_open(self, t: datetime) -> bool:
-        """Whether the desk is open at instant `t` (open at 09:00, closed at 17:00)."""
-        return self.engine.is_open(to_us(t))
-
-    def next_open(self, t: datetime) -> datetime:
-        """`t` if open, else the next opening: where a clock started at `t` starts."""
-        return from_us(self.engine.next_open(to_us(t)), self.zone)
-
-    def next_close(self, t: datetime) -> datetime:
-        """The end of the open period holding `t`, or of the next one if closed."""
-        return from_us(self.engine.next_close(to_us(t)), self.zone)
-
-    def previous_close(self, t: datetime) -> datetime:
-        """The latest closing at or before `t`."""
-        return from_us(self.engine.previous_close(to_us(t)), self.zone)
-
-    # -- arithmetic --------------------------------------------------------------------------
-    def add(self, t: datetime, duration: timedelta) -> datetime:
-        """The deadline: the earliest instant at which `duration` of open time has elapsed.
-
-        Negative durations go backward (the latest instant `duration` of open
-        time before `t`); zero returns `t` if open, else the next opening.
-        """
-        return from_us(self.engine.add(to_us(t, "start"), us_of_timedelta(duration)), self.zone)
-
-    def elapsed(self, start: datetime, end: datetime) -> timedelta:
-        """Open time between two instants; negative when `end` precedes `start`."""
-        us = self.engine.elapsed(to_us(start, "start"), to_us(end, "end"))
-        return timedelta(microseconds=us)
-
-    def periods(self, start: datetime, end: datetime) -> Iterator[OpenPeriod]:
-        """The open periods between two instants, clipped to them (empty if end <= start)."""
-        runs = self.engine.runs(to_us(start, "start"), to_us(end, "end"))
-        return (OpenPeriod(from_us(s, self.zone), from_us(e, self.zone)) for s, e in runs)
-
-    # -- whole business days ------------------------------------------------------------------
-    def is_business_day(self, day: date) -> bool:
-        """Whether `day` has any open time (after holidays and closures)."""
-        return self.engine.is_business_day(_ordinal(day))
-
-    def add_business_days(self, day: date, n: int) -> date:
-        """The n-th business day after `day` (before, if n < 0); n == 0 rolls forward."""
-        if not isinstance(n, int) or isinstance(n, bool):
-            raise WrongTypeError(
-                f"n must be an int number of business days, got {shorten(n)}; e.g. 3 or -3."
-            )
-        return date.fromordinal(self.engine.add_business_days(_ordinal(day), n))
-
-    def business_days_between(self, start: date, end: date) -> int:
-        """Business days d with start <= d < end (negative if end < start)."""
-        return self.engine.business_days_between(_ordinal(start), _ordinal(end))
-
-    # -- explanations ----------------------------------------------------------------------------
-    def explain(self, t: datetime, duration: timedelta) -> DeadlineExplanation:
-        """`add(t, duration)` with its reasons: periods counted, days skipped, data used."""
-        d = us_of_timedelta(duration)
-        u = to_us(t, "start")
-        if d < 0:
-            raise OutOfRangeError(
-                "explain() covers forward deadlines; pass a positive duration "
-                "(use add() for backward arithmetic)."
-            )
-        engine = self.engine
-        clock = engine.next_open(u)
-        due = engine.add(u, d)
-        zone = self.zone
-        periods = tuple(
-            OpenPeriod(from_us(s, zone), from_us(e, zone)) for s, e in engine.runs(clock, due)
-        )
-        closed: list[ClosedDay] = []
-        day = from_us(u, zone).date()
-        last = from_us(due, zone).date()
-        while day <= last:
-            if self.schedule.open_us(day.weekday()):
-                h = self.holiday(day)
-                if h is not None:
-                    closed.append(ClosedDay(day=day, reason=str(h.name), kind=h.kind))
-                for c in self.closures_on(day):
-                    closed.append(
-                        ClosedDay(day=day, reason=c.reason, kind="closure", hours=c.hours)
-                    )
-            day += timedelta(days=1)
-        start_dt = t.astimezone(zone)
-        due_dt = from_us(due, zone)
-        return DeadlineExplanation(
-            start=start_dt,
-            clock_start=from_us(clock, zone),
-            duration=duration,
-            deadline=due_dt,
-            periods=periods,
-            closed_days=tuple(closed),
-            schedule=str(self.schedule),
-            zone=str(zone.key),
-            provisional_years=self.provisional_years(start_dt, due_dt),
-            holiday_data=self.holiday_data(),
-            tz_data=self.tz_data(),
-        )
-
-
-def _ordinal(day: date) -> int:
-    if isinstance(day, datetime) or not isinstance(day, date):
-        raise WrongTypeError(
-            f"expected a datetime.date, got {type(day).__name__}: {shorten(day)}; pass e.g. "
-            "date(2026, 11, 24)."
-        )
-    return day.toordinal()
+    def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
+        """The years whose holidays may be incomplete, as UTC spans."""
+        if self.holidays is None:
+            return ()
+        source = self.engine_source
+        years = self.holidays.provisional_years(source.first_year, source.last_year)
+        spans: list[tuple[int, int]] = []
+        for year in years:
+            start = source.first_instant_of(year)
+            end = source.first_instant_of(year + 1) if year < source.last_year else source.max_us
+            if spans and spans[-1][1] == start:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return tuple(spans)
 
 
 def argentina(

@@ -73,13 +73,28 @@ class Source(Protocol):
     """What the engine needs to know about a calendar: its open runs, year by year."""
 
     @property
+    def first_year(self) -> int:
+        """The first local year this calendar answers for (`MIN_YEAR` or later)."""
+        ...
+
+    @property
+    def last_year(self) -> int:
+        """The last local year this calendar answers for (`MAX_YEAR` or earlier)."""
+        ...
+
+    @property
     def min_us(self) -> int:
-        """The first supported instant (local 1 January of `MIN_YEAR`)."""
+        """The first supported instant (local 1 January of `first_year`)."""
         ...
 
     @property
     def max_us(self) -> int:
-        """The first instant after the supported range (local 1 January after `MAX_YEAR`)."""
+        """The first instant after the supported range (local 1 January after `last_year`)."""
+        ...
+
+    def limit(self, year: int) -> SlaclockError | None:
+        """Why `year` (within 1900-2199) is beyond this calendar's years, as the error to
+        raise; None if it is not (e.g. no holiday data for it: `HolidayDataError`)."""
         ...
 
     @property
@@ -355,6 +370,15 @@ class Span:
                 yield s, e
             i += 1
 
+    def runs_within(self, a: int, b: int) -> tuple[Column, Column]:
+        """The open runs between a and b (both in the window) clipped to them, as columns."""
+        i = max(int(np.searchsorted(self.starts, a, "right")) - 1, 0)
+        j = int(np.searchsorted(self.starts, b, "left"))
+        starts = np.maximum(self.starts[i:j], a)
+        ends = np.minimum(self.ends[i:j], b)
+        keep = starts < ends
+        return starts[keep], ends[keep]
+
     # -- whole columns ------------------------------------------------------------------
     def cum_many(self, u: Column) -> tuple[Column, Column]:
         """Open time before each instant, and the run index found (-1 if none)."""
@@ -455,10 +479,21 @@ class Engine:
     def _check(self, u: int, what: str) -> None:
         src = self.source
         if not src.min_us <= u < src.max_us:
-            raise OutOfRangeError(
+            utc_year = 1970 + u // 31_556_952_000_000  # near enough: only compared to edges
+            if u < src.min_us:
+                year = min(utc_year, src.first_year - 1)
+            else:
+                year = max(utc_year, src.last_year + 1)
+            raise self._beyond_years(
+                year,
                 f"{what} {_describe(u)} is outside the years slaclock supports "
-                f"({MIN_YEAR}-{MAX_YEAR} in the calendar's zone); pass an instant inside them."
+                f"({MIN_YEAR}-{MAX_YEAR} in the calendar's zone); pass an instant inside them.",
             )
+
+    def _beyond_years(self, year: int, message: str) -> SlaclockError:
+        """The calendar's own error for a year it has no data for, else `message`."""
+        own = self.source.limit(year) if MIN_YEAR <= year <= MAX_YEAR else None
+        return own if own is not None else OutOfRangeError(message)
 
     def span(self, u: int, what: str = "instant") -> Span:
         """A span whose window holds instant u (building what is missing)."""
@@ -489,7 +524,7 @@ class Engine:
 
     def years_span(self, first: int, last: int) -> Span:
         """One span holding at least the local years [first, last] (clamped to the range)."""
-        first, last = max(first, MIN_YEAR), min(last, MAX_YEAR)
+        first, last = max(first, self.source.first_year), min(last, self.source.last_year)
         while True:
             state = self._spans
             near = [s for s in state if s.first_year <= last + 1 and s.last_year >= first - 1]
@@ -523,17 +558,35 @@ class Engine:
         if not self.source.ever_opens:
             raise _never_opens()
         k = s.last_year - s.first_year + 1
-        if forward and s.last_year < MAX_YEAR:
+        first, last = self.source.first_year, self.source.last_year
+        if forward and s.last_year < last:
             return self.years_span(s.first_year, s.last_year + k)
-        if not forward and s.first_year > MIN_YEAR:
+        if not forward and s.first_year > first:
             return self.years_span(s.first_year - k, s.last_year)
         year = self.source.year_of(u)
-        whole = self.years_span(year, MAX_YEAR) if forward else self.years_span(MIN_YEAR, year)
+        whole = self.years_span(year, last) if forward else self.years_span(first, year)
         if forward:
             opens = whole.n > 0 and int(whole.ends[-1]) > u
         else:
             opens = whole.n > 0 and int(whole.starts[0]) < u
-        raise _beyond(forward, opens, remedy)
+        raise self._ran_off(forward, opens, remedy)
+
+    def _ran_off(self, forward: bool, opens: bool, remedy: str) -> SlaclockError:
+        """The error for a search that ran off this calendar's years."""
+        first, last = self.source.first_year, self.source.last_year
+        edge = f"{last}-12-31" if forward else f"{first}-01-01"
+        if not opens:
+            way = "after" if forward else "before"
+            return NoOpenTimeError(
+                f"the calendar has no open time {way} this point up to {edge}: holidays and "
+                "closures close every scheduled day. Add open hours, reopen dates or remove "
+                "closures."
+            )
+        return self._beyond_years(
+            last + 1 if forward else first - 1,
+            f"the result would fall {'after' if forward else 'before'} {edge}, outside the "
+            f"years slaclock supports ({MIN_YEAR}-{MAX_YEAR}); {remedy}",
+        )
 
     # -- one value ------------------------------------------------------------------------
     def is_open(self, u: int) -> bool:
@@ -638,11 +691,13 @@ class Engine:
 
     # -- business days (ordinals of local dates) ------------------------------------------
     def _days(self, first: int, last: int) -> Span:
+        src = self.source
         for o in (first, last):
             day = date.fromordinal(o)
-            if not MIN_YEAR <= day.year <= MAX_YEAR:
-                raise OutOfRangeError(
-                    f"date {day} is outside the years slaclock supports ({MIN_YEAR}-{MAX_YEAR})."
+            if not src.first_year <= day.year <= src.last_year:
+                raise self._beyond_years(
+                    day.year,
+                    f"date {day} is outside the years slaclock supports ({MIN_YEAR}-{MAX_YEAR}).",
                 )
         return self.years_span(date.fromordinal(first).year, date.fromordinal(last).year)
 
@@ -664,13 +719,14 @@ class Engine:
                 raise _never_opens()
             forward = k >= 0
             span = s.last_year - s.first_year + 1
-            if forward and s.last_year < MAX_YEAR:
+            first, last = self.source.first_year, self.source.last_year
+            if forward and s.last_year < last:
                 s = self.years_span(s.first_year, s.last_year + span)
-            elif not forward and s.first_year > MIN_YEAR:
+            elif not forward and s.first_year > first:
                 s = self.years_span(s.first_year - span, s.last_year)
             else:
-                whole = self.years_span(MIN_YEAR, MAX_YEAR) if len(B) == 0 else s
-                raise _beyond(forward, len(whole.B) > 0, "use a smaller number of days.")
+                whole = self.years_span(first, last) if len(B) == 0 else s
+                raise self._ran_off(forward, len(whole.B) > 0, "use a smaller number of days.")
 
     def business_days_between(self, a: int, b: int) -> int:
         """Business days d with a <= d < b (negative if b < a)."""
@@ -678,6 +734,12 @@ class Engine:
             return -self.business_days_between(b, a)
         B = self._days(a, b).B
         return bisect_left(B, b) - bisect_left(B, a)
+
+    def runs_within(self, a: int, b: int) -> tuple[Column, Column]:
+        """The open runs between a and b (a < b, both supported), exact, as columns."""
+        self.span(a)
+        self.span(b - 1)
+        return self.cover(a, b - 1).runs_within(a, b)
 
     # -- whole columns ------------------------------------------------------------------------
     def cover_many(self, u: Column, what: str = "instant") -> Span:
@@ -805,19 +867,4 @@ def _never_opens() -> NoOpenTimeError:
     return NoOpenTimeError(
         "the calendar has no open time at all: its weekly schedule has no open intervals and no "
         "special openings. Give it open hours."
-    )
-
-
-def _beyond(forward: bool, opens: bool, remedy: str) -> SlaclockError:
-    """The error for a search that ran off the supported years."""
-    edge = f"{MAX_YEAR}-12-31" if forward else f"{MIN_YEAR}-01-01"
-    if not opens:
-        way = "after" if forward else "before"
-        return NoOpenTimeError(
-            f"the calendar has no open time {way} this point up to {edge}: holidays and "
-            "closures close every scheduled day. Add open hours, reopen dates or remove closures."
-        )
-    return OutOfRangeError(
-        f"the result would fall {'after' if forward else 'before'} {edge}, outside the years "
-        f"slaclock supports ({MIN_YEAR}-{MAX_YEAR}); {remedy}"
     )

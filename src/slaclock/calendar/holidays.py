@@ -4,6 +4,13 @@ Argentine law separates *feriados* (mandatory rest) from *días no laborables*
 (Maundy Thursday and the bridge days decreed for tourism), on which an
 employer may open. `HolidayRules.non_working_days` keeps that class closed
 (the default, as the `holidays` package lists them) or opens it as a whole.
+
+The package covers each country for a range of years (Argentina: 1957-2100).
+A year outside it has no data, which is not the same as no holidays: by
+default such a year is an error (`HolidayDataError`), and
+``missing_years="none"`` says explicitly that none apply. Within the range,
+years after `complete_through` may still lack holidays decreed year by year
+(bridge days): results there are *provisional*.
 """
 
 from __future__ import annotations
@@ -19,9 +26,9 @@ from pydantic import field_validator, model_validator
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel
 from slaclock._time import MAX_YEAR, MIN_YEAR, check_year
-from slaclock.errors import OutOfRangeError, UnknownHolidayCountryError
+from slaclock.errors import HolidayDataError, OutOfRangeError, UnknownHolidayCountryError
 
-__all__ = ["Holiday", "HolidayDataInfo", "HolidayKind", "HolidayRules"]
+__all__ = ["DatedHoliday", "Holiday", "HolidayDataInfo", "HolidayKind", "HolidayRules"]
 
 _HOLIDAYS_VERSION: str = holidays_pkg.__version__  # type: ignore[attr-defined]
 
@@ -48,6 +55,22 @@ class Holiday:
         return f"{self.day.isoformat()} {self.name} ({label})"
 
 
+class DatedHoliday(FrozenModel):
+    """A holiday the user names: a company's own day, or a country the package lacks.
+
+    It closes its date like a package holiday, and `holiday()` and `explain()`
+    report it by its name.
+    """
+
+    day: date
+    name: str
+    kind: HolidayKind = "holiday"
+
+    def as_holiday(self) -> Holiday:
+        """The same day as a `Holiday` (category "user")."""
+        return Holiday(day=self.day, name=self.name, kind=self.kind, category="user")
+
+
 class HolidayDataInfo(FrozenModel):
     """Which holiday data a calendar used: package version, country, years, completeness."""
 
@@ -58,6 +81,10 @@ class HolidayDataInfo(FrozenModel):
     categories: tuple[str, ...]
     complete_through: int | None
     years: tuple[int, ...]
+    #: The years the package has data for this country (first, last).
+    covered: tuple[int, int] = (MIN_YEAR, MAX_YEAR)
+    #: What a year without data means: "error" (refused) or "none" (no holidays).
+    missing_years: Literal["error", "none"] = "error"
 
 
 class HolidayRules(FrozenModel):
@@ -74,6 +101,9 @@ class HolidayRules(FrozenModel):
     non_working_days: bool = True
     language: str | None = "en_US"
     complete_through: int | None = None
+    #: A year the package has no data for: "error" (refuse, the default) or "none"
+    #: (explicitly: no public holidays that year).
+    missing_years: Literal["error", "none"] = "error"
 
     @field_validator("complete_through", mode="after")
     @classmethod
@@ -115,9 +145,30 @@ class HolidayRules(FrozenModel):
             )
         return self
 
+    def covered_years(self) -> tuple[int, int]:
+        """The first and last year the `holidays` package has data for (within 1900-2199)."""
+        return _covered(self.country)
+
+    def missing_data(self, year: int) -> HolidayDataError:
+        """The error for a year without data, naming the covered years and the ways out."""
+        first, last = self.covered_years()
+        return HolidayDataError(
+            f"the holidays package ({_HOLIDAYS_VERSION}) has {self.country} holidays for "
+            f"{first}-{last} only, and this needs {year}. slaclock does not assume a year "
+            "without data has no holidays: supply them with "
+            "BusinessCalendar(extra_holidays=[DatedHoliday(...), ...]) and "
+            "HolidayRules(missing_years='none'), or pass HolidayRules(missing_years='none') "
+            "to say that none apply."
+        )
+
     def for_year(self, year: int) -> dict[date, Holiday]:
         """Closed dates of one year (per the rules), each with its name and kind."""
         check_year(year, "holiday lookup")
+        first, last = self.covered_years()
+        if not first <= year <= last:
+            if self.missing_years == "error":
+                raise self.missing_data(year)
+            return {}
         table = _year_table(self.country, self.subdivision, self.categories, self.language, year)
         if self.non_working_days:
             return table
@@ -129,12 +180,26 @@ class HolidayRules(FrozenModel):
             return self.complete_through
         return _shipped_complete_through(self.country)
 
-    def provisional_years(self, first: int, last: int) -> tuple[int, ...]:
-        """The years in [first, last] past `data_complete_through()`."""
+    def undecreed_years(self, first: int, last: int) -> tuple[int, ...]:
+        """Years in [first, last] with data, but past `data_complete_through()`: holidays
+        decreed year by year (bridge days) may be missing."""
         through = self.data_complete_through()
+        low, high = self.covered_years()
         if through is None:
             return ()
-        return tuple(range(max(first, through + 1), last + 1))
+        return tuple(range(max(first, through + 1, low), min(last, high) + 1))
+
+    def no_data_years(self, first: int, last: int) -> tuple[int, ...]:
+        """Years in [first, last] the package has no data for (assumed to have no holidays
+        when ``missing_years="none"``)."""
+        low, high = self.covered_years()
+        return tuple(y for y in range(first, last + 1) if not low <= y <= high)
+
+    def provisional_years(self, first: int, last: int) -> tuple[int, ...]:
+        """Years in [first, last] whose holidays may be incomplete: undecreed or no data."""
+        return tuple(
+            sorted({*self.undecreed_years(first, last), *self.no_data_years(first, last)})
+        )
 
     def info(self, years: tuple[int, ...]) -> HolidayDataInfo:
         """Describe the data used for `years`."""
@@ -145,6 +210,8 @@ class HolidayRules(FrozenModel):
             categories=self.categories,
             complete_through=self.data_complete_through(),
             years=years,
+            covered=self.covered_years(),
+            missing_years=self.missing_years,
         )
 
 
@@ -192,6 +259,14 @@ def _year_table(
                 continue
             table[day] = Holiday(day=day, name=shown.get(day, names), kind=kind, category=category)
     return table
+
+
+@lru_cache(maxsize=256)
+def _covered(country: str) -> tuple[int, int]:
+    cls = _country_class(country)
+    first = getattr(cls, "start_year", MIN_YEAR)
+    last = getattr(cls, "end_year", MAX_YEAR)
+    return max(int(first), MIN_YEAR), min(int(last), MAX_YEAR)
 
 
 @lru_cache(maxsize=64)

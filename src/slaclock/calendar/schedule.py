@@ -2,7 +2,10 @@
 
 Times are wall-clock readings in the calendar's zone, so "09:00-17:00" means
 from when the clocks there read 09:00 until they read 17:00, whatever the
-UTC offset that day. An interval may end at 24:00 (written "24:00").
+UTC offset that day. An interval may end at 24:00 (written "24:00"), or
+overnight: "22:00-06:00" opens at 22:00 and closes at 06:00 the next day. An
+overnight interval belongs to the day it starts on: a holiday on that day
+closes the whole shift, and the next day's holiday does not cut its morning.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ def _parse_time(value: object, field: str) -> time | None:
 
 
 class OpenInterval(FrozenModel):
-    """One open stretch of a day, [start, end) in wall-clock time; end may be 24:00."""
+    """One open stretch of a day, [start, end) in wall-clock time; end may be 24:00,
+    or earlier than start for an overnight interval (it ends the next day)."""
 
     start: time
     end: time | None  # None means 24:00, the end of the day
@@ -70,10 +74,10 @@ class OpenInterval(FrozenModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> OpenInterval:
-        if self.end_us <= self.start_us:
+        if self.end is not None and self.end == self.start:
             raise InvalidScheduleError(
-                f"interval {self} ends before or when it starts; an interval must have "
-                "start < end (use '24:00' for end of day, and split overnight shifts in two)."
+                f"interval {self} ends when it starts; give it some length (an overnight "
+                "interval such as '22:00-06:00' ends the next day; '00:00-24:00' is a whole day)."
             )
         return self
 
@@ -87,13 +91,21 @@ class OpenInterval(FrozenModel):
         return time_us(self.start)
 
     @property
+    def overnight(self) -> bool:
+        """Whether the interval ends on the next day (e.g. 22:00-06:00)."""
+        return self.end is not None and self.end < self.start
+
+    @property
     def end_us(self) -> int:
-        """Microseconds from midnight to the closing (a full day for 24:00)."""
-        return US_PER_DAY if self.end is None else time_us(self.end)
+        """Microseconds from its day's midnight to the closing: a full day for 24:00, more
+        than a day for an overnight interval."""
+        if self.end is None:
+            return US_PER_DAY
+        return time_us(self.end) + (US_PER_DAY if self.overnight else 0)
 
     @classmethod
     def parse(cls, text: str) -> OpenInterval:
-        """Build from "HH:MM-HH:MM", e.g. "09:00-17:00" or "20:00-24:00"."""
+        """Build from "HH:MM-HH:MM", e.g. "09:00-17:00", "20:00-24:00" or "22:00-06:00"."""
         if not isinstance(text, str):
             raise InvalidScheduleError(
                 f"interval {shorten(text)} is not text; write it as 'HH:MM-HH:MM', "
@@ -113,6 +125,29 @@ class OpenInterval(FrozenModel):
 
 
 IntervalLike = OpenInterval | str | tuple[Any, Any]
+
+
+def _no_overlap(days: list[tuple[OpenInterval, ...]]) -> None:
+    """Refuse intervals that overlap, also across midnight (Sunday's night into Monday)."""
+    week = 7 * US_PER_DAY
+    spans = sorted(
+        (k * US_PER_DAY + i.start_us, k * US_PER_DAY + i.end_us, k, i)
+        for k, day in enumerate(days)
+        for i in day
+    )
+    for (_, a_end, ka, a), (b_start, _, kb, b) in itertools.pairwise(spans):
+        if b_start < a_end:
+            raise InvalidScheduleError(_overlap(ka, a, kb, b))
+    if spans and spans[-1][1] > week + spans[0][0]:
+        _, _, ka, a = spans[-1]
+        _, _, kb, b = spans[0]
+        raise InvalidScheduleError(_overlap(ka, a, kb, b))
+
+
+def _overlap(ka: int, a: OpenInterval, kb: int, b: OpenInterval) -> str:
+    where = WEEKDAY_NAMES[ka] if ka == kb else f"{WEEKDAY_NAMES[ka]} {a} and {WEEKDAY_NAMES[kb]}"
+    first = f"{where}: intervals {a} and {b}" if ka == kb else f"{where} {b}"
+    return f"{first} overlap; merge them or move one."
 
 
 def _interval(value: object) -> OpenInterval:
@@ -168,13 +203,8 @@ class WeeklySchedule(FrozenModel):
                     f"{name}: {shorten(day)} is not a list of open intervals; give e.g. "
                     "['09:00-17:00'], or [] for a closed day."
                 )
-            intervals = sorted((_interval(i) for i in day), key=lambda i: i.start_us)
-            for a, b in itertools.pairwise(intervals):
-                if b.start_us < a.end_us:
-                    raise InvalidScheduleError(
-                        f"{name}: intervals {a} and {b} overlap; merge them or move one."
-                    )
-            days.append(tuple(intervals))
+            days.append(tuple(sorted((_interval(i) for i in day), key=lambda i: i.start_us)))
+        _no_overlap(days)
         return tuple(days)
 
     @classmethod

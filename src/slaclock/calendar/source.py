@@ -9,6 +9,7 @@ the overnight spill), so the window of years [a, b] starts that far after
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, tzinfo
 from functools import cached_property
 
@@ -17,6 +18,7 @@ import numpy as np
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, naive_us
 from slaclock.calendar.days import EPOCH_ORDINAL, DayPlan
 from slaclock.calendar.zone import ZoneData, zone_data
+from slaclock.errors import SlaclockError
 
 __all__ = ["ZonedPlan"]
 
@@ -24,9 +26,21 @@ __all__ = ["ZonedPlan"]
 class ZonedPlan:
     """The engine's `Source` for one calendar: a `DayPlan` read in a time zone."""
 
-    def __init__(self, plan: DayPlan, zone: tzinfo) -> None:
+    def __init__(
+        self,
+        plan: DayPlan,
+        zone: tzinfo,
+        years: tuple[int, int] = (MIN_YEAR, MAX_YEAR),
+        limit: Callable[[int], SlaclockError | None] | None = None,
+    ) -> None:
         self.plan = plan
         self.zone = zone
+        self.first_year, self.last_year = years
+        self._why = limit
+
+    def limit(self, year: int) -> SlaclockError | None:
+        """Why `year` is beyond this calendar's years (e.g. no holiday data), if it is."""
+        return self._why(year) if self._why is not None else None
 
     @cached_property
     def data(self) -> ZoneData:
@@ -45,11 +59,13 @@ class ZonedPlan:
 
     @cached_property
     def min_us(self) -> int:
-        return self._local_midnight_us(MIN_YEAR)
+        # The first hours may belong to an overnight shift of the day before, which is
+        # outside the calendar's years: they are answered only from where that ends.
+        return self._local_midnight_us(self.first_year) + self.plan.spill_us
 
     @cached_property
     def max_us(self) -> int:
-        return self._local_midnight_us(MAX_YEAR + 1)
+        return self._local_midnight_us(self.last_year + 1)
 
     @property
     def ever_opens(self) -> bool:
@@ -85,10 +101,14 @@ class ZonedPlan:
         margin = self.data.max_offset_us
         lo = (
             self.min_us
-            if first_year <= MIN_YEAR
+            if first_year <= self.first_year
             else naive_us(date(first_year, 1, 1)) + margin + self.plan.spill_us
         )
-        hi = self.max_us if last_year >= MAX_YEAR else naive_us(date(last_year + 1, 1, 1)) - margin
+        hi = (
+            self.max_us
+            if last_year >= self.last_year
+            else naive_us(date(last_year + 1, 1, 1)) - margin
+        )
         return lo, hi
 
     def build(self, first_year: int, last_year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -43,12 +43,8 @@ def _instant(text: str, cal: BusinessCalendar, notes: list[str]) -> datetime:
 
 def _calendar(args: argparse.Namespace) -> BusinessCalendar:
     cal = BASIC_PLAN.calendar
-    if args.open_non_working_days:
-        assert cal.holidays is not None
-        cal = cal.model_copy(
-            update={"holidays": cal.holidays.model_copy(update={"non_working_days": False})}
-        )
-    return cal
+    assert isinstance(cal, BusinessCalendar)
+    return cal.with_non_working_days(False) if args.open_non_working_days else cal
 
 
 def _deadline(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._checks import shorten
-from slaclock._time import MAX_YEAR, MIN_YEAR, to_us
+from slaclock._time import to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.plan import ServicePlan
@@ -304,13 +304,17 @@ def _deadline_in_force(
     return out
 
 
-def _provisional_from(plan: ServicePlan) -> int:
-    """The first instant of the first year past `data_complete_through` (or never)."""
-    holidays = plan.calendar.holidays
-    through = holidays.data_complete_through() if holidays is not None else None
-    if through is None or through >= MAX_YEAR:
-        return _NEVER
-    return plan.calendar.engine_source.first_instant_of(max(through + 1, MIN_YEAR))
+def _provisional(plan: ServicePlan, clock: Column, deadline: Column) -> Mask:
+    """Rows with a year whose holidays may be incomplete from clock start to deadline
+    (the spans are whole local years, sorted: a year in between puts one between)."""
+    spans = plan.calendar.provisional_spans_us()
+    if not spans:
+        return np.zeros(len(deadline), dtype=bool)
+    bounds = np.array([x for span in spans for x in span], dtype=I64)
+    at_clock = np.searchsorted(bounds, clock, "right")
+    at_deadline = np.searchsorted(bounds, deadline, "right")
+    out: Mask = (at_clock % 2 == 1) | (at_deadline % 2 == 1) | (at_deadline - at_clock >= 2)
+    return out
 
 
 def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> StatusColumns:
@@ -404,7 +408,7 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
         ),
     ).astype(np.int8)
 
-    provisional = ~refused & (deadline >= _provisional_from(plan))
+    provisional = ~refused & _provisional(plan, clock, deadline)
     return StatusColumns(
         state=state,
         severity=severity,

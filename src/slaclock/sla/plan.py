@@ -16,6 +16,7 @@ from pydantic import field_validator, model_validator
 from slaclock._checks import choice, require, shorten
 from slaclock._model import FrozenModel
 from slaclock.calendar.business_calendar import BusinessCalendar
+from slaclock.calendar.kinds import AnyCalendar
 from slaclock.errors import InvalidDurationError, InvalidModelError, UndefinedPlanError
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
@@ -109,13 +110,13 @@ class ServicePlan(FrozenModel):
     tier: Tier
     name: str
     targets: ResponseTargets
-    calendar: BusinessCalendar = BusinessCalendar()
+    calendar: AnyCalendar = BusinessCalendar()
     levels: frozenset[SupportLevel] = frozenset({SupportLevel.L1, SupportLevel.L2})
     channels: frozenset[Channel] = frozenset({Channel.EMAIL, Channel.WEB_PORTAL})
     #: True where the provider follows the vendor case up; Basic only assists its creation.
     vendor_follow_up: bool = False
     #: When remote assistance is given; None means the plan's calendar.
-    remote_assistance_calendar: BusinessCalendar | None = None
+    remote_assistance_calendar: AnyCalendar | None = None
     after_hours: frozenset[AfterHoursOption] = frozenset(AfterHoursOption)
     #: Reclassification restarts the clock at confirmation instead of measuring from receipt.
     restart_clock_on_reclassification: bool = False
@@ -164,7 +165,7 @@ class ServicePlan(FrozenModel):
         changed = {k: v for k, v in given.items() if v is not None}
         return self.model_copy(update={"targets": self.targets.model_copy(update=changed)})
 
-    def with_calendar(self, calendar: BusinessCalendar) -> ServicePlan:
+    def with_calendar(self, calendar: AnyCalendar) -> ServicePlan:
         """The same plan on another calendar: ``with_calendar(argentina(hours="08:00-18:00"))``."""
         return self.model_copy(update={"calendar": calendar})
 
@@ -177,7 +178,7 @@ class ServicePlan(FrozenModel):
         return self.targets[severity] // timedelta(microseconds=1)
 
     @property
-    def remote_calendar(self) -> BusinessCalendar:
+    def remote_calendar(self) -> AnyCalendar:
         """The calendar remote assistance follows."""
         return self.remote_assistance_calendar or self.calendar
 

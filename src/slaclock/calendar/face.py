@@ -1,0 +1,306 @@
+"""The datetime face every calendar shares: every operation written once over the engine.
+
+A calendar kind (`BusinessCalendar`, a union or intersection of calendars, a
+calendar dated by versions) supplies its engine (open time as UTC
+microseconds), the zone its results are given in, and why a date is closed;
+this class turns that into the operations users call, with the same boundary
+rules for all:
+
+* Open intervals are half-open: at 09:00 the desk is open, at 17:00 it is closed.
+* `add(t, d)` for d > 0 is the earliest instant at which the open time elapsed
+  since t equals d, so 15:00 + 2 h is 17:00 the same day, not 09:00 the next.
+* `add(t, 0)` is t when open, else the next opening (a clock starts there).
+* `add(t, -d)` is the latest instant u with elapsed(u, t) == d, so
+  10:00 - 1 h is 09:00 that day, not 17:00 the day before.
+* Everything is exact to the microsecond on integers; results are in the
+  calendar's zone; naive datetimes are refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from slaclock._checks import shorten
+from slaclock._model import FrozenModel
+from slaclock._time import US_PER_DAY, from_us, naive_us, to_us, us_of_timedelta
+from slaclock.calendar.engine import Engine
+from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
+from slaclock.calendar.holidays import HolidayDataInfo
+from slaclock.calendar.period import OpenPeriod
+from slaclock.calendar.zone import zone_data
+from slaclock.errors import OutOfRangeError, WrongTypeError
+
+if TYPE_CHECKING:
+    from slaclock.calendar.kinds import CombinedCalendar
+
+__all__ = ["Calendar", "ordinal_of"]
+
+
+def ordinal_of(day: object, what: str = "day") -> int:
+    """`date.toordinal()` of a date; a datetime or anything else is a `WrongTypeError`."""
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise WrongTypeError(
+            f"{what} must be a datetime.date, got {type(day).__name__}: {shorten(day)}; pass "
+            "e.g. date(2026, 11, 24)."
+        )
+    return day.toordinal()
+
+
+class Calendar(FrozenModel):
+    """When a desk is open, and business-time arithmetic over it (the shared face)."""
+
+    # -- what each kind of calendar supplies ---------------------------------------------------
+    @property
+    def result_zone(self) -> ZoneInfo:
+        """The zone results are given in."""
+        raise NotImplementedError
+
+    if TYPE_CHECKING:  # each kind builds it on first use and keeps it (a cached_property)
+
+        @property
+        def engine(self) -> Engine:
+            """The integer engine (UTC microseconds) behind this calendar."""
+
+    def closed_reason(self, day: date) -> ClosedDay | None:
+        """Why the configuration closes (some of) a scheduled `day`: a holiday or closure."""
+        raise NotImplementedError
+
+    def why_closed_at(self, u: int) -> ClosedDay:
+        """What closes the closed instant u (UTC microseconds)."""
+        raise NotImplementedError
+
+    def describe_hours(self) -> str:
+        """The opening hours in words, for explanations."""
+        raise NotImplementedError
+
+    def holiday_data(self) -> HolidayDataInfo | None:
+        """The holiday data this calendar has used (None if it uses none)."""
+        raise NotImplementedError
+
+    def tz_data(self) -> str:
+        """Which tz database the zone(s) come from, with its version."""
+        raise NotImplementedError
+
+    def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
+        """Years between two instants whose holidays may be incomplete (decreed later, or
+        no data with ``missing_years="none"``)."""
+        raise NotImplementedError
+
+    def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
+        """[start, end) UTC microseconds of the years whose holidays may be incomplete,
+        sorted and disjoint (for whole columns: one bisection a row)."""
+        raise NotImplementedError
+
+    # -- conversions --------------------------------------------------------------------------
+    def _out(self, u: int) -> datetime:
+        return from_us(u, self.result_zone)
+
+    def _local_date(self, t: datetime, what: str) -> date:
+        return self._out(to_us(t, what)).date()
+
+    def _day(self, day: date | datetime, what: str = "day") -> int:
+        """A date's ordinal; a datetime stands for its date in the calendar's zone."""
+        if isinstance(day, datetime):
+            return self._local_date(day, what).toordinal()
+        return ordinal_of(day, what)
+
+    # -- composition -------------------------------------------------------------------------
+    def __or__(self, other: Calendar) -> CombinedCalendar:
+        """Open when either calendar is (follow-the-sun desks); results in self's zone."""
+        from slaclock.calendar.kinds import CombinedCalendar
+
+        return CombinedCalendar(op="union", parts=(self, other))
+
+    def __and__(self, other: Calendar) -> CombinedCalendar:
+        """Open when both calendars are; results in self's zone."""
+        from slaclock.calendar.kinds import CombinedCalendar
+
+        return CombinedCalendar(op="intersection", parts=(self, other))
+
+    # -- point queries -------------------------------------------------------------------------
+    def is_open(self, t: datetime) -> bool:
+        """Whether the desk is open at instant `t` (open at 09:00, closed at 17:00)."""
+        return self.engine.is_open(to_us(t))
+
+    def next_open(self, t: datetime) -> datetime:
+        """`t` if open, else the next opening: where a clock started at `t` starts."""
+        return self._out(self.engine.next_open(to_us(t)))
+
+    def previous_open(self, t: datetime) -> datetime:
+        """`t` if open, else the latest open instant before it (one microsecond before the
+        last closing): a rollback."""
+        return self._out(self.engine.previous_open(to_us(t)))
+
+    def next_close(self, t: datetime) -> datetime:
+        """The end of the open period holding `t`, or of the next one if closed."""
+        return self._out(self.engine.next_close(to_us(t)))
+
+    def previous_close(self, t: datetime) -> datetime:
+        """The latest closing at or before `t`."""
+        return self._out(self.engine.previous_close(to_us(t)))
+
+    def why_closed(self, t: datetime) -> ClosedDay | None:
+        """None if open at `t`; else what closes it: a holiday (with its name), a closure
+        (with its reason), or the hours (outside hours, or a day with none)."""
+        u = to_us(t)
+        if self.engine.is_open(u):
+            return None
+        return self.why_closed_at(u)
+
+    # -- arithmetic -----------------------------------------------------------------------------
+    def add(self, t: datetime, duration: timedelta) -> datetime:
+        """The deadline: the earliest instant at which `duration` of open time has elapsed.
+
+        Negative durations go backward (the latest instant `duration` of open
+        time before `t`); zero returns `t` if open, else the next opening.
+        """
+        d = us_of_timedelta(duration)
+        return self._out(self.engine.add(to_us(t, "start"), d))
+
+    def elapsed(self, start: datetime, end: datetime) -> timedelta:
+        """Open time between two instants; negative when `end` precedes `start`."""
+        us = self.engine.elapsed(to_us(start, "start"), to_us(end, "end"))
+        return timedelta(microseconds=us)
+
+    def periods(self, start: datetime, end: datetime) -> Iterator[OpenPeriod]:
+        """The open periods between two instants, clipped to them (empty if end <= start)."""
+        runs = self.engine.runs(to_us(start, "start"), to_us(end, "end"))
+        return (OpenPeriod(self._out(s), self._out(e)) for s, e in runs)
+
+    def periods_after(self, t: datetime) -> Iterator[OpenPeriod]:
+        """Open periods from `t` onward, the first clipped at `t`, with no end point (the
+        iteration stops with `OutOfRangeError` only where the supported years end)."""
+        runs = self.engine.periods_after(to_us(t))
+        return (OpenPeriod(self._out(s), self._out(e)) for s, e in runs)
+
+    def periods_before(self, t: datetime) -> Iterator[OpenPeriod]:
+        """Open periods before `t`, latest first, the first clipped at `t`."""
+        runs = self.engine.periods_before(to_us(t))
+        return (OpenPeriod(self._out(s), self._out(e)) for s, e in runs)
+
+    # -- whole business days -------------------------------------------------------------------
+    def is_business_day(self, day: date | datetime) -> bool:
+        """Whether `day` has open time (after holidays and closures). A datetime stands for
+        its date in the calendar's zone."""
+        return self.engine.is_business_day(self._day(day))
+
+    def add_business_days(self, day: date | datetime, n: int) -> date | datetime:
+        """The n-th business day after `day` (before, if n < 0); n == 0 rolls forward.
+
+        Given a datetime, the result keeps its wall-clock time of day in the
+        calendar's zone: "the next business day at the same time". A time that
+        the clocks skip that day (DST) becomes the instant after the gap.
+        """
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise WrongTypeError(f"n must be an int number of business days, got {shorten(n)}.")
+        engine = self.engine
+        if isinstance(day, datetime):
+            local = self._out(to_us(day, "day"))
+            result = date.fromordinal(engine.add_business_days(local.date().toordinal(), n))
+            return self.at(result, local.time().replace(tzinfo=None, fold=0))
+        return date.fromordinal(engine.add_business_days(ordinal_of(day), n))
+
+    def business_days_between(self, start: date | datetime, end: date | datetime) -> int:
+        """Business days d with start <= d < end (negative if end < start)."""
+        return self.engine.business_days_between(self._day(start, "start"), self._day(end, "end"))
+
+    def at(self, day: date, at: time) -> datetime:
+        """The first instant the clocks in the calendar's zone read `at` on `day`: the
+        first of two in a repeated hour, the end of the jump in a skipped one."""
+        local = naive_us(day, at.replace(tzinfo=None))
+        starts, _, _ = zone_data(self.result_zone).preimage(
+            np.array([local], dtype=np.int64), np.array([local + US_PER_DAY], dtype=np.int64)
+        )
+        return self._out(int(starts[0]))
+
+    def deadline_by(self, t: datetime, at: time, business_days: int = 1) -> datetime:
+        """ "By `at` on the n-th business day": a target form many helpdesks offer.
+
+        The clock starts at `t` (at the next opening if closed); the deadline is
+        the wall-clock time `at` on the `business_days`-th business day after the
+        clock's start date (0: the same date if it is a business day). If that
+        instant comes before the clock starts, the next business day's `at`.
+        """
+        if not isinstance(at, time) or at.tzinfo is not None:
+            raise WrongTypeError(
+                f"at must be a plain datetime.time (wall clock), got {shorten(at)}."
+            )
+        if not isinstance(business_days, int) or isinstance(business_days, bool):
+            raise WrongTypeError(f"business_days must be an int, got {shorten(business_days)}.")
+        if business_days < 0:
+            raise OutOfRangeError(f"business_days must be 0 or more, got {business_days}.")
+        engine = self.engine
+        start = engine.next_open(to_us(t, "t"))
+        day = self._out(start).date().toordinal()
+        target = engine.add_business_days(day, business_days)
+        due = self.at(date.fromordinal(target), at)
+        if to_us(due) < start:
+            due = self.at(date.fromordinal(engine.add_business_days(target, 1)), at)
+        return due
+
+    # -- which days are closed ----------------------------------------------------------------
+    def next_closed_day(self, day: date | datetime) -> ClosedDay:
+        """The first date on or after `day` that a holiday or closure closes, and why."""
+        return self._closed_day_search(self._day(day), 1)
+
+    def previous_closed_day(self, day: date | datetime) -> ClosedDay:
+        """The last date on or before `day` that a holiday or closure closes, and why."""
+        return self._closed_day_search(self._day(day), -1)
+
+    def _closed_day_search(self, o: int, step: int) -> ClosedDay:
+        source = self.engine.source
+        first = date(source.first_year, 1, 1).toordinal()
+        last = date(source.last_year, 12, 31).toordinal()
+        while first <= o <= last:
+            found = self.closed_reason(date.fromordinal(o))
+            if found is not None:
+                return found
+            o += step
+        way = "after" if step > 0 else "before"
+        raise OutOfRangeError(
+            f"no holiday or closure closes a scheduled day {way} that date within the "
+            f"calendar's years ({source.first_year}-{source.last_year})."
+        )
+
+    # -- explanations --------------------------------------------------------------------------
+    def explain(self, t: datetime, duration: timedelta) -> DeadlineExplanation:
+        """`add(t, duration)` with its reasons: periods counted, days skipped, data used."""
+        d = us_of_timedelta(duration)
+        u = to_us(t, "start")
+        if d < 0:
+            raise OutOfRangeError(
+                "explain() covers forward deadlines; pass a positive duration "
+                "(use add() for backward arithmetic)."
+            )
+        engine = self.engine
+        clock = engine.next_open(u)
+        due = engine.add(u, d)
+        periods = tuple(OpenPeriod(self._out(s), self._out(e)) for s, e in engine.runs(clock, due))
+        closed: list[ClosedDay] = []
+        day = self._out(u).date()
+        last = self._out(due).date()
+        while day <= last:
+            reason = self.closed_reason(day)
+            if reason is not None:
+                closed.append(reason)
+            day += timedelta(days=1)
+        start_dt = t.astimezone(self.result_zone)
+        due_dt = self._out(due)
+        return DeadlineExplanation(
+            start=start_dt,
+            clock_start=self._out(clock),
+            duration=duration,
+            deadline=due_dt,
+            periods=periods,
+            closed_days=tuple(closed),
+            schedule=self.describe_hours(),
+            zone=str(self.result_zone.key),
+            provisional_years=self.provisional_years(start_dt, due_dt),
+            holiday_data=self.holiday_data(),
+            tz_data=self.tz_data(),
+        )
