@@ -177,6 +177,14 @@ class BusinessCalendar(Calendar):
         """The weekly hours in words, e.g. "Mon-Fri 09:00-17:00"."""
         return str(self.schedule)
 
+    def closed_candidates(self, year: int) -> tuple[date, ...]:
+        """Holiday, named-holiday and closure dates of `year`."""
+        days = {c.day for c in self.closures if c.day.year == year}
+        days |= {h.day for h in self.extra_holidays if h.day.year == year}
+        if self.holidays is not None:
+            days |= set(self.holidays.for_year(year))
+        return tuple(sorted(days))
+
     def closed_reason(self, day: date) -> ClosedDay | None:
         """The first reason a scheduled `day` is (partly) closed, or None."""
         reasons = self.closed_reasons(day)

@@ -80,6 +80,9 @@ class CombinedCalendar(Calendar):
         word = " or " if self.op == "union" else " and "
         return word.join(f"({p.describe_hours()}, {p.zone.key})" for p in self.parts)
 
+    def closed_candidates(self, year: int) -> tuple[date, ...]:
+        return tuple(sorted({d for p in self.parts for d in p.closed_candidates(year)}))
+
     def closed_reason(self, day: date) -> ClosedDay | None:
         """Union: why every part is closed that day; intersection: why one part is."""
         reasons = [p.closed_reason(day) for p in self.parts]

@@ -78,6 +78,10 @@ class Calendar(FrozenModel):
         """The opening hours in words, for explanations."""
         raise NotImplementedError
 
+    def closed_candidates(self, year: int) -> tuple[date, ...]:
+        """The dates of `year` a holiday or closure may close, sorted (a superset is fine)."""
+        raise NotImplementedError
+
     def holiday_data(self) -> HolidayDataInfo | None:
         """The holiday data this calendar has used (None if it uses none)."""
         raise NotImplementedError
@@ -254,16 +258,19 @@ class Calendar(FrozenModel):
 
     def _closed_day_search(self, o: int, step: int) -> ClosedDay:
         source = self.engine.source
-        first = date(source.first_year, 1, 1).toordinal()
-        last = date(source.last_year, 12, 31).toordinal()
-        while first <= o <= last:
-            found = self.closed_reason(date.fromordinal(o))
-            if found is not None:
-                return found
-            o += step
+        start = date.fromordinal(o)
+        year = start.year
+        while source.first_year <= year <= source.last_year:
+            days = self.closed_candidates(year)
+            for day in days if step > 0 else reversed(days):
+                if (day >= start if step > 0 else day <= start) and (
+                    found := self.closed_reason(day)
+                ) is not None:
+                    return found
+            year += step
         way = "after" if step > 0 else "before"
         raise OutOfRangeError(
-            f"no holiday or closure closes a scheduled day {way} that date within the "
+            f"no holiday or closure closes a scheduled day {way} {start} within the "
             f"calendar's years ({source.first_year}-{source.last_year})."
         )
 

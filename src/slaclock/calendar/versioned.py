@@ -164,6 +164,11 @@ class VersionedCalendar(Calendar):
             parts.append(f"{when}: {v.calendar.describe_hours()} ({v.calendar.zone.key})")
         return "; ".join(parts)
 
+    def closed_candidates(self, year: int) -> tuple[date, ...]:
+        return tuple(
+            sorted({d for v in self.versions for d in v.calendar.closed_candidates(year)})
+        )
+
     def closed_reason(self, day: date) -> ClosedDay | None:
         return self.version_on(day).calendar.closed_reason(day)
 
