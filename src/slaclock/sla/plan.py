@@ -20,7 +20,14 @@ from slaclock.errors import InvalidDurationError, InvalidModelError, UndefinedPl
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 
-__all__ = ["BASIC_PLAN", "IntakeRules", "PlanCatalog", "ResponseTargets", "ServicePlan"]
+__all__ = [
+    "BASIC_PLAN",
+    "IntakeRules",
+    "PlanCatalog",
+    "ResponseTargets",
+    "ServicePlan",
+    "plan_or_basic",
+]
 
 
 class ResponseTargets(FrozenModel):
@@ -189,6 +196,21 @@ BASIC_PLAN = ServicePlan(
     name="Basic Support",
     targets=ResponseTargets.hours(2, 6, 12, 24),
 )
+
+
+def plan_or_basic(plan: ServicePlan | None) -> ServicePlan:
+    """`plan` itself, or `BASIC_PLAN` for None (the default of every `plan` argument).
+
+    Anything else is a `WrongTypeError`. A `None` default keeps `help()`
+    signatures short: a plan's repr is not an argument's documentation.
+    """
+    require(
+        plan,
+        (ServicePlan, type(None)),
+        "plan",
+        "pass a ServicePlan such as BASIC_PLAN or catalog.get(tier), or None for Basic.",
+    )
+    return BASIC_PLAN if plan is None else plan
 
 
 class PlanCatalog:
