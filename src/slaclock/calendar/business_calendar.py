@@ -147,6 +147,32 @@ class BusinessCalendar(FrozenModel):
         rules = self.holidays.model_copy(update={"non_working_days": closed})
         return self.model_copy(update={"holidays": rules})
 
+    # -- display ------------------------------------------------------------------------------
+    def summary(self) -> str:
+        """One line for people: zone | weekly hours | holidays | closures (and re-openings).
+
+        e.g. "America/Argentina/Buenos_Aires | Mon-Fri 09:00-17:00 | holidays AR public |
+        no closures".
+        """
+        rules = self.holidays
+        if rules is None:
+            days = "no public holidays"
+        else:
+            where = rules.country + (f"-{rules.subdivision}" if rules.subdivision else "")
+            days = f"holidays {where} {'+'.join(rules.categories)}"
+            if not rules.non_working_days:
+                days += ", días no laborables worked"
+        n = len(self.closures)
+        parts = [str(self.zone.key), str(self.schedule), days]
+        parts.append(f"{n} closure{'s' if n != 1 else ''}" if n else "no closures")
+        if self.reopened:
+            k = len(self.reopened)
+            parts.append(f"{k} re-opened date{'s' if k != 1 else ''}")
+        return " | ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"BusinessCalendar({self.summary()})"
+
     # -- identity: fields only, never the lazily built engine --------------------------------
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BusinessCalendar):

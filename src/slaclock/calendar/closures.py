@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import field_validator
 
+from slaclock import _text as short
 from slaclock._model import FrozenModel
 from slaclock.calendar.schedule import OpenInterval
 
@@ -27,3 +28,7 @@ class Closure(FrozenModel):
     def __str__(self) -> str:
         span = f" {self.hours}" if self.hours is not None else ""
         return f"{self.day.isoformat()}{span} ({self.reason})"
+
+    def __repr__(self) -> str:
+        span = f" {self.hours}" if self.hours is not None else ""
+        return f"Closure({self.day.isoformat()}{span}, {short.text(self.reason)})"

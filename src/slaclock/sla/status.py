@@ -34,6 +34,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
+from slaclock import _text as short
 from slaclock._checks import require, shorten
 from slaclock._model import FrozenModel
 from slaclock._time import from_us, to_us
@@ -108,6 +109,18 @@ class SlaStatus(FrozenModel):
     def breached(self) -> bool:
         """Whether the target was missed."""
         return self.state is SlaState.BREACHED
+
+    def __repr__(self) -> str:
+        named = {"state": self.state.value, "severity": str(self.severity.value)}
+        if self.deadline is not None:
+            named["deadline"] = short.instant(self.deadline)
+        named["used"] = (
+            f"{100 * self.fraction_used:.0f}% ({short.duration(self.elapsed)} of "
+            f"{short.duration(self.target)})"
+        )
+        if self.problems:
+            named["problems"] = short.value(tuple(p.code for p in self.problems))
+        return short.call("SlaStatus", short.text(self.ticket_id), named=named)
 
     def as_record(self) -> dict[str, Any]:
         """A flat dict (one row of a DataFrame): enums as their values, problems as text."""

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from slaclock import _text as short
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel, Instant, Text
 from slaclock._time import to_us
@@ -223,6 +224,17 @@ class Ticket(FrozenModel):
             "_received_us": to_us(self.received),
             "_events_us": tuple(to_us(e.at) for e in self.history),
         }
+
+    def __repr__(self) -> str:
+        named = {
+            "received": short.instant(self.received),
+            "priority": str(self.priority.value),
+            "severity": str(self.severity.value),
+            "events": str(len(self.history)),
+        }
+        if self.state is not TicketState.OPEN:
+            named["state"] = self.state.value
+        return short.call("Ticket", short.text(self.id), named=named)
 
     def apply(self, event: TicketEvent) -> Ticket:
         """A new ticket with `event` appended (validated: time order, nothing after Closed)."""
