@@ -9,6 +9,7 @@ import pickle
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,6 +45,7 @@ from slaclock import (
     evaluate,
     remote_assistance,
     vendor_direct_offer,
+    what_if,
 )
 from slaclock._model import FrozenModel
 from slaclock._text import duration, instant, value, when
@@ -241,6 +243,18 @@ def test_json_carries_the_fields_not_the_repr() -> None:
     dumped = BASIC_PLAN.model_dump(mode="json")
     assert dumped["targets"]["critical"] == "PT2H"
     assert dumped["calendar"]["zone"] == "America/Argentina/Buenos_Aires"
+
+
+def test_what_if_repr() -> None:
+    df = pd.DataFrame(
+        {
+            "received": [AT, AT + timedelta(hours=1)],
+            "severity": [1, 2],
+            "responded_at": [AT + timedelta(hours=20), None],
+        }
+    )
+    result = what_if(df, ba(2026, 12, 1), {"Basic": BASIC_PLAN, "4h": BASIC_PLAN})
+    assert repr(result) == "WhatIf(scenarios=('Basic', '4h'), tickets=2, flips=0)"
 
 
 # -- the value texts -------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from slaclock._model import FrozenModel
 from slaclock._time import US_PER_DAY, check_year, from_us, to_us, us_of_timedelta
 from slaclock.calendar.closures import Closure
 from slaclock.calendar.days import DayPlan, Runs
+from slaclock.calendar.display import calendar_html
 from slaclock.calendar.engine import Engine
 from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
 from slaclock.calendar.holidays import Holiday, HolidayDataInfo, HolidayRules
@@ -172,6 +173,9 @@ class BusinessCalendar(FrozenModel):
 
     def __repr__(self) -> str:
         return f"BusinessCalendar({self.summary()})"
+
+    def _repr_html_(self) -> str:
+        return calendar_html(self)
 
     # -- identity: fields only, never the lazily built engine --------------------------------
     def __eq__(self, other: object) -> bool:

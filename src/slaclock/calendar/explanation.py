@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from slaclock import _text as short
+from slaclock.calendar.display import explanation_html
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval
@@ -65,6 +66,9 @@ class DeadlineExplanation:
         if self.provisional_years:
             named["provisional_years"] = short.value(self.provisional_years)
         return short.call("DeadlineExplanation", named=named)
+
+    def _repr_html_(self) -> str:
+        return explanation_html(self)
 
     @property
     def provisional(self) -> bool:

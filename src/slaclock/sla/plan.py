@@ -18,6 +18,7 @@ from slaclock._checks import choice, require, shorten
 from slaclock._model import FrozenModel, changed_fields
 from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.errors import InvalidDurationError, InvalidModelError, UndefinedPlanError
+from slaclock.sla.display import plan_html
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 
@@ -203,6 +204,9 @@ class ServicePlan(FrozenModel):
             if name not in ("tier", "name", "targets", "calendar"):
                 named[name] = short.value(v)
         return short.call("ServicePlan", short.text(self.name), named=named)
+
+    def _repr_html_(self) -> str:
+        return plan_html(self)
 
 
 #: The manual's Basic Support: 2/6/12/24 business hours, Mon-Fri 09-17 Buenos Aires,

@@ -41,6 +41,7 @@ from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Engine
 from slaclock.errors import EntitlementError, TicketEventError
 from slaclock.sla.contract import Contract
+from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
 from slaclock.sla.measures import fraction_used, warnings_reached
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
@@ -121,6 +122,9 @@ class SlaStatus(FrozenModel):
         if self.problems:
             named["problems"] = short.value(tuple(p.code for p in self.problems))
         return short.call("SlaStatus", short.text(self.ticket_id), named=named)
+
+    def _repr_html_(self) -> str:
+        return status_html(self)
 
     def as_record(self) -> dict[str, Any]:
         """A flat dict (one row of a DataFrame): enums as their values, problems as text."""

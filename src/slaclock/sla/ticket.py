@@ -20,6 +20,7 @@ from slaclock._model import FrozenModel, Instant, Text
 from slaclock._time import to_us
 from slaclock.errors import InvalidModelError, TicketEventError, WrongTypeError
 from slaclock.sla.contact import Contact
+from slaclock.sla.display import ticket_html
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.support import Channel, SupportLevel
 
@@ -235,6 +236,9 @@ class Ticket(FrozenModel):
         if self.state is not TicketState.OPEN:
             named["state"] = self.state.value
         return short.call("Ticket", short.text(self.id), named=named)
+
+    def _repr_html_(self) -> str:
+        return ticket_html(self)
 
     def apply(self, event: TicketEvent) -> Ticket:
         """A new ticket with `event` appended (validated: time order, nothing after Closed)."""
