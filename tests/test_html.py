@@ -16,6 +16,7 @@ from slaclock import (
     BusinessCalendar,
     Closure,
     HolidayRules,
+    Responded,
     ServicePlan,
     SupportLevel,
     Ticket,
@@ -85,6 +86,12 @@ def test_the_bar_shows_an_overrun(fraction: float, over: bool) -> None:
     assert ("#c62828" in markup) is over  # red only past the deadline
     if over:
         assert "width:100.00%" in markup and "left:40.00%" in markup
+
+
+def test_the_bar_is_red_when_late_at_exactly_the_target() -> None:
+    markup = h.bar(1.0, late=True)
+    assert "#c62828" in markup and "100% of target (deadline passed)" in text_of(markup)
+    assert "100% of the target" not in markup  # no overrun to mark
 
 
 def test_the_bar_of_nan_is_empty() -> None:
@@ -220,6 +227,14 @@ def test_status_card_shows_state_deadline_and_the_fraction_used() -> None:
     assert "deadline Tue 2026-11-24 14:30 -03:00" in text
     assert "elapsed / target 16h / 6h" in text
     assert "267% of target (over)" in text
+    # Answered at 08:30, after a deadline that fell at the previous closing: 100%, but late.
+    answered = ticket(ba(2026, 11, 19, 15), priority=1).apply(
+        Responded(at=ba(2026, 11, 20, 8, 30))
+    )  # due at 17:00 on the 19th
+    late = evaluate(answered, AT)
+    assert late.breached and late.fraction_used == 1.0
+    text = checked(late._repr_html_())
+    assert "100% of target (deadline passed)" in text and "#c62828" in late._repr_html_()
     running = evaluate(t, AT + timedelta(hours=1))
     text = checked(running._repr_html_())
     assert "running" in text and "(over)" not in text and "8% of target" in text

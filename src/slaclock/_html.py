@@ -96,15 +96,19 @@ def badge(text: object, colour: str) -> Html:
     )
 
 
-def bar(fraction: float, *, width: int = 240, warn_at: float = 0.75) -> Html:
+def bar(
+    fraction: float, *, width: int = 240, warn_at: float = 0.75, late: bool | None = None
+) -> Html:
     """A bar of the share of a target used; past 1.0 it turns red and a line marks 100%.
 
     The bar spans 0 to max(1, fraction), so an overrun shows as the part right
-    of the 100% line.
+    of the 100% line. `late` (default: fraction > 1) also turns it red: a
+    response just after a deadline that fell at closing time used exactly 100%.
     """
     f = max(0.0, fraction) if fraction == fraction else 0.0  # NaN shows empty
     scale = max(1.0, f)
-    colour = "#c62828" if f > 1.0 else "#ef8f00" if f >= warn_at else "#2e7d32"
+    late = f > 1.0 if late is None else late
+    colour = "#c62828" if late else "#ef8f00" if f >= warn_at else "#2e7d32"
     parts = [element("div", style=f"width:{100 * f / scale:.2f}%;height:100%;background:{colour}")]
     if f > 1.0:
         parts.append(
@@ -115,7 +119,8 @@ def bar(fraction: float, *, width: int = 240, warn_at: float = 0.75) -> Html:
                 title="100% of the target",
             )
         )
-    label = f"{100 * f:.0f}% of target" + (" (over)" if f > 1.0 else "")
+    suffix = " (over)" if f > 1.0 else " (deadline passed)" if late else ""
+    label = f"{100 * f:.0f}% of target{suffix}"
     track = element(
         "div",
         *parts,

@@ -144,7 +144,7 @@ def status_html(status: SlaStatus) -> str:
     facts.append(("at", short.when(status.now)))
     parts: list[object] = [h.fields(facts)]
     if status.deadline is not None:
-        parts.append(h.bar(status.fraction_used))
+        parts.append(h.bar(status.fraction_used, late=status.breached))
     for p in status.problems:
         parts.append(h.note(str(p)))
     if status.provisional_years:
