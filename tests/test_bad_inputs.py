@@ -1116,9 +1116,9 @@ CASES: list[Case] = [
         raises(*ESCALATION, "has no vendor-direct offer"),
     ),
     (
-        "stay-plan-none",
+        "stay-plan-none-means-basic",
         lambda: stay_with_provider(T, AT, None),
-        raises(*WRONG_TYPE, "got NoneType"),
+        Gives(stay_with_provider(T, AT, BASIC_PLAN)),
     ),
     (
         "offer-at-number",

@@ -21,6 +21,10 @@ Whatever its fields, every model gets three things from `FrozenModel`:
   follows the zone's DST rules; convert it first with
   `.astimezone(calendar.zone)`. A calendar's `zone` field round-trips as its
   IANA key.
+* **A short repr.** `repr(model)` names the fields that differ from their
+  defaults, with short values: instants in ISO 8601 with their offset,
+  durations in business hours ("1h30m"), enums as their value, nested
+  models summarised. Models where a one-liner reads better define their own.
 * **Typed errors.** Pydantic reports bad input as `pydantic.ValidationError`,
   which is not a `SlaclockError`. It is caught at the boundary (construction,
   `model_validate`, `model_validate_json`, `model_copy`) and turned into the
@@ -43,11 +47,12 @@ import pydantic
 from pydantic import AfterValidator, BaseModel, ConfigDict, TypeAdapter, model_validator
 from typing_extensions import Self
 
+from slaclock import _text as short
 from slaclock._checks import cut, shorten
 from slaclock._time import to_us, us_of_timedelta
 from slaclock.errors import InvalidModelError, SlaclockError
 
-__all__ = ["FrozenModel", "Instant", "Text", "translate"]
+__all__ = ["FrozenModel", "Instant", "Text", "changed_fields", "translate"]
 
 
 def _text(v: str) -> str:
@@ -217,6 +222,14 @@ class FrozenModel(BaseModel):
         """Attributes computed once from the fields (override to add some)."""
         return {}
 
+    def __repr__(self) -> str:
+        """`Name(field=value, ...)` for the fields that differ from their defaults, short."""
+        named = {name: short.value(v) for name, v in changed_fields(self)}
+        return short.call(type(self).__name__, named=named)
+
+    def __str__(self) -> str:
+        return repr(self)
+
     def model_post_init(self, context: Any, /) -> None:
         for name, value in self._derive().items():
             object.__setattr__(self, name, value)
@@ -290,6 +303,19 @@ class FrozenModel(BaseModel):
             return super().model_validate_json(json_data, strict=strict, context=context)
         except pydantic.ValidationError as exc:
             raise translate(cls.__name__, exc) from exc
+
+
+def changed_fields(model: BaseModel) -> tuple[tuple[str, Any], ...]:
+    """(name, value) of the model's fields that are required or differ from their default."""
+    out = []
+    for name, info in type(model).model_fields.items():
+        v = getattr(model, name)
+        if not info.is_required():
+            default = info.get_default(call_default_factory=True)
+            if type(v) is type(default) and v == default:
+                continue
+        out.append((name, v))
+    return tuple(out)
 
 
 # -- errors --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from slaclock._checks import iterable_of, shorten
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year, to_us
 from slaclock.calendar.closures import Closure, Opening
 from slaclock.calendar.days import DayPlan, Runs
+from slaclock.calendar.display import calendar_html
 from slaclock.calendar.engine import Engine
 from slaclock.calendar.explanation import ClosedDay
 from slaclock.calendar.face import Calendar, ordinal_of
@@ -246,6 +247,37 @@ class BusinessCalendar(Calendar):
         rules = self.holidays.model_copy(update={"non_working_days": closed})
         return self.model_copy(update={"holidays": rules})
 
+    # -- display ------------------------------------------------------------------------------
+    def summary(self) -> str:
+        """One line for people: zone | weekly hours | holidays | closures (and re-openings).
+
+        e.g. "America/Argentina/Buenos_Aires | Mon-Fri 09:00-17:00 | holidays AR public |
+        no closures".
+        """
+        rules = self.holidays
+        if rules is None:
+            days = "no public holidays"
+        else:
+            where = rules.country + (f"-{rules.subdivision}" if rules.subdivision else "")
+            days = f"holidays {where} {'+'.join(rules.categories)}"
+            if not rules.non_working_days:
+                days += ", días no laborables worked"
+        if self.extra_holidays:
+            days += f" + {_count(len(self.extra_holidays), 'named holiday')}"
+        parts = [str(self.zone.key), str(self.schedule), days]
+        parts.append(_count(len(self.closures), "closure") if self.closures else "no closures")
+        if self.openings:
+            parts.append(_count(len(self.openings), "special opening"))
+        if self.reopened:
+            parts.append(_count(len(self.reopened), "re-opened date"))
+        return " | ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"BusinessCalendar({self.summary()})"
+
+    def _repr_html_(self) -> str:
+        return calendar_html(self)
+
     # -- identity: fields only, never the lazily built engine --------------------------------
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BusinessCalendar):
@@ -320,6 +352,10 @@ class BusinessCalendar(Calendar):
             else:
                 spans.append((start, end))
         return tuple(spans)
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'s' if n != 1 else ''}"
 
 
 def argentina(

@@ -13,6 +13,7 @@ from datetime import date
 
 from pydantic import field_validator
 
+from slaclock import _text as short
 from slaclock._checks import cut
 from slaclock._model import FrozenModel
 from slaclock._time import check_year
@@ -43,6 +44,10 @@ class Closure(FrozenModel):
         span = f" {self.hours}" if self.hours is not None else ""
         return f"{self.day.isoformat()}{span} ({self.reason})"
 
+    def __repr__(self) -> str:
+        span = f" {self.hours}" if self.hours is not None else ""
+        return f"Closure({self.day.isoformat()}{span}, {short.text(self.reason)})"
+
 
 class Opening(FrozenModel):
     """Hours the provider opens on a date beyond the weekly schedule (wall-clock; may be
@@ -65,3 +70,6 @@ class Opening(FrozenModel):
 
     def __str__(self) -> str:
         return f"{self.day.isoformat()} {self.hours} ({cut(self.reason, 60)})"
+
+    def __repr__(self) -> str:
+        return f"Opening({self.day.isoformat()} {self.hours}, {short.text(self.reason)})"

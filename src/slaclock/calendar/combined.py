@@ -76,6 +76,13 @@ class CombinedCalendar(Calendar):
     def result_zone(self) -> ZoneInfo:
         return self.zone
 
+    def summary(self) -> str:
+        word = " | or | " if self.op == "union" else " | and | "
+        return word.join(f"({p.summary()})" for p in self.parts)
+
+    def __repr__(self) -> str:
+        return f"CombinedCalendar({self.describe_hours()})"
+
     def describe_hours(self) -> str:
         word = " or " if self.op == "union" else " and "
         return word.join(f"({p.describe_hours()}, {p.zone.key})" for p in self.parts)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from slaclock import _text as short
+from slaclock.calendar.display import explanation_html
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval
@@ -14,23 +16,10 @@ __all__ = ["ClosedDay", "DeadlineExplanation", "format_duration"]
 
 def format_duration(d: timedelta) -> str:
     """'2 h', '1 h 30 min', '45 min 10.5 s': business durations read as hours, not days."""
-    us = (d.days * 86_400 + d.seconds) * 1_000_000 + d.microseconds
-    sign = "-" if us < 0 else ""
-    us = abs(us)
-    hours, rest = divmod(us, 3_600_000_000)
-    minutes, rest = divmod(rest, 60_000_000)
-    seconds, micro = divmod(rest, 1_000_000)
-    parts = []
-    if hours:
-        parts.append(f"{hours} h")
-    if minutes:
-        parts.append(f"{minutes} min")
-    if seconds or micro:
-        parts.append(f"{seconds}.{micro:06d}".rstrip("0").rstrip(".") + " s")
-    return sign + (" ".join(parts) or "0 h")
+    return short.duration(d, spaced=True)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class ClosedDay:
     """A scheduled day the calendar skipped, and why (holiday name or closure reason)."""
 
@@ -44,8 +33,12 @@ class ClosedDay:
         kind = self.kind.replace("_", " ")
         return f"{self.day.strftime('%a %Y-%m-%d')}{span}: {self.reason} ({kind})"
 
+    def __repr__(self) -> str:
+        day = self.day.isoformat() + (f" {self.hours}" if self.hours is not None else "")
+        return short.call("ClosedDay", day, short.text(self.reason), self.kind)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, repr=False)
 class DeadlineExplanation:
     """A deadline with its reasons, printable for people and inspectable for code."""
 
@@ -61,6 +54,21 @@ class DeadlineExplanation:
     holiday_data: HolidayDataInfo | None
     #: The tz database the zone was read from, e.g. "tzdata 2025b (system, /usr/share/zoneinfo)".
     tz_data: str = ""
+
+    def __repr__(self) -> str:
+        named = {
+            "start": short.instant(self.start),
+            "target": short.duration(self.duration),
+            "deadline": short.instant(self.deadline),
+            "periods": str(len(self.periods)),
+            "skipped": str(len(self.closed_days)),
+        }
+        if self.provisional_years:
+            named["provisional_years"] = short.value(self.provisional_years)
+        return short.call("DeadlineExplanation", named=named)
+
+    def _repr_html_(self) -> str:
+        return explanation_html(self)
 
     @property
     def provisional(self) -> bool:

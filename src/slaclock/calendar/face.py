@@ -78,6 +78,10 @@ class Calendar(FrozenModel):
         """The opening hours in words, for explanations."""
         raise NotImplementedError
 
+    def summary(self) -> str:
+        """One line for people: zone, hours, holidays, dated changes."""
+        raise NotImplementedError
+
     def closed_candidates(self, year: int) -> tuple[date, ...]:
         """The dates of `year` a holiday or closure may close, sorted (a superset is fine)."""
         raise NotImplementedError

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import holidays as holidays_pkg
 from pydantic import field_validator, model_validator
 
+from slaclock import _text as short
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel
 from slaclock._time import MAX_YEAR, MIN_YEAR, check_year
@@ -41,7 +42,7 @@ _NON_WORKING_NAMES: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Holiday:
     """A date closed by the holiday data, with its name (for explanations)."""
 
@@ -53,6 +54,12 @@ class Holiday:
     def __str__(self) -> str:
         label = "non-working day" if self.kind == "non_working_day" else "holiday"
         return f"{self.day.isoformat()} {self.name} ({label})"
+
+    def __repr__(self) -> str:
+        extra = () if self.category == "public" else (f"category={short.text(self.category)}",)
+        return short.call(
+            "Holiday", self.day.isoformat(), short.text(self.name), self.kind, *extra
+        )
 
 
 class DatedHoliday(FrozenModel):
@@ -85,6 +92,23 @@ class HolidayDataInfo(FrozenModel):
     covered: tuple[int, int] = (MIN_YEAR, MAX_YEAR)
     #: What a year without data means: "error" (refused) or "none" (no holidays).
     missing_years: Literal["error", "none"] = "error"
+
+    def __repr__(self) -> str:
+        where = self.country + (f"-{self.subdivision}" if self.subdivision else "")
+        named = {"complete_through": str(self.complete_through), "years": _years(self.years)}
+        return short.call(
+            "HolidayDataInfo",
+            f"{self.package} {self.version}",
+            f"{where} {'+'.join(self.categories)}",
+            named=named,
+        )
+
+
+def _years(years: tuple[int, ...]) -> str:
+    """'2025-2027' for consecutive years, else the years themselves (or their count)."""
+    if len(years) > 2 and list(years) == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return short.value(years)
 
 
 class HolidayRules(FrozenModel):

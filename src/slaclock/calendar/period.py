@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from slaclock import _text as short
+
 __all__ = ["OpenPeriod"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class OpenPeriod:
     """Business time from `start` (inclusive) to `end` (exclusive), in the calendar's zone."""
 
@@ -28,3 +30,8 @@ class OpenPeriod:
         same_day = self.start.date() == self.end.date()
         end = self.end.strftime("%H:%M" if same_day else "%a %Y-%m-%d %H:%M")
         return f"{self.start.strftime('%a %Y-%m-%d %H:%M')} - {end}"
+
+    def __repr__(self) -> str:
+        """ISO 8601 interval notation, then its length: 'OpenPeriod(a/b, 30m)'."""
+        span = f"{short.instant(self.start)}/{short.instant(self.end)}"
+        return short.call("OpenPeriod", span, short.duration(self.duration))

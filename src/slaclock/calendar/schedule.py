@@ -123,6 +123,9 @@ class OpenInterval(FrozenModel):
         end = "24:00" if self.end is None else self.end.strftime("%H:%M")
         return f"{self.start.strftime('%H:%M')}-{end}"
 
+    def __repr__(self) -> str:
+        return f"OpenInterval({self})"
+
 
 IntervalLike = OpenInterval | str | tuple[Any, Any]
 
@@ -240,3 +243,6 @@ class WeeklySchedule(FrozenModel):
                 parts.append(f"{names} {', '.join(str(i) for i in self.days[k])}")
             k = j + 1
         return "; ".join(parts) or "always closed"
+
+    def __repr__(self) -> str:
+        return f"WeeklySchedule({self})"

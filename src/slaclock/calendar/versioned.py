@@ -157,6 +157,15 @@ class VersionedCalendar(Calendar):
     def result_zone(self) -> ZoneInfo:
         return self.zone
 
+    def summary(self) -> str:
+        return "; ".join(
+            f"{'from ' + str(v.since) if v.since else 'at first'}: {v.calendar.summary()}"
+            for v in self.versions
+        )
+
+    def __repr__(self) -> str:
+        return f"VersionedCalendar({self.describe_hours()})"
+
     def describe_hours(self) -> str:
         parts = []
         for v in self.versions:

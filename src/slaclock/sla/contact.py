@@ -16,6 +16,7 @@ import phonenumbers
 from pydantic import field_validator, validate_email
 from pydantic_core import PydanticCustomError
 
+from slaclock import _text as short
 from slaclock._checks import cut, require, shorten
 from slaclock._model import FrozenModel, Text
 from slaclock.errors import InvalidModelError
@@ -129,3 +130,8 @@ class Contact(FrozenModel):
 
     def __str__(self) -> str:
         return f"{self.full_name} <{self.email}>"
+
+    def __repr__(self) -> str:
+        return short.call(
+            "Contact", short.text(self.full_name), short.text(self.email), short.text(self.phone)
+        )

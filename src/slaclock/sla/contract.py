@@ -11,6 +11,7 @@ from datetime import date, datetime, tzinfo
 
 from pydantic import model_validator
 
+from slaclock import _text as short
 from slaclock._checks import cut, require, shorten
 from slaclock._model import FrozenModel, Text
 from slaclock._time import to_us
@@ -50,6 +51,12 @@ class CoveredProduct(FrozenModel):
             )
         return self
 
+    def __repr__(self) -> str:
+        named = {"maintenance_end": self.maintenance_end.isoformat()}
+        if self.contacts:
+            named["contacts"] = short.value(tuple(c.full_name for c in self.contacts))
+        return short.call("CoveredProduct", short.text(self.title), named=named)
+
     def in_maintenance(self, day: date) -> bool:
         """Whether maintenance covers `day` (the end date is the last covered day)."""
         if isinstance(day, datetime) or not isinstance(day, date):
@@ -75,6 +82,14 @@ class Entitlement(FrozenModel):
     def __bool__(self) -> bool:
         return self.entitled
 
+    def __repr__(self) -> str:
+        named = {}
+        if self.product is not None:
+            named["product"] = short.text(self.product.title)
+        if self.problems:
+            named["problems"] = short.value(tuple(p.code for p in self.problems))
+        return short.call("Entitlement", str(self.entitled), named=named)
+
 
 class Contract(FrozenModel):
     """What a customer bought: a tier, product titles, contacts, remote-assistance cards."""
@@ -99,6 +114,13 @@ class Contract(FrozenModel):
 
     def _derive(self) -> dict[str, object]:
         return {"_by_title": {fold_text(p.title): p for p in self.products}}
+
+    def __repr__(self) -> str:
+        titles = tuple(f"{p.title} to {p.maintenance_end.isoformat()}" for p in self.products)
+        named = {"tier": self.tier.value, "products": short.value(titles)}
+        if self.remote_assistance_cards:
+            named["cards"] = str(len(self.remote_assistance_cards))
+        return short.call("Contract", short.text(self.customer), named=named)
 
     def product(self, title: str) -> CoveredProduct | None:
         """The covered product with this title (case and accents ignored), or None."""

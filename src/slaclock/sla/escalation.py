@@ -15,7 +15,7 @@ from slaclock._checks import choice, require, shorten
 from slaclock._model import FrozenModel, Instant
 from slaclock._time import to_us
 from slaclock.errors import EscalationError
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan, plan_or_basic
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import AfterHoursOption, SupportLevel
 from slaclock.sla.ticket import (
@@ -40,12 +40,10 @@ __all__ = [
 _ORDER = (SupportLevel.L1, SupportLevel.L2, SupportLevel.VENDOR)
 
 
-_PLAN_HINT = "pass a ServicePlan such as BASIC_PLAN, or catalog.get(tier)."
-
-
-def _arguments(ticket: object, plan: object) -> None:
+def _arguments(ticket: object, plan: ServicePlan | None) -> ServicePlan:
+    """Check the ticket; the plan, with None meaning Basic."""
     require(ticket, Ticket, "ticket")
-    require(plan, ServicePlan, "plan", _PLAN_HINT)
+    return plan_or_basic(plan)
 
 
 def _open(ticket: Ticket, action: str) -> None:
@@ -63,9 +61,12 @@ def classify(ticket: Ticket, severity: Severity, at: datetime, note: str = "") -
     return ticket.apply(Classified(at=at, severity=Severity.parse(severity), note=note))
 
 
-def next_levels(ticket: Ticket, plan: ServicePlan = BASIC_PLAN) -> tuple[SupportLevel, ...]:
-    """Where the ticket may be escalated now: the next level up, if the plan has it."""
-    _arguments(ticket, plan)
+def next_levels(ticket: Ticket, plan: ServicePlan | None = None) -> tuple[SupportLevel, ...]:
+    """Where the ticket may be escalated now: the next level up, if the plan has it.
+
+    `plan` None means the Basic plan.
+    """
+    plan = _arguments(ticket, plan)
     if ticket.state is not TicketState.OPEN or ticket.level is SupportLevel.VENDOR:
         return ()
     nxt = _ORDER[_ORDER.index(ticket.level) + 1]
@@ -78,18 +79,19 @@ def escalate(
     ticket: Ticket,
     to: SupportLevel,
     at: datetime,
-    plan: ServicePlan = BASIC_PLAN,
+    plan: ServicePlan | None = None,
     *,
     vendor_case_id: str | None = None,
     customer_vendor_login: bool = False,
 ) -> Ticket:
     """Move the ticket up one level; skipping a level or leaving the plan is an error.
 
-    Escalating to the vendor in a plan without vendor follow-up (Basic) is
-    assisted case creation: it needs the customer's vendor login
-    (`customer_vendor_login=True`) and hands the case over to the customer.
+    `plan` None means the Basic plan. Escalating to the vendor in a plan
+    without vendor follow-up (Basic) is assisted case creation: it needs the
+    customer's vendor login (`customer_vendor_login=True`) and hands the case
+    over to the customer.
     """
-    _arguments(ticket, plan)
+    plan = _arguments(ticket, plan)
     to = choice(SupportLevel, to, "escalate to", "the vendor is what the manual calls L3")
     _open(ticket, f"escalate it to {to.value}")
     current = ticket.level
@@ -141,10 +143,13 @@ class VendorDirectOffer(FrozenModel):
 
 
 def vendor_direct_offer(
-    ticket: Ticket, at: datetime, plan: ServicePlan = BASIC_PLAN
+    ticket: Ticket, at: datetime, plan: ServicePlan | None = None
 ) -> VendorDirectOffer | None:
-    """The offer due to a severity-1 ticket at `at`, or None where the rules give none."""
-    _arguments(ticket, plan)
+    """The offer due to a severity-1 ticket at `at`, or None where the rules give none.
+
+    `plan` None means the Basic plan.
+    """
+    plan = _arguments(ticket, plan)
     to_us(at, "at")
     if (
         ticket.severity is not Severity.CRITICAL
@@ -165,8 +170,9 @@ def vendor_direct_offer(
     )
 
 
-def _offer(ticket: Ticket, at: datetime, plan: ServicePlan) -> VendorDirectOffer:
+def _offer(ticket: Ticket, at: datetime, plan: ServicePlan | None) -> VendorDirectOffer:
     offer = vendor_direct_offer(ticket, at, plan)
+    plan = plan_or_basic(plan)
     if offer is None:
         offers = AfterHoursOption.VENDOR_DIRECT in plan.after_hours
         raise EscalationError(
@@ -178,13 +184,16 @@ def _offer(ticket: Ticket, at: datetime, plan: ServicePlan) -> VendorDirectOffer
     return offer
 
 
-def choose_vendor_direct(ticket: Ticket, at: datetime, plan: ServicePlan = BASIC_PLAN) -> Ticket:
-    """The contact takes the severity-1 case to the vendor directly."""
+def choose_vendor_direct(ticket: Ticket, at: datetime, plan: ServicePlan | None = None) -> Ticket:
+    """The contact takes the severity-1 case to the vendor directly (`plan` None: Basic)."""
     _offer(ticket, at, plan)
     return ticket.apply(VendorDirectChosen(at=at))
 
 
-def stay_with_provider(ticket: Ticket, at: datetime, plan: ServicePlan = BASIC_PLAN) -> Ticket:
-    """The contact stays: work resumes the next business day with the case's priority."""
+def stay_with_provider(ticket: Ticket, at: datetime, plan: ServicePlan | None = None) -> Ticket:
+    """The contact stays: work resumes the next business day with the case's priority.
+
+    `plan` None means the Basic plan.
+    """
     offer = _offer(ticket, at, plan)
     return ticket.apply(StayedWithProvider(at=at, resumes_at=offer.resumes_at))

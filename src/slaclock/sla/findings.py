@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from slaclock import _text as short
 from slaclock._model import FrozenModel
 
 __all__ = ["Finding", "FindingCode"]
@@ -32,3 +33,6 @@ class Finding(FrozenModel):
 
     def __str__(self) -> str:
         return f"{self.code.value}: {self.message}"
+
+    def __repr__(self) -> str:
+        return short.call("Finding", self.code.value, short.text(self.message))

@@ -10,17 +10,20 @@ from slaclock._checks import require
 from slaclock.sla.contact import fold_text
 from slaclock.sla.contract import Contract
 from slaclock.sla.findings import Finding, FindingCode
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan, plan_or_basic
 from slaclock.sla.support import Channel
 from slaclock.sla.ticket import Ticket
 
 __all__ = ["check_intake", "is_public_mailbox", "signature_names_requester"]
 
 
-def is_public_mailbox(email: str, plan: ServicePlan = BASIC_PLAN) -> bool:
-    """Whether the address is on a public mail service (gmail.com, yahoo.com.ar, ...)."""
+def is_public_mailbox(email: str, plan: ServicePlan | None = None) -> bool:
+    """Whether the address is on a public mail service (gmail.com, yahoo.com.ar, ...).
+
+    The list is the plan's (`plan` None: the Basic plan's).
+    """
     require(email, str, "email")
-    require(plan, ServicePlan, "plan")
+    plan = plan_or_basic(plan)
     domain = email.rpartition("@")[2].strip().lower()
     return any(domain == d or domain.endswith("." + d) for d in plan.intake.public_mail_domains)
 
@@ -40,18 +43,18 @@ def signature_names_requester(signature: str | None, first_name: str, last_name:
 def check_intake(
     ticket: Ticket,
     contract: Contract | None,
-    plan: ServicePlan = BASIC_PLAN,
+    plan: ServicePlan | None = None,
     *,
     first_request: bool,
 ) -> tuple[Finding, ...]:
     """Every reason the request falls short; empty when it is acceptable.
 
     `contract` is the customer's contract (None: no contract on file, which
-    is itself a finding).
+    is itself a finding). `plan` None means the Basic plan.
     """
     require(ticket, Ticket, "ticket")
     require(contract, (Contract, type(None)), "contract", "pass None when there is none on file.")
-    require(plan, ServicePlan, "plan")
+    plan = plan_or_basic(plan)
     rules = plan.intake
     out: list[Finding] = []
     requester = ticket.requester

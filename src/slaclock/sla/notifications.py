@@ -14,7 +14,7 @@ from slaclock._model import FrozenModel
 from slaclock._time import to_us
 from slaclock.sla.contact import Contact
 from slaclock.sla.contract import Contract
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan, plan_or_basic
 
 __all__ = ["Alert", "AlertKind", "alert_recipients"]
 
@@ -37,12 +37,15 @@ class Alert(FrozenModel):
 
 
 def alert_recipients(
-    alert: Alert, contract: Contract, at: datetime, plan: ServicePlan = BASIC_PLAN
+    alert: Alert, contract: Contract, at: datetime, plan: ServicePlan | None = None
 ) -> tuple[Contact, ...]:
-    """Designated contacts of the alert's products whose maintenance covers `at`."""
+    """Designated contacts of the alert's products whose maintenance covers `at`.
+
+    `plan` None means the Basic plan (its calendar's zone reads the date).
+    """
     require(alert, Alert, "alert")
     require(contract, Contract, "contract")
-    require(plan, ServicePlan, "plan")
+    plan = plan_or_basic(plan)
     to_us(at, "at")
     if not plan.proactive_alerts:
         return ()

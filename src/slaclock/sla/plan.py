@@ -13,15 +13,24 @@ from types import MappingProxyType
 
 from pydantic import field_validator, model_validator
 
+from slaclock import _text as short
 from slaclock._checks import choice, require, shorten
-from slaclock._model import FrozenModel
+from slaclock._model import FrozenModel, changed_fields
 from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.calendar.kinds import AnyCalendar
 from slaclock.errors import InvalidDurationError, InvalidModelError, UndefinedPlanError
+from slaclock.sla.display import plan_html
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 
-__all__ = ["BASIC_PLAN", "IntakeRules", "PlanCatalog", "ResponseTargets", "ServicePlan"]
+__all__ = [
+    "BASIC_PLAN",
+    "IntakeRules",
+    "PlanCatalog",
+    "ResponseTargets",
+    "ServicePlan",
+    "plan_or_basic",
+]
 
 
 class ResponseTargets(FrozenModel):
@@ -182,6 +191,24 @@ class ServicePlan(FrozenModel):
         """The calendar remote assistance follows."""
         return self.remote_assistance_calendar or self.calendar
 
+    # -- display ------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        """Name, tier, targets (severity 1 first) and hours; other changes after them."""
+        targets = "/".join(short.duration(self.targets[s]) for s in Severity)
+        named = {"tier": self.tier.value, "targets": targets}
+        cal = self.calendar
+        if isinstance(cal, BusinessCalendar) and cal == BusinessCalendar(schedule=cal.schedule):
+            named["schedule"] = str(cal.schedule)
+        else:
+            named["calendar"] = cal.summary()
+        for name, v in changed_fields(self):
+            if name not in ("tier", "name", "targets", "calendar"):
+                named[name] = short.value(v)
+        return short.call("ServicePlan", short.text(self.name), named=named)
+
+    def _repr_html_(self) -> str:
+        return plan_html(self)
+
 
 #: The manual's Basic Support: 2/6/12/24 business hours, Mon-Fri 09-17 Buenos Aires,
 #: L1 and L2, email and web portal, vendor escalation assisted only (no L3 follow-up).
@@ -190,6 +217,21 @@ BASIC_PLAN = ServicePlan(
     name="Basic Support",
     targets=ResponseTargets.hours(2, 6, 12, 24),
 )
+
+
+def plan_or_basic(plan: ServicePlan | None) -> ServicePlan:
+    """`plan` itself, or `BASIC_PLAN` for None (the default of every `plan` argument).
+
+    Anything else is a `WrongTypeError`. A `None` default keeps `help()`
+    signatures short: a plan's repr is not an argument's documentation.
+    """
+    require(
+        plan,
+        (ServicePlan, type(None)),
+        "plan",
+        "pass a ServicePlan such as BASIC_PLAN or catalog.get(tier), or None for Basic.",
+    )
+    return BASIC_PLAN if plan is None else plan
 
 
 class PlanCatalog:
@@ -233,6 +275,10 @@ class PlanCatalog:
                 "Define it with catalog.define(ServicePlan(tier=..., targets=...))."
             )
         return plan
+
+    def __repr__(self) -> str:
+        plans = {t.value: short.text(p.name) for t, p in self._plans.items()}
+        return short.call("PlanCatalog", named=plans)
 
     def __contains__(self, tier: object) -> bool:
         return tier in self._plans

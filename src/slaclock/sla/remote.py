@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from slaclock._checks import require
 from slaclock._model import FrozenModel, Instant
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan, plan_or_basic
 from slaclock.sla.support import AfterHoursOption
 
 __all__ = ["RemoteSlot", "remote_assistance"]
@@ -30,9 +29,9 @@ class RemoteSlot(FrozenModel):
     paid_now_available: bool
 
 
-def remote_assistance(requested: datetime, plan: ServicePlan = BASIC_PLAN) -> RemoteSlot:
-    """The slot for remote assistance requested at `requested`."""
-    require(plan, ServicePlan, "plan")
+def remote_assistance(requested: datetime, plan: ServicePlan | None = None) -> RemoteSlot:
+    """The slot for remote assistance requested at `requested` (`plan` None: Basic)."""
+    plan = plan_or_basic(plan)
     cal = plan.remote_calendar
     inside = cal.is_open(requested)
     start = cal.next_open(requested)

@@ -34,12 +34,14 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
+from slaclock import _text as short
 from slaclock._checks import require, shorten
 from slaclock._model import FrozenModel
 from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Engine
 from slaclock.errors import EntitlementError, TicketEventError
 from slaclock.sla.contract import Contract
+from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
 from slaclock.sla.measures import fraction_used, warnings_reached
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
@@ -108,6 +110,21 @@ class SlaStatus(FrozenModel):
     def breached(self) -> bool:
         """Whether the target was missed."""
         return self.state is SlaState.BREACHED
+
+    def __repr__(self) -> str:
+        named = {"state": self.state.value, "severity": str(self.severity.value)}
+        if self.deadline is not None:
+            named["deadline"] = short.instant(self.deadline)
+        named["used"] = (
+            f"{100 * self.fraction_used:.0f}% ({short.duration(self.elapsed)} of "
+            f"{short.duration(self.target)})"
+        )
+        if self.problems:
+            named["problems"] = short.value(tuple(p.code for p in self.problems))
+        return short.call("SlaStatus", short.text(self.ticket_id), named=named)
+
+    def _repr_html_(self) -> str:
+        return status_html(self)
 
     def as_record(self) -> dict[str, Any]:
         """A flat dict (one row of a DataFrame): enums as their values, problems as text."""

@@ -14,11 +14,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from slaclock import _text as short
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel, Instant, Text
 from slaclock._time import to_us
 from slaclock.errors import InvalidModelError, TicketEventError, WrongTypeError
 from slaclock.sla.contact import Contact
+from slaclock.sla.display import ticket_html
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.support import Channel, SupportLevel
 
@@ -223,6 +225,20 @@ class Ticket(FrozenModel):
             "_received_us": to_us(self.received),
             "_events_us": tuple(to_us(e.at) for e in self.history),
         }
+
+    def __repr__(self) -> str:
+        named = {
+            "received": short.instant(self.received),
+            "priority": str(self.priority.value),
+            "severity": str(self.severity.value),
+            "events": str(len(self.history)),
+        }
+        if self.state is not TicketState.OPEN:
+            named["state"] = self.state.value
+        return short.call("Ticket", short.text(self.id), named=named)
+
+    def _repr_html_(self) -> str:
+        return ticket_html(self)
 
     def apply(self, event: TicketEvent) -> Ticket:
         """A new ticket with `event` appended (validated: time order, nothing after Closed)."""

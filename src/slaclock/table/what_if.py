@@ -27,12 +27,14 @@ import narwhals as nw
 import numpy as np
 import numpy.typing as npt
 
+from slaclock import _text as short
 from slaclock._time import to_us
 from slaclock.errors import ColumnError
 from slaclock.sla.columns import STATES
 from slaclock.sla.contract import Contract
 from slaclock.sla.plan import PlanCatalog, ServicePlan
 from slaclock.sla.status import SlaState
+from slaclock.table.display import count_rows, tickets_of, what_if_html
 from slaclock.table.frame import (
     INPUT_NAMES,
     Evaluated,
@@ -64,7 +66,7 @@ SUMMARY_COLUMNS = (
 _CODE = {s: STATES.index(s) for s in SlaState}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class WhatIf:
     """The outcome of a what-if study (frames of the input's kind)."""
 
@@ -80,6 +82,17 @@ class WhatIf:
     fraction_used: Mapping[str, npt.NDArray[np.float64]]
     #: The scenario names, the first being the baseline.
     scenarios: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        named = {
+            "scenarios": short.value(self.scenarios),
+            "tickets": str(tickets_of(self)),
+            "flips": str(count_rows(self.flips)),
+        }
+        return short.call("WhatIf", named=named)
+
+    def _repr_html_(self) -> str:
+        return what_if_html(self)
 
     def plot_breach_rates(self, ax: Any = None) -> Any:
         """Bars of the breach rate per severity, one colour per scenario (matplotlib)."""
