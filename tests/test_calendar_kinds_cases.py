@@ -221,3 +221,19 @@ def test_the_repeated_hour_counts_on_the_wall_clock() -> None:
     assert datetime(2026, 11, 1, 12, tzinfo=NY).astimezone(timezone.utc) - first.astimezone(
         timezone.utc
     ) == timedelta(hours=11, minutes=30)
+
+
+def test_a_plan_target_by_a_time_of_day() -> None:
+    """ "By 16:00 of the next business day" as a plan target: the deadline is that instant,
+    and the target is the business time from the clock start to it."""
+    from slaclock import ByTimeOfDay, Severity
+
+    plan = BASIC_PLAN.with_targets(informational=ByTimeOfDay(at=time(16)))
+    t = ticket(ba(2026, 11, 20, 16, 30), priority=4)
+    status = evaluate(t, ba(2026, 11, 24, 12), plan)
+    assert status.deadline == ba(2026, 11, 24, 16)
+    assert status.target == timedelta(minutes=30) + 7 * H  # Fri 16:30-17:00, Tue 09:00-16:00
+    assert status.state.value == "running" and status.remaining == 4 * H
+    assert str(plan.target(Severity.INFORMATIONAL)) == "by 16:00 the next business day"
+    again = type(plan).model_validate_json(plan.model_dump_json())
+    assert again.target(4) == ByTimeOfDay(at=time(16))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from hypothesis import strategies as st
 
 from slaclock import (
     BASIC_PLAN,
+    ByTimeOfDay,
     Classified,
     Closed,
     Escalated,
@@ -96,16 +97,17 @@ def plans(draw: st.DrawFn) -> ServicePlan:
         )
     if draw(st.integers(0, 3)) == 0:
         update["calendar"] = draw(calendars())
-    if draw(st.integers(0, 5)) == 0:
-        hours = draw(st.lists(st.integers(0, 30), min_size=4, max_size=4))
-        update["targets"] = BASIC_PLAN.targets.model_copy(
-            update=dict(
-                zip(
-                    ("critical", "major", "minor", "informational"),
-                    (timedelta(hours=h) for h in hours),
-                )
-            )
-        )
+    if draw(st.integers(0, 4)) == 0:
+        names = ("critical", "major", "minor", "informational")
+        targets: list[object] = []
+        for _ in names:
+            if draw(st.integers(0, 2)) == 0:  # "by HH:MM on the n-th business day"
+                minute = draw(st.integers(0, 1439))
+                at = time(minute // 60, minute % 60)
+                targets.append(ByTimeOfDay(at=at, business_days=draw(st.integers(0, 2))))
+            else:
+                targets.append(timedelta(hours=draw(st.integers(0, 30))))
+        update["targets"] = BASIC_PLAN.targets.model_copy(update=dict(zip(names, targets)))
     return BASIC_PLAN.model_copy(update=update)
 
 

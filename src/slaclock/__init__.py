@@ -48,7 +48,14 @@ from slaclock.sla.escalation import (
 from slaclock.sla.findings import Finding, FindingCode
 from slaclock.sla.intake import check_intake, is_public_mailbox, signature_names_requester
 from slaclock.sla.notifications import Alert, AlertKind, alert_recipients
-from slaclock.sla.plan import BASIC_PLAN, IntakeRules, PlanCatalog, ResponseTargets, ServicePlan
+from slaclock.sla.plan import (
+    BASIC_PLAN,
+    ByTimeOfDay,
+    IntakeRules,
+    PlanCatalog,
+    ResponseTargets,
+    ServicePlan,
+)
 from slaclock.sla.remote import RemoteSlot, remote_assistance
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.status import SlaState, SlaStatus, evaluate
@@ -89,6 +96,7 @@ __all__ = [
     "AnyCalendar",
     "Attachment",
     "BusinessCalendar",
+    "ByTimeOfDay",
     "Calendar",
     "Channel",
     "Classified",

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from enum import IntEnum
@@ -88,13 +89,22 @@ class _Check:
     enum: type[IntEnum] | None = None
 
 
+def _is_model(annotation: Any) -> bool:
+    if get_origin(annotation) is Annotated:
+        return _is_model(get_args(annotation)[0])
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
 def _kind(annotation: Any) -> tuple[str, bool, type[IntEnum] | None] | None:
     """What to check in a field of this type: (kind, several values?, enum) or None."""
     origin = get_origin(annotation)
     if origin is Annotated:
         return _kind(get_args(annotation)[0])
     if origin is Union or origin is types.UnionType:
-        kinds = {_kind(a) for a in get_args(annotation) if a is not type(None)}
+        # Models beside a value (a target: a duration, or a time of day) take dicts;
+        # the value's check still refuses a bare number.
+        members = [a for a in get_args(annotation) if a is not type(None) and not _is_model(a)]
+        kinds = {_kind(a) for a in members}
         return kinds.pop() if len(kinds) == 1 else None
     if origin in _SEQUENCES:
         kinds = {_kind(a) for a in get_args(annotation) if a is not Ellipsis}
@@ -154,6 +164,8 @@ def _check(c: _Check, v: object) -> object:
     if c.kind == "instant":
         return _instant_of(v, c.what)
     if c.kind == "duration":
+        if isinstance(v, (BaseModel, Mapping)):
+            return v  # the union's model alternative (pydantic checks it)
         if not isinstance(v, str) or _is_number_text(v):
             us_of_timedelta(v, c.what)  # a timedelta passes; anything else is refused here
         return v

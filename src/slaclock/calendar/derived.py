@@ -97,6 +97,9 @@ class DerivedSource:
     def ordinals_of(self, u: Column) -> Column:
         return self.primary.ordinals_of(u)
 
+    def first_instants_at(self, local: Column) -> Column:
+        return self.primary.first_instants_at(local)
+
     def window(self, first_year: int, last_year: int) -> tuple[int, int]:
         lo = self.min_us
         if first_year > self.first_year:

@@ -114,6 +114,11 @@ class Source(Protocol):
         """The local date of each instant, as `date.toordinal()` numbers."""
         ...
 
+    def first_instants_at(self, local: Column) -> Column:
+        """For each naive local time (µs since 1970-01-01 00:00 on the wall clock), the
+        first instant whose wall clock reads it or later."""
+        ...
+
     def window(self, first_year: int, last_year: int) -> tuple[int, int]:
         """[lo, hi): the instants the runs of these years describe completely."""
         ...
@@ -830,6 +835,30 @@ class Engine:
             out[first] = self.add_business_days(int(o[first]), int(n[first]))  # widens or raises
             todo = todo[1:]
             s = self._days_many(np.append(o, out[first]))  # every row's years, and beyond
+
+    def deadline_by(self, u: int, at_us: int, n: int) -> int:
+        """ "By wall-clock time `at_us` (µs after midnight) on the n-th business day after
+        the clock's start date": the clock starts at next_open(u); if that instant on
+        the chosen day comes before the start, the next business day's."""
+        got = self.deadline_by_many(
+            np.array([u], dtype=I64), np.array([at_us], dtype=I64), np.array([n], dtype=I64)
+        )
+        return int(got[0])
+
+    def deadline_by_many(self, u: Column, at_us: Column, n: Column) -> Column:
+        """`deadline_by` of each row."""
+        if len(u) == 0:
+            return np.zeros(0, dtype=I64)
+        start = self.next_open_many(u)
+        day = self.local_ordinals(start)
+        chosen = self.add_business_days_many(day, n)
+        epoch = date(1970, 1, 1).toordinal()
+        due = self.source.first_instants_at((chosen - epoch) * US_PER_DAY + at_us)
+        early = due < start
+        if early.any():
+            later = self.add_business_days_many(chosen[early], np.ones(int(early.sum()), I64))
+            due[early] = self.source.first_instants_at((later - epoch) * US_PER_DAY + at_us[early])
+        return due
 
     def business_days_between_many(self, a: Column, b: Column) -> Column:
         """`business_days_between` row by row (negative where b < a)."""

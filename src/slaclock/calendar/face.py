@@ -242,14 +242,8 @@ class Calendar(FrozenModel):
             raise WrongTypeError(f"business_days must be an int, got {shorten(business_days)}.")
         if business_days < 0:
             raise OutOfRangeError(f"business_days must be 0 or more, got {business_days}.")
-        engine = self.engine
-        start = engine.next_open(to_us(t, "t"))
-        day = self._out(start).date().toordinal()
-        target = engine.add_business_days(day, business_days)
-        due = self.at(date.fromordinal(target), at)
-        if to_us(due) < start:
-            due = self.at(date.fromordinal(engine.add_business_days(target, 1)), at)
-        return due
+        at_us = ((at.hour * 60 + at.minute) * 60 + at.second) * 1_000_000 + at.microsecond
+        return self._out(self.engine.deadline_by(to_us(t, "t"), at_us, business_days))
 
     # -- which days are closed ----------------------------------------------------------------
     def next_closed_day(self, day: date | datetime) -> ClosedDay:

@@ -47,6 +47,14 @@ class ZonedPlan:
         """The zone's transitions (read on first use, cached per zone)."""
         return zone_data(self.zone)
 
+    def first_instants_at(self, local: np.ndarray) -> np.ndarray:
+        """For each naive local time, the first instant whose wall clock reads it or later
+        (the first of two in a repeated hour, the end of a jump in a skipped one)."""
+        starts, _, which = self.data.preimage(local, local + 2 * US_PER_DAY)
+        _, first = np.unique(which, return_index=True)
+        out: np.ndarray = starts[first]
+        return out
+
     def first_instant_of(self, year: int) -> int:
         """The first instant whose wall clock reads 1 January of `year`, 00:00 or later."""
         return self._local_midnight_us(year)

@@ -56,7 +56,9 @@ def _deadline(args: argparse.Namespace) -> int:
         what = f"{args.hours} business hours"
     else:
         severity = Severity.parse(args.severity)
-        target = BASIC_PLAN.target(severity)
+        chosen = BASIC_PLAN.target(severity)
+        assert isinstance(chosen, timedelta)  # Basic's targets are durations
+        target = chosen
         what = f"{severity}: {severity.meaning}"
     exp = cal.explain(received, target)
     if args.json:

@@ -27,7 +27,6 @@ from slaclock._time import to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.plan import ServicePlan
-from slaclock.sla.severity import Severity
 from slaclock.sla.status import SlaState
 from slaclock.sla.support import SupportLevel
 from slaclock.sla.ticket import (
@@ -322,7 +321,6 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
     rules; entitlement is the caller's business)."""
     n = len(tickets)
     engine = plan.calendar.engine
-    targets = np.array([0, *(plan.target_us(s) for s in Severity)], dtype=I64)
     events = tickets.events.take(tickets.events.at <= now_us)
     rows = np.arange(n)
 
@@ -360,7 +358,7 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
     for k in range(int(rank.max()) + 1 if len(rank) else 0):
         pick = (rank == k) & ~settled[classified.ticket]
         who, at, new = classified.ticket[pick], classified.at[pick], classified.severity[pick]
-        target = targets[severity[who]]
+        target = plan.target_columns(severity[who], start[who])
         late = np.zeros(len(who), dtype=bool)
         check = at > start[who] + target
         if check.any():
@@ -373,7 +371,7 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
         confirmed[who[apply]] = True
         if plan.restart_clock_on_reclassification:
             start[who[apply]] = at[apply]
-    target = targets[severity]
+    target = plan.target_columns(severity, start)
 
     # Rules 1 and 3: the clock, its deadline and the open time it has run.
     until = np.where(stopped, stop, now_us)

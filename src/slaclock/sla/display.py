@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -49,7 +49,7 @@ def _plain(v: object) -> str:
 
 def plan_html(plan: ServicePlan) -> str:
     """The target matrix (severity, the manual's meaning, target) and the calendar summary."""
-    rows = [[_severity(s), s.meaning, short.duration(plan.targets[s])] for s in Severity]
+    rows = [[_severity(s), s.meaning, _target(plan.targets[s])] for s in Severity]
     matrix = h.table(
         ["severity", "meaning", "first-response target (business time)"],
         rows,
@@ -153,3 +153,7 @@ def status_html(status: SlaStatus) -> str:
     colour = STATE_COLOURS.get(state, "#888")
     title = h.element("span", f"SLA {status.ticket_id} ", h.badge(state.replace("_", " "), colour))
     return h.card(title, *parts, accent=colour)
+
+
+def _target(target: object) -> str:
+    return short.duration(target) if isinstance(target, timedelta) else str(target)

@@ -8,10 +8,12 @@ targets. Define them with `PlanCatalog.define`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import time, timedelta
 from types import MappingProxyType
 
-from pydantic import field_validator, model_validator
+import numpy as np
+import numpy.typing as npt
+from pydantic import Field, TypeAdapter, ValidationError, field_validator, model_validator
 
 from slaclock import _text as short
 from slaclock._checks import choice, require, shorten
@@ -33,26 +35,82 @@ __all__ = [
 ]
 
 
-class ResponseTargets(FrozenModel):
-    """First-response target per severity, in business time."""
+class ByTimeOfDay(FrozenModel):
+    """A target "by `at` on the n-th business day after the clock starts", such as 16:00
+    of the next business day (n = 1) or 17:00 the same day (n = 0).
 
-    critical: timedelta
-    major: timedelta
-    minor: timedelta
-    informational: timedelta
+    If that instant comes before the clock starts (a ticket at 16:30 with "by 16:00
+    the same day"), the next business day's `at` applies. Evaluated, it becomes the
+    business time from the clock start to that instant, so elapsed, remaining,
+    warnings and pauses work as for a duration.
+    """
+
+    at: time
+    business_days: int = Field(default=1, ge=0)
+
+    @field_validator("at", mode="after")
+    @classmethod
+    def _wall(cls, v: time) -> time:
+        if v.tzinfo is not None:
+            raise InvalidModelError(
+                f"at {v} carries a time zone; it is a wall-clock time in the plan "
+                "calendar's zone, so pass a plain time such as time(16)."
+            )
+        return v
+
+    @property
+    def at_us(self) -> int:
+        """Microseconds from midnight to `at`."""
+        t = self.at
+        return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+
+    def __str__(self) -> str:
+        when = {0: "the same business day", 1: "the next business day"}.get(
+            self.business_days, f"{self.business_days} business days later"
+        )
+        return f"by {self.at.strftime('%H:%M')} {when}"
+
+
+#: A first-response target: business time, or a time of day on a later business day.
+Target = timedelta | ByTimeOfDay
+_DURATION = TypeAdapter(timedelta)
+
+
+class ResponseTargets(FrozenModel):
+    """First-response target per severity: business time (a `timedelta`), or a time of
+    day on a later business day (`ByTimeOfDay`)."""
+
+    critical: timedelta | ByTimeOfDay
+    major: timedelta | ByTimeOfDay
+    minor: timedelta | ByTimeOfDay
+    informational: timedelta | ByTimeOfDay
+
+    @field_validator("critical", "major", "minor", "informational", mode="before")
+    @classmethod
+    def _one_kind(cls, v: object) -> object:
+        """A mapping is a `ByTimeOfDay`; anything else is read as a duration only."""
+        if isinstance(v, (ByTimeOfDay, timedelta, Mapping)):
+            return v
+        try:
+            return _DURATION.validate_python(v)
+        except ValidationError as exc:
+            reason = str(exc.errors(include_url=False)[0]["msg"]).replace("timedelta", "duration")
+            raise InvalidModelError(
+                f"{reason}; write an ISO 8601 duration such as 'PT2H'."
+            ) from exc
 
     @model_validator(mode="after")
     def _sane(self) -> ResponseTargets:
         for name in ("critical", "major", "minor", "informational"):
-            value: timedelta = getattr(self, name)
-            if value < timedelta(0):
+            value = getattr(self, name)
+            if isinstance(value, timedelta) and value < timedelta(0):
                 raise InvalidModelError(
                     f"the {name} response target is negative ({value}); give the business "
                     "time allowed for a first response, zero or more, e.g. timedelta(hours=2)."
                 )
         return self
 
-    def __getitem__(self, severity: Severity) -> timedelta:
+    def __getitem__(self, severity: Severity) -> Target:
         """The target of a severity (a `Severity`, 1-4 or a name; anything else is refused)."""
         s = Severity.parse(severity)
         return (self.critical, self.major, self.minor, self.informational)[s - 1]
@@ -159,10 +217,10 @@ class ServicePlan(FrozenModel):
     def with_targets(
         self,
         *,
-        critical: timedelta | None = None,
-        major: timedelta | None = None,
-        minor: timedelta | None = None,
-        informational: timedelta | None = None,
+        critical: Target | None = None,
+        major: Target | None = None,
+        minor: Target | None = None,
+        informational: Target | None = None,
     ) -> ServicePlan:
         """The same plan with some targets changed: ``with_targets(major=timedelta(hours=4))``."""
         given = {
@@ -178,13 +236,40 @@ class ServicePlan(FrozenModel):
         """The same plan on another calendar: ``with_calendar(argentina(hours="08:00-18:00"))``."""
         return self.model_copy(update={"calendar": calendar})
 
-    def target(self, severity: Severity) -> timedelta:
+    def target(self, severity: Severity) -> Target:
         """First-response target for a severity (a `Severity`, 1-4 or a name such as "minor")."""
         return self.targets[severity]
 
-    def target_us(self, severity: Severity) -> int:
-        """First-response target for a severity, in microseconds of business time."""
-        return self.targets[severity] // timedelta(microseconds=1)
+    def target_us(self, severity: Severity, start_us: int) -> int:
+        """A severity's target for a clock started at `start_us`, in microseconds of business
+        time (for `ByTimeOfDay`, the open time from the clock start to that deadline)."""
+        target = self.targets[severity]
+        if isinstance(target, timedelta):
+            return target // timedelta(microseconds=1)
+        engine = self.calendar.engine
+        due = engine.deadline_by(start_us, target.at_us, target.business_days)
+        return max(engine.elapsed(start_us, due), 0)
+
+    def target_columns(
+        self, severity: npt.NDArray[np.int8], start: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.int64]:
+        """`target_us` of each row (severities 1-4, clock starts in UTC microseconds)."""
+        out = np.zeros(len(severity), dtype=np.int64)
+        engine = self.calendar.engine
+        for s in Severity:
+            rows = severity == int(s)
+            if not rows.any():
+                continue
+            target = self.targets[s]
+            if isinstance(target, timedelta):
+                out[rows] = target // timedelta(microseconds=1)
+                continue
+            n = int(rows.sum())
+            at = np.full(n, target.at_us, np.int64)
+            days = np.full(n, target.business_days, np.int64)
+            due = engine.deadline_by_many(start[rows], at, days)
+            out[rows] = np.maximum(engine.elapsed_many(start[rows], due), 0)
+        return out
 
     @property
     def remote_calendar(self) -> AnyCalendar:
@@ -194,7 +279,10 @@ class ServicePlan(FrozenModel):
     # -- display ------------------------------------------------------------------------------
     def __repr__(self) -> str:
         """Name, tier, targets (severity 1 first) and hours; other changes after them."""
-        targets = "/".join(short.duration(self.targets[s]) for s in Severity)
+        targets = "/".join(
+            short.duration(t) if isinstance(t, timedelta) else str(t)
+            for t in (self.targets[s] for s in Severity)
+        )
         named = {"tier": self.tier.value, "targets": targets}
         cal = self.calendar
         if isinstance(cal, BusinessCalendar) and cal == BusinessCalendar(schedule=cal.schedule):

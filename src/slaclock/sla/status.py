@@ -302,7 +302,7 @@ def evaluate(
     confirmed = False
     start = to_us(ticket.received)
     for at, reclassified in history.classifications:
-        target = plan.target_us(severity)
+        target = plan.target_us(severity, start)
         if at > start + target and at > deadline_in_force(
             engine, start, target, history.pauses, at
         ):
@@ -310,7 +310,7 @@ def evaluate(
         severity, confirmed = reclassified, True
         if plan.restart_clock_on_reclassification:
             start = at
-    target = plan.target_us(severity)
+    target = plan.target_us(severity, start)
     common: dict[str, Any] = {
         "ticket_id": ticket.id,
         "now": from_us(now_us, zone),
