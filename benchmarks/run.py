@@ -190,6 +190,9 @@ def index_build(repeats: int) -> None:
     )
 
 
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer calls (a smoke run)")
@@ -245,6 +248,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     agreement(cal, ts[: min(n, 300)], peer_fns)
     index_build(1 if args.smoke else 7)
     batch(1_000 if args.smoke else 20_000 if args.quick else 100_000, 1 if args.smoke else 3)
+    try:
+        from tables import tables
+    except ImportError as exc:  # pandas is in the bench extra
+        print(f"tables: skipped ({exc})")
+    else:
+        rows = 2_000 if args.smoke else 100_000 if args.quick else 1_000_000
+        tables(rows, 1 if args.smoke else 5, full=not (args.quick or args.smoke))
     return 0
 
 
