@@ -13,6 +13,7 @@ from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval, WeeklySchedule
 from slaclock.errors import (
     ColumnError,
+    CommandLineError,
     EntitlementError,
     EscalationError,
     InvalidDurationError,
@@ -91,6 +92,7 @@ __all__ = [
     "ClosedDay",
     "Closure",
     "ColumnError",
+    "CommandLineError",
     "Contact",
     "Contract",
     "CoveredProduct",
