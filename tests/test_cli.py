@@ -243,7 +243,7 @@ def test_help_documents_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0
     assert "  1    failure:" in out
     assert "  2    bad input:" in out
-    for command in ("deadline", "elapsed", "calendar"):
+    for command in ("deadline", "elapsed", "calendar", "status"):
         code, out, _ = run(capsys, command, "--help")
         assert code == 0
         assert "exit status:" in out
@@ -419,3 +419,245 @@ def test_interrupt_and_bugs_are_one_line(
     assert code == 1
     assert err.startswith("slaclock: failed (RuntimeError: oops); this is a bug")
     assert "Traceback" not in err
+
+
+# -- status: a file of tickets -------------------------------------------------------------------
+NOW = "2026-11-25T12:00-03:00"
+TICKETS = """\
+id,received,severity,responded_at,subject
+CAS-1,2026-11-20T16:30:00-03:00,1,2026-11-24T10:00:00-03:00,backups fail
+CAS-2,2026-11-20T16:30,2,,restore slow
+CAS-3,11/12/2026,3,,licence
+CAS-4,2026-11-24T09:00:00-03:00,7,,"a subject
+over two lines"
+CAS-5,2026-11-24T09:00:00.000001-03:00,major,2026-11-23T09:00:00-03:00,before
+CAS-6,2026-11-24T09:00:00-03:00,4
+
+CAS-7,2026-11-25T12:00:00.000001Z,critical,,late
+"""
+#: The line each ticket starts on (the header is line 1; line 9 is blank).
+LINES = {"CAS-1": 2, "CAS-2": 3, "CAS-3": 4, "CAS-4": 5, "CAS-5": 7, "CAS-6": 8, "CAS-7": 10}
+BAD = {
+    "CAS-3": "received '11/12/2026' could be read day first or month first",
+    "CAS-4": "severity: not a severity",
+    "CAS-5": "responded_at: is before received",
+    "CAS-6": "has 3 fields where the header has 5",
+}
+
+
+@pytest.fixture
+def tickets_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "tickets.csv"
+    path.write_text(TICKETS, encoding="utf-8")
+    return path
+
+
+def _json_lines(out: str) -> dict[str, dict[str, object]]:
+    rows = [json.loads(line) for line in out.splitlines()]
+    return {str(r["id"]): r for r in rows}
+
+
+def test_status_reports_bad_rows_by_line_and_computes_the_others(
+    capsys: pytest.CaptureFixture[str], tickets_csv: Path
+) -> None:
+    code, out, err = run(capsys, "status", str(tickets_csv), "--now", NOW, "--json")
+    assert code == 2
+    rows = _json_lines(out)
+    assert list(rows) == list(LINES)  # every row, in order: nothing dropped
+    assert {k: r["line"] for k, r in rows.items()} == LINES
+    for key, why in BAD.items():
+        assert str(rows[key]["problem"]).startswith(why)
+        assert rows[key]["deadline"] is None and rows[key]["state"] is None
+        assert f"  line {LINES[key]}: {why}" in err
+    assert f"{tickets_csv}: 4 of 7 rows are bad" in err
+    assert "Accepted: 2026-11-20T16:30-03:00" in err  # once, for the unreadable time
+    good = {k: r for k, r in rows.items() if k not in BAD}
+    assert all(r["problem"] is None for r in good.values())
+    assert good["CAS-1"]["state"] == "met"
+    assert good["CAS-1"]["deadline"] == "2026-11-24T10:30:00-03:00"
+    assert good["CAS-2"]["state"] == "breached"
+    assert good["CAS-2"]["remaining"] == "-PT5H30M"
+    assert good["CAS-7"]["received"] == "2026-11-25T09:00:00.000001-03:00"
+    assert good["CAS-7"]["deadline"] == "2026-11-25T11:00:00.000001-03:00"  # exact to the µs
+    assert good["CAS-7"]["elapsed"] == "PT2H59M59.999999S"
+
+
+def test_status_rows_equal_the_library(
+    capsys: pytest.CaptureFixture[str], tickets_csv: Path
+) -> None:
+    """The good rows are what `evaluate` gives for the same tickets."""
+    from slaclock import Channel, Contact, Priority, Ticket, evaluate
+    from slaclock.sla.ticket import Responded
+
+    _, out, _ = run(capsys, "status", str(tickets_csv), "--now", NOW, "--json")
+    rows = _json_lines(out)
+    now = datetime.fromisoformat(NOW)
+    ana = Contact(
+        first_name="Ana", last_name="Gómez", email="ana@acme.com.ar", phone="+54 11 4321 0000"
+    )
+    for key, priority, received, responded in [
+        ("CAS-1", 1, datetime(2026, 11, 20, 16, 30, tzinfo=BA), datetime(2026, 11, 24, 10, tzinfo=BA)),  # noqa: E501
+        ("CAS-2", 2, datetime(2026, 11, 20, 16, 30, tzinfo=BA), None),
+        ("CAS-7", 1, datetime(2026, 11, 25, 9, 0, 0, 1, tzinfo=BA), None),
+    ]:  # fmt: skip
+        ticket = Ticket(
+            id=key, customer="ACME", product="UDP", subject="s", priority=Priority(priority),
+            channel=Channel.EMAIL, received=received, requester=ana,
+            history=(Responded(at=responded),) if responded else (),
+        )  # fmt: skip
+        s = evaluate(ticket, now=now)
+        assert rows[key]["deadline"] == s.deadline.isoformat()
+        assert rows[key]["state"] == s.state.value
+        assert rows[key]["elapsed"] == iso_duration(s.elapsed)
+        assert rows[key]["remaining"] == iso_duration(s.remaining)
+
+
+def test_status_notes_times_without_offset_and_columns_not_read(
+    capsys: pytest.CaptureFixture[str], tickets_csv: Path
+) -> None:
+    _, out, err = run(capsys, "status", str(tickets_csv), "--now", NOW, "--json")
+    rows = _json_lines(out)
+    assert rows["CAS-2"]["notes"] == [
+        "'2026-11-20T16:30' has no UTC offset: read as America/Argentina/Buenos_Aires time "
+        "(-03:00)"
+    ]
+    assert rows["CAS-1"]["notes"] == []
+    assert "note: 1 received value has no UTC offset (line 3): read as America/Argentina" in err
+    assert "note: columns not read: subject" in err
+
+
+def test_status_table_and_csv(capsys: pytest.CaptureFixture[str], tickets_csv: Path) -> None:
+    import csv
+    import io
+
+    from slaclock.cli.status import COLUMNS
+
+    code, out, _ = run(capsys, "status", str(tickets_csv), "--now", NOW)
+    lines = out.splitlines()
+    assert code == 2
+    assert lines[0].startswith("SLA status at Wed 2026-11-25 12:00:00 -0300 (Basic Support;")
+    assert lines[1].split() == [
+        "line", "id", "sev", "received", "deadline", "state", "elapsed", "remaining", "used",
+        "problem",
+    ]  # fmt: skip
+    assert lines[2].split()[:8] == [
+        "2",
+        "CAS-1",
+        "1",
+        "2026-11-20",
+        "16:30",
+        "2026-11-24",
+        "10:30",
+        "met",
+    ]
+    assert "(bad row)" in lines[4]
+    assert lines[-1] == "7 tickets: 4 bad, 2 breached, 1 met"
+    code, out, _ = run(capsys, "status", str(tickets_csv), "--now", NOW, "--csv")
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert tuple(table[0]) == COLUMNS
+    assert [r["line"] for r in table] == [str(v) for v in LINES.values()]
+    assert table[0]["breached"] == "false" and table[0]["elapsed"] == "PT1H30M"
+    assert table[2]["deadline"] == "" and table[2]["problem"].startswith(BAD["CAS-3"])
+
+
+def test_status_reads_json_lines_and_standard_input(
+    capsys: pytest.CaptureFixture[str], tickets_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    _, from_csv, _ = run(capsys, "status", str(tickets_csv), "--now", NOW, "--json")
+    records = _json_lines(from_csv)
+    jsonl = tickets_csv.with_suffix(".jsonl")
+    jsonl.write_text(
+        "\n".join(
+            json.dumps({"id": k, "received": r["received"], "severity": r["severity"]})
+            for k, r in records.items()
+            if k not in BAD
+        )
+        + "\n\n[1]\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "status", str(jsonl), "--now", NOW, "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and "line 5: is a JSON list, not an object" in err
+    assert [r["line"] for r in rows] == [1, 2, 3, 5]
+    deadlines = [records[k]["deadline"] for k in ("CAS-1", "CAS-2", "CAS-7")]
+    assert [r["deadline"] for r in rows[:3]] == deadlines  # no response column: same deadlines
+    assert rows[0]["state"] == "breached"  # but CAS-1 has no response in this file
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(TICKETS.encode())))
+    code, out, _ = run(capsys, "status", "-", "--now", NOW, "--json")
+    assert (code, out) == (2, from_csv)
+
+
+def test_status_on_pyarrow_gives_the_same(
+    capsys: pytest.CaptureFixture[str], tickets_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from slaclock.cli import status
+
+    polars = run(capsys, "status", str(tickets_csv), "--now", NOW, "--json")
+    monkeypatch.setattr(status, "_BACKENDS", ("pyarrow",))
+    assert run(capsys, "status", str(tickets_csv), "--now", NOW, "--json") == polars
+    monkeypatch.setattr(status, "_BACKENDS", ("no_such_frame_library",))
+    code, out, err = run(capsys, "status", str(tickets_csv), "--now", NOW, "--json")
+    assert (code, out) == (1, "")
+    assert "pip install polars" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "is empty; write a header line (id,received,severity,responded_at)"),
+        ("\n  \n", "is empty"),
+        ("id;received;severity\n", "is separated by ';'"),
+        ("id,received\n", "has no 'severity' column (its columns: 'id', 'received')"),
+        ("received,severity,received\n", "names 'received' more than once"),
+        ("received,severity,classified_at\n", "'classified_at' and 'confirmed_severity' go"),
+        ('received,severity\n"2026-11-20T16:30Z,1\n', "line 2: not CSV that slaclock can read"),
+    ],
+)
+def test_status_refuses_files_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "status", str(path), "--now", NOW)
+    assert (code, out) == (2, "")
+    assert message in err
+    assert len(err.splitlines()) == 1
+
+
+def test_status_with_no_tickets(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("id,received,severity\n", encoding="utf-8")
+    code, out, err = run(capsys, "status", str(path), "--now", NOW)
+    assert code == 0
+    assert out.splitlines()[1] == "(no tickets)"
+    assert "has no tickets" in err
+
+
+def test_status_lists_the_first_bad_rows_and_counts_the_rest(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from slaclock.cli.status import LISTED
+
+    path = tmp_path / "t.csv"
+    rows = [f"{k},2026-11-20T16:30Z,{9 if k % 2 else 1}" for k in range(200)]
+    path.write_text("id,received,severity\n" + "\n".join(rows), encoding="utf-8")
+    code, out, err = run(capsys, "status", str(path), "--now", NOW, "--csv")
+    assert code == 2
+    assert len(out.splitlines()) == 201
+    assert f"  line {2 * LISTED + 1}: severity" in err
+    assert f"  ... and {100 - LISTED} more; --csv or --json gives every row" in err
+
+
+def test_progress_bar_only_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tickets_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from slaclock.cli import progress
+
+    _, _, err = run(capsys, "status", str(tickets_csv), "--now", NOW, "--csv")
+    assert "reading" not in err
+    monkeypatch.setattr(progress, "_is_terminal", lambda: True)
+    monkeypatch.setattr(progress, "DELAY", 0)
+    _, _, err = run(capsys, "status", str(tickets_csv), "--now", NOW, "--csv")
+    assert "reading" in err and "writing" in err
