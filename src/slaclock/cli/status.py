@@ -277,9 +277,9 @@ def _report(tickets: TicketFile, ctx: Context, now_notes: list[str]) -> None:
         say(f"slaclock: note: {note}")
     problems = sorted(tickets.problems.items())
     if problems:
-        plural = "row is" if len(problems) == 1 else "rows are"
+        verb = "is" if len(problems) == 1 else "are"
         say(
-            f"slaclock: {name}: {len(problems)} of {len(tickets)} {plural} bad; the others "
+            f"slaclock: {name}: {len(problems)} of {len(tickets)} rows {verb} bad; the others "
             "were computed (bad rows keep empty SLA columns and their reason in 'problem'):"
         )
         for k, reason in problems[:LISTED]:
