@@ -31,6 +31,7 @@ class Case:
     says: str
     stdin: bytes = b""
     full_disk: bool = False  # stdout is /dev/full
+    ascii_out: bool = False  # the output's encoding is ASCII
 
 
 def case(id: str, argv: str | tuple[str | bytes, ...], code: int, says: str, **kw: object) -> Case:
@@ -138,6 +139,7 @@ CASES = [
     ),
     # -- failures: the command could not finish ---------------------------------------------------
     case("full disk", "calendar 2026", 1, "failed: No space left on device", full_disk=True),
+    case("ASCII output", "calendar 2026", 1, "set PYTHONIOENCODING=utf-8", ascii_out=True),
     case(
         "full disk status",
         ("status", "{files}/good.csv", "--csv", *NOW),
@@ -184,6 +186,8 @@ def _run(c: Case, files: Path) -> subprocess.CompletedProcess[bytes]:
     argv = [a.replace("{files}", str(files)) if isinstance(a, str) else a for a in c.argv]
     env = {**os.environ, "COLUMNS": "80", "PYTHONUTF8": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
+    if c.ascii_out:
+        env["PYTHONIOENCODING"] = "ascii"
     command = [sys.executable.encode(), b"-m", b"slaclock"]
     command += [a.encode() if isinstance(a, str) else a for a in argv]
     if c.full_disk:

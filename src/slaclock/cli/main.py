@@ -95,6 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         say(f"slaclock: failed: {exc.strerror or exc}")
         return FAILURE
+    except UnicodeEncodeError as exc:  # e.g. PYTHONIOENCODING=ascii and a holiday's name
+        say(
+            f"slaclock: failed: the output has text ({exc.object[exc.start : exc.end]!r}) that "
+            f"the {exc.encoding} encoding of the output cannot write; set PYTHONIOENCODING=utf-8."
+        )
+        return FAILURE
     except Exception as exc:  # a bug: one line, never a traceback
         say(
             f"slaclock: failed ({type(exc).__name__}: {cut(str(exc), 200)}); this is a bug, "
