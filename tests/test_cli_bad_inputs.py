@@ -127,6 +127,12 @@ CASES = [
     case("a JSON document", ("status", "{files}/t.json", *NOW), 2, "slaclock reads JSON lines"),
     case("bad rows", ("status", "{files}/bad.csv", *NOW), 2, "line 4: received '11/12/2026'"),
     case("bad JSON lines", ("status", "{files}/bad.jsonl", *NOW), 2, "line 2: is not JSON"),
+    case(
+        "CSV as JSON lines",
+        ("status", "{files}/good.csv", "--format", "jsonl", *NOW),
+        2,
+        "no line is a JSON object (line 1 is not JSON",
+    ),
     case("csv and json", ("status", "{files}/good.csv", "--csv", "--json", *NOW), 2, "two"),
     case("now bare time", ("status", "{files}/good.csv", "--now", "16:30"), 2, "--now '16:30'"),
     case("stdin empty", ("status", "-", *NOW), 2, "standard input is empty"),

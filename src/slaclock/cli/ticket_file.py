@@ -174,6 +174,12 @@ def _read_jsonl(name: str, text: str, reader: InstantReader, bar: Progress) -> T
             continue
         keys.update(dict.fromkeys(value))
         records.append((number, value, ""))
+    if not keys and records:  # not one line was a JSON object: not JSON lines at all
+        number, _, problem = records[0]
+        raise CommandLineError(
+            f"{_shown(name)}: no line is a JSON object (line {number} {problem}); slaclock "
+            'reads JSON lines: one {"received": ..., "severity": ...} object a line.'
+        )
     tickets = _start(name, list(keys))
     for number, record, problem in records:
         k = len(tickets)
