@@ -97,7 +97,7 @@ def tables(n: int, repeats: int, full: bool) -> None:
     responded = np.where(
         df["responded_at"].isna(), -1, to_us(df["responded_at"].fillna(df["received"]))
     )
-    targets = np.array([0, *(BASIC_PLAN.target_us(s, 0) for s in range(1, 5))], dtype=np.int64)
+    targets = np.array([0, *(BASIC_PLAN.target_us(s, 0)[0] for s in range(1, 5))], dtype=np.int64)
     target = targets[df["severity"].to_numpy()]
     now_us = (NOW - datetime(1970, 1, 1, tzinfo=BA).replace(tzinfo=ZoneInfo("UTC"))) // US
     engine = BASIC_PLAN.calendar.engine

@@ -120,7 +120,7 @@ def test_calendar_shows_weekly_hours_and_a_years_closed_days() -> None:
         "2026-12-24 Thu 13:00-17:00 " + SCRIPT + " closure",
         "2026-12-31 Thu all day year end closure",
         "2026-12-07 Mon open Bridge Public Holiday (re-opened) re-opened",
-        "non working day",
+        "non-working day",
         "America/Argentina/Buenos_Aires | Mon-Fri 09:00-13:00, 14:00-18:00",
     ):
         assert fact in text, fact

@@ -15,6 +15,7 @@ from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval, WeeklySchedule
 from slaclock.errors import (
     ColumnError,
+    CommandLineError,
     EntitlementError,
     EscalationError,
     HolidayDataError,
@@ -22,6 +23,7 @@ from slaclock.errors import (
     InvalidModelError,
     InvalidRowsError,
     InvalidScheduleError,
+    MissingExtraError,
     NaiveDatetimeError,
     NoOpenTimeError,
     OutOfRangeError,
@@ -78,7 +80,6 @@ from slaclock.sla.ticket import (
 )
 from slaclock.table import ops
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
-from slaclock.table.plot import MissingExtraError
 from slaclock.table.what_if import SUMMARY_COLUMNS, WhatIf, what_if
 
 __version__ = "0.1.0"
@@ -105,6 +106,7 @@ __all__ = [
     "Closure",
     "ColumnError",
     "CombinedCalendar",
+    "CommandLineError",
     "Contact",
     "Contract",
     "CoveredProduct",

@@ -45,15 +45,22 @@ from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, ConfigDict, TypeAdapter, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    TypeAdapter,
+    model_validator,
+)
 from typing_extensions import Self
 
 from slaclock import _text as short
 from slaclock._checks import cut, shorten
-from slaclock._time import to_us, us_of_timedelta
+from slaclock._time import iso_hours, to_us, us_of_timedelta
 from slaclock.errors import InvalidModelError, SlaclockError
 
-__all__ = ["FrozenModel", "Instant", "Text", "changed_fields", "translate"]
+__all__ = ["BusinessTime", "FrozenModel", "Instant", "Text", "changed_fields", "translate"]
 
 
 def _text(v: str) -> str:
@@ -62,6 +69,10 @@ def _text(v: str) -> str:
         raise InvalidModelError("must not be blank; give some text.")
     return v
 
+
+#: Business time: a `timedelta` written in JSON as ISO 8601 hours ("PT24H", not "P1D",
+#: which would read as a calendar day).
+BusinessTime = Annotated[timedelta, PlainSerializer(iso_hours, return_type=str, when_used="json")]
 
 #: A required piece of text: inner whitespace folded, blank refused.
 Text = Annotated[str, AfterValidator(_text)]

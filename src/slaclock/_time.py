@@ -23,6 +23,7 @@ __all__ = [
     "US_PER_SECOND",
     "check_year",
     "from_us",
+    "iso_hours",
     "naive_us",
     "time_us",
     "to_us",
@@ -106,6 +107,23 @@ def us_of_timedelta(d: object, what: str = "duration") -> int:
             "their unit is unclear."
         )
     return (d.days * 86_400 + d.seconds) * US_PER_SECOND + d.microseconds
+
+
+def iso_hours(d: timedelta) -> str:
+    """ISO 8601 in hours, minutes and seconds ('PT32H', '-PT8H', 'PT0.000001S').
+
+    No days: a day of business time would read as a calendar day. pydantic (and
+    so every slaclock model) reads these strings back to the same `timedelta`.
+    """
+    us = (d.days * 86_400 + d.seconds) * US_PER_SECOND + d.microseconds
+    sign = "-" if us < 0 else ""
+    hours, rest = divmod(abs(us), 3600 * US_PER_SECOND)
+    minutes, rest = divmod(rest, 60 * US_PER_SECOND)
+    seconds, micro = divmod(rest, US_PER_SECOND)
+    text = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    if seconds or micro:
+        text += f"{seconds}.{micro:06d}".rstrip("0").rstrip(".") + "S"
+    return f"{sign}PT{text or '0S'}"
 
 
 def naive_us(day: date, at: time | None = None) -> int:

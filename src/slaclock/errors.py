@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "ColumnError",
+    "CommandLineError",
     "EntitlementError",
     "EscalationError",
     "HolidayDataError",
@@ -16,6 +17,7 @@ __all__ = [
     "InvalidModelError",
     "InvalidRowsError",
     "InvalidScheduleError",
+    "MissingExtraError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
     "OutOfRangeError",
@@ -128,3 +130,18 @@ class InvalidRowsError(SlaclockError, ValueError):
     def __init__(self, message: str, problems: list[dict[str, object]] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
+
+
+class CommandLineError(SlaclockError, ValueError):
+    """The `slaclock` command cannot read an argument or an input file.
+
+    Raised by the command line only (`slaclock.cli`): a time in a form that could
+    be read more than one way (``11/12/2026``, ``16:30``, ``EST``), a duration
+    without a unit, a missing or empty file, a file that is not CSV or JSON
+    lines. The message lists the forms that are accepted. The command exits
+    with status 2.
+    """
+
+
+class MissingExtraError(SlaclockError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""

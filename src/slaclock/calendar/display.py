@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from slaclock import _html as h
 from slaclock import _text as short
+from slaclock.calendar.holidays import kind_label
 from slaclock.calendar.schedule import WEEKDAY_NAMES
 
 if TYPE_CHECKING:
@@ -68,11 +69,11 @@ def _closed_days(cal: BusinessCalendar, year: int) -> tuple[list[list[object]], 
         if day in cal.reopened:
             rows.append((day, ["open", f"{holiday.name} (re-opened)", "re-opened"]))
             continue
-        kind = holiday.kind.replace("_", " ")
+        kind = kind_label(holiday.kind)
         rows.append((day, ["all day", holiday.name, kind]))
     for x in cal.extra_holidays:
         if x.day.year == year and x.day not in cal.reopened:
-            rows.append((x.day, ["all day", x.name, "named " + x.kind.replace("_", " ")]))
+            rows.append((x.day, ["all day", x.name, "named " + kind_label(x.kind)]))
     for c in cal.closures:
         if c.day.year == year:
             span = "all day" if c.hours is None else str(c.hours)

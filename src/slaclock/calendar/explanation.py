@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from slaclock import _text as short
 from slaclock.calendar.display import explanation_html
-from slaclock.calendar.holidays import HolidayDataInfo
+from slaclock.calendar.holidays import HolidayDataInfo, kind_label
 from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval
 
@@ -30,7 +30,7 @@ class ClosedDay:
 
     def __str__(self) -> str:
         span = f" {self.hours}" if self.hours is not None else ""
-        kind = self.kind.replace("_", " ")
+        kind = kind_label(self.kind)
         return f"{self.day.strftime('%a %Y-%m-%d')}{span}: {self.reason} ({kind})"
 
     def __repr__(self) -> str:
@@ -76,19 +76,18 @@ class DeadlineExplanation:
         return bool(self.provisional_years)
 
     def __str__(self) -> str:
-        fmt = "%a %Y-%m-%d %H:%M:%S %z"
         lines = [
-            f"received      {self.start.strftime(fmt)}",
+            f"received      {_stamp(self.start)}",
             f"target        {format_duration(self.duration)} of business time",
             f"calendar      {self.schedule} ({self.zone})",
         ]
         if self.clock_start != self.start:
-            lines.append(f"clock starts  {self.clock_start.strftime(fmt)} (next opening)")
+            lines.append(f"clock starts  {_stamp(self.clock_start)} (next opening)")
         steps = [(p.start.date(), 0, f"  counted     {p}  ({format_duration(p.duration)})")
                  for p in self.periods]  # fmt: skip
         steps += [(c.day, 1, f"  skipped     {c}") for c in self.closed_days]
         lines.extend(line for _, _, line in sorted(steps))
-        lines.append(f"deadline      {self.deadline.strftime(fmt)}")
+        lines.append(f"deadline      {_stamp(self.deadline)}")
         if self.holiday_data is not None:
             hd = self.holiday_data
             through = hd.complete_through if hd.complete_through is not None else "n/a"
@@ -105,3 +104,8 @@ class DeadlineExplanation:
                 "(bridge days) may not be in the data yet"
             )
         return "\n".join(lines)
+
+
+def _stamp(t: datetime) -> str:
+    """Weekday, date, time and offset; microseconds only when there are some."""
+    return t.strftime("%a %Y-%m-%d %H:%M:%S.%f %z" if t.microsecond else "%a %Y-%m-%d %H:%M:%S %z")

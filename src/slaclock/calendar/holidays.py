@@ -29,7 +29,14 @@ from slaclock._model import FrozenModel
 from slaclock._time import MAX_YEAR, MIN_YEAR, check_year
 from slaclock.errors import HolidayDataError, OutOfRangeError, UnknownHolidayCountryError
 
-__all__ = ["DatedHoliday", "Holiday", "HolidayDataInfo", "HolidayKind", "HolidayRules"]
+__all__ = [
+    "DatedHoliday",
+    "Holiday",
+    "HolidayDataInfo",
+    "HolidayKind",
+    "HolidayRules",
+    "kind_label",
+]
 
 _HOLIDAYS_VERSION: str = holidays_pkg.__version__  # type: ignore[attr-defined]
 
@@ -42,6 +49,11 @@ _NON_WORKING_NAMES: dict[str, frozenset[str]] = {
 }
 
 
+def kind_label(kind: str) -> str:
+    """A kind of closed day in words: "holiday", "non-working day", "outside hours"..."""
+    return kind.replace("non_working", "non-working").replace("_", " ")
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class Holiday:
     """A date closed by the holiday data, with its name (for explanations)."""
@@ -52,8 +64,7 @@ class Holiday:
     category: str
 
     def __str__(self) -> str:
-        label = "non-working day" if self.kind == "non_working_day" else "holiday"
-        return f"{self.day.isoformat()} {self.name} ({label})"
+        return f"{self.day.isoformat()} {self.name} ({kind_label(self.kind)})"
 
     def __repr__(self) -> str:
         extra = () if self.category == "public" else (f"category={short.text(self.category)}",)

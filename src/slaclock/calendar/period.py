@@ -28,10 +28,21 @@ class OpenPeriod:
 
     def __str__(self) -> str:
         same_day = self.start.date() == self.end.date()
-        end = self.end.strftime("%H:%M" if same_day else "%a %Y-%m-%d %H:%M")
-        return f"{self.start.strftime('%a %Y-%m-%d %H:%M')} - {end}"
+        end = (
+            _clock(self.end)
+            if same_day
+            else f"{self.end.strftime('%a %Y-%m-%d')} {_clock(self.end)}"
+        )
+        return f"{self.start.strftime('%a %Y-%m-%d')} {_clock(self.start)} - {end}"
 
     def __repr__(self) -> str:
         """ISO 8601 interval notation, then its length: 'OpenPeriod(a/b, 30m)'."""
         span = f"{short.instant(self.start)}/{short.instant(self.end)}"
         return short.call("OpenPeriod", span, short.duration(self.duration))
+
+
+def _clock(t: datetime) -> str:
+    """HH:MM, with seconds and microseconds only when there are some."""
+    if t.microsecond:
+        return t.strftime("%H:%M:%S.%f")
+    return t.strftime("%H:%M:%S" if t.second else "%H:%M")

@@ -1,154 +1,130 @@
-"""The `slaclock` command: deadlines, elapsed business time and holidays, explained.
+"""The `slaclock` command: the parser, the dispatch to one module per command, exit codes.
 
-The only module that reads the clock or parses free text. A time given
-without an offset is read in the plan calendar's zone, and the output says so.
+The only layer that reads argv, files or the clock. Whatever happens, the
+user sees one line on stderr, never a traceback, and an exit status that
+says what kind of thing went wrong (see `EPILOG`).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta, timezone
 
-from dateutil import parser as dateparser
+from slaclock._checks import cut
+from slaclock.cli import calendar, deadline, elapsed, status
+from slaclock.cli.options import DEFAULTS, add_global_options, context
+from slaclock.cli.output import say, wrap
+from slaclock.errors import MissingExtraError, SlaclockError
 
-from slaclock.calendar.business_calendar import BusinessCalendar
-from slaclock.errors import SlaclockError
-from slaclock.sla.plan import BASIC_PLAN
-from slaclock.sla.severity import Severity
+__all__ = ["BAD_INPUT", "EPILOG", "FAILURE", "INTERRUPTED", "OK", "build_parser", "main"]
 
-__all__ = ["main"]
+OK = 0
+FAILURE = 1
+BAD_INPUT = 2
+INTERRUPTED = 130
 
+EPILOG = """\
+times:
+  2026-11-20T16:30-03:00  ISO 8601 with a UTC offset (Z, +HH:MM, +HHMM or +HH); seconds
+                          and up to 6 decimals optional; a space may replace the T
+  2026-11-20T16:30        no offset: read in the calendar's zone, and the output says so
+  2026-11-20              00:00 in the calendar's zone
+  2026-11-20T16:30[Europe/Madrid]  a wall time in an IANA zone
+  now                     the clock
+  20/11/2026 16:30        only with --dayfirst. Refused, as they can be read more than
+                          one way: 11/12/2026, 16:30, 10, zone abbreviations such as EST
 
-def _instant(text: str, cal: BusinessCalendar, notes: list[str]) -> datetime:
-    if text == "now":
-        return datetime.now(timezone.utc).astimezone(cal.zone)
-    try:
-        t = dateparser.isoparse(text)
-    except ValueError:
-        try:
-            t = dateparser.parse(text, dayfirst=False)
-        except (ValueError, OverflowError) as exc:
-            raise SystemExit(
-                f"slaclock: cannot read {text!r} as a date and time; "
-                "write e.g. 2026-11-20T16:30 or 2026-11-20T16:30-03:00"
-            ) from exc
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=cal.zone)
-        notes.append(f"{text!r} has no UTC offset: read as {cal.zone.key} time")
-    return t
+durations (--target): 90m, 1.5h, 2h30m, 45s, PT1H30M. A bare number is refused
+  (hours or minutes?); --hours 3 takes hours. Days are refused: write 24h.
 
-
-def _calendar(args: argparse.Namespace) -> BusinessCalendar:
-    cal = BASIC_PLAN.calendar
-    assert isinstance(cal, BusinessCalendar)
-    return cal.with_non_working_days(False) if args.open_non_working_days else cal
-
-
-def _deadline(args: argparse.Namespace) -> int:
-    cal = _calendar(args)
-    notes: list[str] = []
-    received = _instant(args.received, cal, notes)
-    if args.hours is not None:
-        target = timedelta(hours=args.hours)
-        what = f"{args.hours} business hours"
-    else:
-        severity = Severity.parse(args.severity)
-        chosen = BASIC_PLAN.target(severity)
-        assert isinstance(chosen, timedelta)  # Basic's targets are durations
-        target = chosen
-        what = f"{severity}: {severity.meaning}"
-    exp = cal.explain(received, target)
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "received": exp.start.isoformat(),
-                    "clock_start": exp.clock_start.isoformat(),
-                    "target_microseconds": target // timedelta(microseconds=1),
-                    "deadline": exp.deadline.isoformat(),
-                    "provisional_years": list(exp.provisional_years),
-                    "skipped": [
-                        {"day": c.day.isoformat(), "reason": c.reason, "kind": c.kind}
-                        for c in exp.closed_days
-                    ],
-                },
-                indent=2,
-            )
-        )
-        return 0
-    print(f"plan          {BASIC_PLAN.name}: {what}")
-    print(exp)
-    for note in notes:
-        print(f"note          {note}")
-    return 0
-
-
-def _elapsed(args: argparse.Namespace) -> int:
-    cal = _calendar(args)
-    notes: list[str] = []
-    a, b = _instant(args.start, cal, notes), _instant(args.end, cal, notes)
-    print(f"business time {cal.elapsed(a, b)} between {a.isoformat()} and {b.isoformat()}")
-    for note in notes:
-        print(f"note          {note}")
-    return 0
-
-
-def _holidays(args: argparse.Namespace) -> int:
-    cal = _calendar(args)
-    day = date(args.year, 1, 1)
-    while day.year == args.year:
-        h = cal.holiday(day)
-        if h is not None:
-            print(h)
-        day += timedelta(days=1)
-    info = cal.holiday_data()
-    if info is not None:
-        print(f"(holidays {info.version}; decreed days known through {info.complete_through})")
-    return 0
+exit status:
+  0    done
+  1    failure: the output could not be written, a needed library is missing, or a bug
+  2    bad input: a wrong option or argument, a time, duration, year or file that
+       cannot be read; for status, any bad row (the other rows are still printed)
+  130  interrupted (Ctrl-C)
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    add_global_options(common)
+    shared = {
+        "parents": [common],
+        "epilog": EPILOG,
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+        "allow_abbrev": False,
+    }
     p = argparse.ArgumentParser(
         prog="slaclock",
-        description="Business-hours SLA deadlines on the Basic Support calendar "
-        "(Mon-Fri 09:00-17:00 Buenos Aires, Argentine holidays).",
+        description=wrap(
+            "Business-hours SLA deadlines on the Basic Support calendar (Mon-Fri 09:00-17:00 "
+            "Buenos Aires, Argentine holidays), or on your own plan."
+        ),
+        **shared,  # type: ignore[arg-type]
     )
-    p.add_argument(
-        "--open-non-working-days",
-        action="store_true",
-        help="work on 'días no laborables' (Maundy Thursday, tourism bridge days)",
-    )
-    sub = p.add_subparsers(dest="command", required=True)
-    d = sub.add_parser("deadline", help="first-response deadline of a case, explained")
-    d.add_argument("received", help="when the case arrived: ISO date-time, or 'now'")
-    g = d.add_mutually_exclusive_group()
-    g.add_argument("--severity", default="1", help="1-4 (default 1)")
-    g.add_argument("--hours", type=int, help="a target in business hours instead")
-    d.add_argument("--json", action="store_true", help="machine-readable output")
-    d.set_defaults(run=_deadline)
-    e = sub.add_parser("elapsed", help="business time between two instants")
-    e.add_argument("start")
-    e.add_argument("end")
-    e.set_defaults(run=_elapsed)
-    h = sub.add_parser("holidays", help="the closed dates of a year, named")
-    h.add_argument("year", type=int)
-    h.set_defaults(run=_holidays)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in (deadline, elapsed, calendar, status):
+        command.add_parser(sub, **shared)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `slaclock` console command."""
-    args = build_parser().parse_args(argv)
+    """Entry point of the `slaclock` console command: its exit status."""
     try:
-        code: int = args.run(args)
+        code = _run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()  # the reader (e.g. head) has gone: stop quietly
+        return FAILURE
+    except KeyboardInterrupt:
+        say("slaclock: interrupted")
+        return INTERRUPTED
+    except MissingExtraError as exc:
+        say(f"slaclock: {exc}")
+        return FAILURE
     except SlaclockError as exc:
-        print(f"slaclock: {exc}", file=sys.stderr)
-        return 2
+        say(f"slaclock: {exc}")
+        return BAD_INPUT
+    except SystemExit as exc:  # argparse: --help, --version (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else BAD_INPUT
+    except OSError as exc:
+        say(f"slaclock: failed: {exc.strerror or exc}")
+        return FAILURE
+    except UnicodeEncodeError as exc:  # e.g. PYTHONIOENCODING=ascii and a holiday's name
+        say(
+            f"slaclock: failed: the output has text ({exc.object[exc.start : exc.end]!r}) that "
+            f"the {exc.encoding} encoding of the output cannot write; set PYTHONIOENCODING=utf-8."
+        )
+        return FAILURE
+    except Exception as exc:  # a bug: one line, never a traceback
+        say(
+            f"slaclock: failed ({type(exc).__name__}: {cut(str(exc), 200)}); this is a bug, "
+            "please report it with the command that caused it."
+        )
+        return FAILURE
     return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    for name, value in DEFAULTS.items():
+        if not hasattr(args, name):
+            setattr(args, name, value)
+    code: int = args.run(args, context(args))
+    return code
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so that Python's own flush at exit fails no more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

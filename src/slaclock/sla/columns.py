@@ -290,9 +290,22 @@ def _elapsed_with_pauses(
 
 
 def _deadline_in_force(
-    engine: Engine, pauses: _Pauses, rows: Column, start: Column, target: Column, at: Column
+    engine: Engine,
+    pauses: _Pauses,
+    rows: Column,
+    start: Column,
+    target: Column,
+    not_before: Column,
+    at: Column,
 ) -> Column:
     """`status.deadline_in_force`: the deadline as it stood at each `at`."""
+    out = _in_force(engine, pauses, rows, start, target, at)
+    return np.maximum(out, not_before)
+
+
+def _in_force(
+    engine: Engine, pauses: _Pauses, rows: Column, start: Column, target: Column, at: Column
+) -> Column:
     out = engine.add_many(start, target)
     if pauses.start.shape[1] == 0:
         return out
@@ -358,12 +371,14 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
     for k in range(int(rank.max()) + 1 if len(rank) else 0):
         pick = (rank == k) & ~settled[classified.ticket]
         who, at, new = classified.ticket[pick], classified.at[pick], classified.severity[pick]
-        target = plan.target_columns(severity[who], start[who])
+        target, not_before = plan.target_columns(severity[who], start[who])
         late = np.zeros(len(who), dtype=bool)
         check = at > start[who] + target
         if check.any():
             c = np.flatnonzero(check)
-            deadline = _deadline_in_force(engine, pauses, who[c], start[who[c]], target[c], at[c])
+            deadline = _deadline_in_force(
+                engine, pauses, who[c], start[who[c]], target[c], not_before[c], at[c]
+            )
             late[c] = at[c] > deadline
         settled[who[late]] = True
         apply = ~late
@@ -371,7 +386,7 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
         confirmed[who[apply]] = True
         if plan.restart_clock_on_reclassification:
             start[who[apply]] = at[apply]
-    target = plan.target_columns(severity, start)
+    target, not_before = plan.target_columns(severity, start)
 
     # Rules 1 and 3: the clock, its deadline and the open time it has run.
     until = np.where(stopped, stop, now_us)
@@ -390,6 +405,7 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
         clock[p] = engine.next_open_many(start[p])
         deadline[p] = _deadline_with_pauses(engine, pauses, rows[p], start[p], target[p], at_now)
         elapsed[p] = _elapsed_with_pauses(engine, pauses, rows[p], start[p], until[p], at_now)
+    np.maximum(deadline, not_before, out=deadline)  # "by 16:00": later only if pauses push it
 
     # Rule 4: the state.
     state = np.where(

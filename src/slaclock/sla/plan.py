@@ -17,7 +17,7 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator, model
 
 from slaclock import _text as short
 from slaclock._checks import choice, require, shorten
-from slaclock._model import FrozenModel, changed_fields
+from slaclock._model import BusinessTime, FrozenModel, changed_fields
 from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.calendar.kinds import AnyCalendar
 from slaclock.errors import InvalidDurationError, InvalidModelError, UndefinedPlanError
@@ -80,10 +80,10 @@ class ResponseTargets(FrozenModel):
     """First-response target per severity: business time (a `timedelta`), or a time of
     day on a later business day (`ByTimeOfDay`)."""
 
-    critical: timedelta | ByTimeOfDay
-    major: timedelta | ByTimeOfDay
-    minor: timedelta | ByTimeOfDay
-    informational: timedelta | ByTimeOfDay
+    critical: BusinessTime | ByTimeOfDay
+    major: BusinessTime | ByTimeOfDay
+    minor: BusinessTime | ByTimeOfDay
+    informational: BusinessTime | ByTimeOfDay
 
     @field_validator("critical", "major", "minor", "informational", mode="before")
     @classmethod
@@ -240,21 +240,25 @@ class ServicePlan(FrozenModel):
         """First-response target for a severity (a `Severity`, 1-4 or a name such as "minor")."""
         return self.targets[severity]
 
-    def target_us(self, severity: Severity, start_us: int) -> int:
-        """A severity's target for a clock started at `start_us`, in microseconds of business
-        time (for `ByTimeOfDay`, the open time from the clock start to that deadline)."""
+    def target_us(self, severity: Severity, start_us: int) -> tuple[int, int | None]:
+        """A severity's target for a clock started at `start_us`: (microseconds of business
+        time, the deadline it must not come before). For a duration the second is None;
+        for `ByTimeOfDay` the target is the open time from the clock start to that
+        deadline, which is the deadline itself (later only if pauses push it)."""
         target = self.targets[severity]
         if isinstance(target, timedelta):
-            return target // timedelta(microseconds=1)
+            return target // timedelta(microseconds=1), None
         engine = self.calendar.engine
         due = engine.deadline_by(start_us, target.at_us, target.business_days)
-        return max(engine.elapsed(start_us, due), 0)
+        return max(engine.elapsed(start_us, due), 0), due
 
     def target_columns(
         self, severity: npt.NDArray[np.int8], start: npt.NDArray[np.int64]
-    ) -> npt.NDArray[np.int64]:
-        """`target_us` of each row (severities 1-4, clock starts in UTC microseconds)."""
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """`target_us` of each row (severities 1-4, clock starts in UTC microseconds); the
+        deadlines not to come before are the smallest int64 for durations."""
         out = np.zeros(len(severity), dtype=np.int64)
+        not_before = np.full(len(severity), np.iinfo(np.int64).min, dtype=np.int64)
         engine = self.calendar.engine
         for s in Severity:
             rows = severity == int(s)
@@ -269,7 +273,8 @@ class ServicePlan(FrozenModel):
             days = np.full(n, target.business_days, np.int64)
             due = engine.deadline_by_many(start[rows], at, days)
             out[rows] = np.maximum(engine.elapsed_many(start[rows], due), 0)
-        return out
+            not_before[rows] = due
+        return out, not_before
 
     @property
     def remote_calendar(self) -> AnyCalendar:

@@ -36,7 +36,7 @@ from typing import Any
 
 from slaclock import _text as short
 from slaclock._checks import require, shorten
-from slaclock._model import FrozenModel
+from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Engine
 from slaclock.errors import EntitlementError, TicketEventError
@@ -91,11 +91,11 @@ class SlaStatus(FrozenModel):
     severity: Severity
     severity_confirmed: bool
     level: SupportLevel
-    target: timedelta
+    target: BusinessTime
     clock_start: datetime | None
     deadline: datetime | None
-    elapsed: timedelta
-    remaining: timedelta
+    elapsed: BusinessTime
+    remaining: BusinessTime
     #: Share of the target used: elapsed / target (1.0 when the target is zero).
     fraction_used: float
     #: Warning thresholds (percent of target) reached, from the plan's `warning_percents`.
@@ -226,11 +226,17 @@ def elapsed_with_pauses(
 
 
 def deadline_in_force(
-    engine: Engine, start: int, target: int, pauses: tuple[tuple[int, int | None], ...], at: int
+    engine: Engine,
+    start: int,
+    target: tuple[int, int | None],
+    pauses: tuple[tuple[int, int | None], ...],
+    at: int,
 ) -> int:
-    """The deadline as it stood at instant `at`."""
+    """The deadline as it stood at instant `at` (never before a target's own deadline)."""
     seen = pauses_until(pauses, at)
-    return deadline_with_pauses(engine, start, target, seen) if seen else engine.add(start, target)
+    us, not_before = target
+    due = deadline_with_pauses(engine, start, us, seen) if seen else engine.add(start, us)
+    return due if not_before is None else max(due, not_before)
 
 
 def entitlement_findings(
@@ -302,15 +308,15 @@ def evaluate(
     confirmed = False
     start = to_us(ticket.received)
     for at, reclassified in history.classifications:
-        target = plan.target_us(severity, start)
-        if at > start + target and at > deadline_in_force(
-            engine, start, target, history.pauses, at
+        in_force = plan.target_us(severity, start)
+        if at > start + in_force[0] and at > deadline_in_force(
+            engine, start, in_force, history.pauses, at
         ):
             break  # the deadline in force had passed: the outcome is settled
         severity, confirmed = reclassified, True
         if plan.restart_clock_on_reclassification:
             start = at
-    target = plan.target_us(severity, start)
+    target, not_before = plan.target_us(severity, start)
     common: dict[str, Any] = {
         "ticket_id": ticket.id,
         "now": from_us(now_us, zone),
@@ -346,6 +352,8 @@ def evaluate(
         elapsed = elapsed_with_pauses(engine, start, until, seen)
     else:
         clock, deadline, elapsed = engine.clock(start, target, until)
+    if not_before is not None:  # "by 16:00": that instant, later only if pauses push it
+        deadline = max(deadline, not_before)
 
     # Rule 4: the state.
     if stop is not None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import narwhals as nw
 import numpy as np
 
-from slaclock.errors import SlaclockError
+from slaclock.errors import MissingExtraError
 
 if TYPE_CHECKING:
     from slaclock.table.what_if import WhatIf
@@ -19,10 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["MissingExtraError", "plot_breach_rates", "plot_fraction_used"]
 
 _SEVERITY = {1: "1 critical", 2: "2 major", 3: "3 minor", 4: "4 informational"}
-
-
-class MissingExtraError(SlaclockError, ImportError):
-    """An optional dependency is not installed (the message names the extra to install)."""
 
 
 def _axes(ax: Any) -> Any:

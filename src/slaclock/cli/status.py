@@ -1,0 +1,303 @@
+"""`slaclock status TICKETS --now T`: the SLA status of every ticket in a file.
+
+The file is read by `slaclock.cli.ticket_file` (line numbers, exact times) and
+evaluated by `evaluate_frame` with ``errors="mark"`` on a polars (or else
+pyarrow) table. Every row of the file comes out, in order: a bad row with
+empty SLA columns and its reason in ``problem``, and on stderr with its line
+number. Exit status 2 when any row was bad.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from slaclock._time import from_us, to_us
+from slaclock.calendar.explanation import format_duration
+from slaclock.cli.options import Context
+from slaclock.cli.output import iso_duration, iso_instant, say, table, text_instant, wrap
+from slaclock.cli.progress import Progress
+from slaclock.cli.ticket_file import FORMATS, INSTANTS, TicketFile, read_ticket_file
+from slaclock.errors import CommandLineError, MissingExtraError
+from slaclock.sla.plan import ServicePlan
+from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
+
+__all__ = ["COLUMNS", "Statuses", "add_parser", "evaluate", "run"]
+
+#: The columns of the CSV and JSON output, in order (JSON lines add ``notes``).
+COLUMNS = ("line", "id", "received", "severity", *OUTPUT_COLUMNS, "problem")
+_INSTANT_OUT = frozenset({"clock_start", "deadline"})
+_DURATION_OUT = frozenset({"elapsed", "remaining", "target"})
+#: Bad rows listed one by one on stderr; the rest are counted (all are in the output).
+LISTED = 50
+Backend = Literal["polars", "pyarrow"]
+_BACKENDS: tuple[Backend, ...] = ("polars", "pyarrow")
+
+
+def add_parser(sub: Any, **common: Any) -> None:
+    """The `status` command's arguments."""
+    p = sub.add_parser(
+        "status",
+        help="the SLA status of every ticket in a file (CSV or JSON lines)",
+        description=wrap(
+            "Evaluate every ticket of a file at --now: deadline, state, business time "
+            "elapsed and remaining. The file has a header line (line 1) with the columns "
+            "id, received, severity (required: received, severity) and optionally "
+            "responded_at, resolved_at, handed_over_at, classified_at with confirmed_severity; "
+            "other columns are reported and left alone. Bad rows are listed on stderr by line "
+            "and kept in the output with the reason in 'problem'; the others are still computed "
+            "(exit status 2)."
+        ),
+        **common,
+    )
+    p.add_argument(
+        "tickets",
+        metavar="TICKETS",
+        help="a CSV file, or JSON lines (.jsonl, .ndjson); '-' reads standard input",
+    )
+    p.add_argument("--now", default="now", help="when to evaluate (default: the clock)")
+    p.add_argument(
+        "--format", choices=FORMATS, help="the file's format (default: by extension, else CSV)"
+    )
+    p.add_argument("--csv", action="store_true", help="CSV output (--json gives JSON lines)")
+    p.set_defaults(run=run)
+
+
+@dataclass
+class Statuses:
+    """The SLA columns of every ticket of a file (None for bad rows), as Python values."""
+
+    columns: dict[str, list[Any]]
+
+    def row(self, k: int) -> dict[str, Any]:
+        """Ticket `k`'s SLA values by column name."""
+        return {c: v[k] for c, v in self.columns.items()}
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Print the statuses; report bad rows and notes on stderr."""
+    if args.csv and ctx.json:
+        raise CommandLineError("--csv and --json are two outputs; choose one.")
+    now_notes: list[str] = []
+    now = ctx.reader.read(args.now, "--now", now_notes)
+    tickets = read_ticket_file(args.tickets, args.format, ctx.reader)
+    statuses = evaluate(tickets, now, ctx.plan)
+    rows = _rows(tickets, statuses, ctx)
+    with Progress(len(tickets), "writing", "row") as bar:
+        if ctx.json:
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False))
+                bar.update(1)
+        elif args.csv:
+            out = csv.writer(sys.stdout, lineterminator="\n")
+            out.writerow(COLUMNS)
+            for row in rows:
+                out.writerow(_csv_cell(row[c]) for c in COLUMNS)
+                bar.update(1)
+        else:
+            for text in _table(tickets, statuses, ctx, now):
+                print(text)
+    _report(tickets, ctx, now_notes)
+    return 2 if tickets.problems else 0
+
+
+def evaluate(tickets: TicketFile, now: datetime, plan: ServicePlan) -> Statuses:
+    """`evaluate_frame` (errors="mark") over the rows that could be read; the others stay None.
+
+    A row `evaluate_frame` cannot evaluate gets its reason in `tickets.problems`.
+    """
+    n = len(tickets)
+    columns: dict[str, list[Any]] = {c: [None] * n for c in OUTPUT_COLUMNS}
+    good = [k for k in range(n) if k not in tickets.problems]
+    if not good:
+        return Statuses(columns)
+    import narwhals as nw
+
+    backend = _backend()
+    series = {}
+    for c in tickets.columns:
+        values = tickets.values[c]
+        if c in INSTANTS:
+            us = [None if values[k] is None else to_us(values[k], c) for k in good]
+            series[c] = (
+                nw.new_series(c, us, nw.Int64, backend=backend)
+                .cast(nw.Datetime("us"))
+                .dt.replace_time_zone("UTC")
+            )
+        else:
+            series[c] = nw.new_series(c, [values[k] for k in good], nw.String, backend=backend)
+    frame = nw.from_dict(series, backend=backend)
+    done = nw.from_native(
+        evaluate_frame(frame.to_native(), now, plan, errors="mark"), eager_only=True
+    )
+    zone = plan.calendar.zone
+    for c in OUTPUT_COLUMNS:
+        got: list[Any]
+        if c in _INSTANT_OUT:
+            stamps = _ints(done[c].dt.timestamp("us"))
+            got = [None if v is None else from_us(v, zone) for v in stamps]
+        elif c in _DURATION_OUT:
+            got = [
+                None if v is None else timedelta(microseconds=v)
+                for v in _ints(done[c].dt.total_microseconds())
+            ]
+        else:
+            got = done[c].to_list()
+        for k, v in zip(good, got):
+            columns[c][k] = v
+    for k, problem in zip(good, done["problem"].to_list()):
+        if problem is not None:
+            tickets.bad(k, str(problem))
+    return Statuses(columns)
+
+
+def _ints(series: Any) -> list[int | None]:
+    return [None if v is None else int(v) for v in series.to_list()]
+
+
+def _backend() -> Backend:
+    """The DataFrame library `evaluate_frame` runs on here: polars, else pyarrow."""
+    for name in _BACKENDS:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        return name
+    raise MissingExtraError(
+        "slaclock status evaluates tickets with polars (or pyarrow), which is not installed: "
+        "pip install polars."
+    )
+
+
+def _rows(tickets: TicketFile, statuses: Statuses, ctx: Context) -> Iterator[dict[str, Any]]:
+    """The JSON form of each ticket's output (instants and durations as ISO 8601)."""
+    ids = tickets.values.get("id")
+    for k, line in enumerate(tickets.lines):
+        received = tickets.values["received"][k]
+        row: dict[str, Any] = {
+            "line": line,
+            "id": None if ids is None else ids[k],
+            "received": None if received is None else iso_instant(received),
+            "severity": tickets.values["severity"][k],
+        }
+        for c, v in statuses.row(k).items():
+            if v is None:
+                row[c] = None
+            elif c in _INSTANT_OUT:
+                row[c] = iso_instant(v)
+            elif c in _DURATION_OUT:
+                row[c] = iso_duration(v)
+            else:
+                row[c] = v
+        row["problem"] = tickets.problems.get(k)
+        row["notes"] = tickets.notes.get(k, [])
+        yield row
+
+
+def _csv_cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def _table(tickets: TicketFile, statuses: Statuses, ctx: Context, now: datetime) -> list[str]:
+    """The statuses as an aligned table for people."""
+    zone = ctx.calendar.zone.key
+    head = [f"SLA status at {text_instant(now)} ({ctx.plan.name}; times in {zone})"]
+    if not len(tickets):
+        return [*head, "(no tickets)"]
+    has_ids = "id" in tickets.values
+    header = ["line", *(["id"] if has_ids else []), "sev", "received", "deadline", "state"]
+    header += ["elapsed", "remaining", "used"]
+    bad = bool(tickets.problems)
+    header += ["problem"] if bad else []
+    rows = []
+    for k, line in enumerate(tickets.lines):
+        s = statuses.row(k)
+        received = tickets.values["received"][k]
+        cells = [str(line), *([str(tickets.values["id"][k] or "")] if has_ids else [])]
+        cells += [
+            str(tickets.values["severity"][k] or ""),
+            "" if received is None else _short(received),
+            "" if s["deadline"] is None else _short(s["deadline"]),
+            s["state"] or "(bad row)",
+            "" if s["elapsed"] is None else format_duration(s["elapsed"]),
+            "" if s["remaining"] is None else format_duration(s["remaining"]),
+            _used(s["elapsed"], s["target"]),
+        ]
+        if bad:
+            problem = tickets.problems.get(k)
+            cells.append("" if problem is None else _first_sentence(problem))
+        rows.append(cells)
+    right = {0, header.index("elapsed"), header.index("remaining"), header.index("used")}
+    lines = [*head, *table(header, rows, right)]
+    counts: dict[str, int] = {}
+    for state in statuses.columns["state"]:
+        counts[state or "bad"] = counts.get(state or "bad", 0) + 1
+    summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
+    lines.append(f"{len(tickets)} tickets: {summary}")
+    return lines
+
+
+def _short(t: datetime) -> str:
+    """'2026-11-24 10:30' in the calendar's zone (seconds and microseconds when present)."""
+    if t.microsecond:
+        return t.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return t.strftime("%Y-%m-%d %H:%M:%S" if t.second else "%Y-%m-%d %H:%M")
+
+
+def _used(elapsed: timedelta | None, target: timedelta | None) -> str:
+    """The share of the target used, in whole percent, rounded down (100% only when reached)."""
+    if elapsed is None or target is None:
+        return ""
+    if not target:
+        return "100%"
+    return f"{elapsed * 100 // target}%"
+
+
+def _first_sentence(text: str) -> str:
+    head = text.split("; ")[0]
+    return head if len(head) <= 70 else head[:69] + "…"
+
+
+def _report(tickets: TicketFile, ctx: Context, now_notes: list[str]) -> None:
+    """Bad rows (by line) and notes, on stderr."""
+    name = "standard input" if tickets.name == "-" else tickets.name
+    for note in now_notes:
+        say(f"slaclock: note: {note}")
+    problems = sorted(tickets.problems.items())
+    if problems:
+        verb = "is" if len(problems) == 1 else "are"
+        say(
+            f"slaclock: {name}: {len(problems)} of {len(tickets)} rows {verb} bad; the others "
+            "were computed (bad rows keep empty SLA columns and their reason in 'problem'):"
+        )
+        for k, reason in problems[:LISTED]:
+            say(f"  line {tickets.lines[k]}: {reason}")
+        if len(problems) > LISTED:
+            say(
+                f"  ... and {len(problems) - LISTED} more; --csv or --json gives every row "
+                "with its reason in 'problem'."
+            )
+        if tickets.unread_times:
+            say(f"  {ctx.reader.accepted()}")
+    for column, lines in tickets.naive.items():
+        shown = ", ".join(map(str, lines[:10])) + (", ..." if len(lines) > 10 else "")
+        plural = "value has" if len(lines) == 1 else "values have"
+        say(
+            f"slaclock: note: {len(lines)} {column} {plural} no UTC offset (line "
+            f"{shown}): read as {ctx.calendar.zone.key} time"
+        )
+    if tickets.ignored:
+        say(f"slaclock: note: columns not read: {', '.join(tickets.ignored)}")
+    if not len(tickets):
+        say(f"slaclock: note: {name} has no tickets")
