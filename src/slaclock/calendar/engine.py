@@ -441,11 +441,14 @@ class Span:
         if n == 0:
             zero = np.zeros(len(u), dtype=I64)
             return u.copy(), u.copy(), zero, np.zeros(len(u), dtype=bool)
-        c, i = self.cum_many(u)
-        nxt = np.minimum(i + 1, n - 1)
-        following = self.starts[nxt]
-        inside = u < self.ends[np.maximum(i, 0)]
-        inside &= i >= 0
+        i = np.searchsorted(self.starts, u, "right") - 1
+        k = np.maximum(i, 0)
+        end = self.ends[k]
+        c = self.cum[k] + np.minimum(u, end) - self.starts[k]
+        before = i < 0
+        c[before] = 0
+        inside = (u < end) & ~before
+        following = self.starts[np.minimum(i + 1, n - 1)]
         clock = np.where(inside, u, following)
         ok = inside | ((i + 1 < n) & (following <= self.hi))
         t = c + d

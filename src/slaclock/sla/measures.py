@@ -42,8 +42,16 @@ def fraction_column(
 def warning_column(
     elapsed_us: npt.NDArray[np.int64], target_us: npt.NDArray[np.int64], percents: tuple[int, ...]
 ) -> npt.NDArray[np.int64]:
-    """The highest threshold each row has reached (0 if none)."""
-    out = np.zeros(len(elapsed_us), dtype=np.int64)
-    for p in percents:  # ascending: a later threshold overwrites an earlier one
-        out[elapsed_us * 100 >= p * target_us] = p
+    """The highest threshold each row has reached (0 if none).
+
+    elapsed * 100 >= p * target is floor(elapsed * 100 / target) >= p for whole
+    numbers, so one integer division and one bisection of the thresholds do it.
+    """
+    if not percents:
+        return np.zeros(len(elapsed_us), dtype=np.int64)
+    reached = np.full(len(elapsed_us), 100, dtype=np.int64)  # a zero target: all reached
+    positive = target_us > 0
+    np.floor_divide(elapsed_us * 100, target_us, out=reached, where=positive)
+    levels = np.array([0, *percents], dtype=np.int64)
+    out: npt.NDArray[np.int64] = levels[np.searchsorted(percents, reached, "right")]
     return out

@@ -257,8 +257,12 @@ class ServicePlan(FrozenModel):
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """`target_us` of each row (severities 1-4, clock starts in UTC microseconds); the
         deadlines not to come before are the smallest int64 for durations."""
-        out = np.zeros(len(severity), dtype=np.int64)
         not_before = np.full(len(severity), np.iinfo(np.int64).min, dtype=np.int64)
+        durations = [t for t in (self.targets[s] for s in Severity) if isinstance(t, timedelta)]
+        if len(durations) == len(Severity):  # one lookup a row
+            table = np.array([0, *(t // timedelta(microseconds=1) for t in durations)], np.int64)
+            return table[severity], not_before
+        out = np.zeros(len(severity), dtype=np.int64)
         engine = self.calendar.engine
         for s in Severity:
             rows = severity == int(s)
