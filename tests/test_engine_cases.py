@@ -286,3 +286,39 @@ def test_widening_builds_only_missing_years() -> None:
     cal.elapsed(ba(2026, 6, 1, 10), ba(2030, 6, 1, 10))
     assert cal.engine.years == (2026, 2027, 2028, 2029, 2030, 2090)
     assert len(cal.engine.spans) == 2
+
+
+def test_the_end_of_the_range_is_refused_whatever_was_built_before() -> None:
+    """Local 1 January 2200 is outside the range: elapsed() and the SLA clock up to it refuse
+    on a fresh calendar and on one whose index already reaches 2199 (found by mutmut: the
+    used calendar answered)."""
+    cal = all_years()
+    a = datetime(2026, 3, 2, 10, tzinfo=cal.zone)
+    end = datetime(2200, 1, 1, tzinfo=cal.zone)
+    used = cal.model_copy()
+    used.elapsed(a, datetime(2199, 12, 31, tzinfo=cal.zone))
+    for c in (cal.model_copy(), used):
+        with pytest.raises(OutOfRangeError):
+            c.elapsed(a, end)
+        with pytest.raises(OutOfRangeError):
+            c.elapsed(end, a)
+        with pytest.raises(OutOfRangeError):
+            c.engine.clock(int(a.timestamp() * 1e6), 0, int(end.timestamp() * 1e6))
+    last = end - timedelta(microseconds=1)
+    assert used.elapsed(a, last) == cal.model_copy().elapsed(a, last)
+
+
+@pytest.mark.parametrize(("day", "n"), [(date(2199, 7, 1), 1), (date(1900, 6, 1), -1)])
+def test_no_business_day_left_that_way_is_no_open_time(day: date, n: int) -> None:
+    """Closures that shut every business day from a date to the edge of the range make a
+    business-day search that way fail as add() does, NoOpenTimeError, even though the year
+    holds business days on the other side (found by mutmut: it said OutOfRangeError)."""
+    first, last = (day, date(2199, 12, 31)) if n > 0 else (date(1900, 1, 1), day)
+    days = range(first.toordinal(), last.toordinal() + 1)
+    closed = [Closure(day=date.fromordinal(o)) for o in days]
+    cal = BusinessCalendar(zone="UTC", holidays=None, closures=closed)
+    with pytest.raises(NoOpenTimeError):
+        cal.add_business_days(day, n)
+    t = datetime.combine(day, datetime.min.time(), timezone.utc)
+    with pytest.raises(NoOpenTimeError):
+        cal.add(t, timedelta(hours=1 if n > 0 else -1))

@@ -646,16 +646,16 @@ class Engine:
     def elapsed(self, a: int, b: int) -> int:
         """Open time from a to b, negative if b < a."""
         s = self.span(a)
-        if not s.lo <= b <= s.hi:
-            self.span(b)
+        if not s.lo <= b < s.hi and (b != s.hi or b >= self.source.max_us):
+            self.span(b)  # b == s.hi needs nothing built, unless it is the end of the range
             s = self.cover(min(a, b), max(a, b))
         return s.cum_at(b) - s.cum_at(a)
 
     def clock(self, u: int, d: int, until: int) -> tuple[int, int, int]:
         """(clock start, deadline, open time from u to until, 0 if until <= u), d >= 0."""
         s = self.span(u)
-        if until > s.hi:
-            self.span(until)
+        if until >= s.hi and (until > s.hi or until >= self.source.max_us):
+            self.span(until)  # until == s.hi needs nothing built, unless it ends the range
             s = self.cover(u, until)
         while True:
             r = s.clock(u, d, until)
@@ -732,9 +732,9 @@ class Engine:
                 s = self.years_span(s.first_year, s.last_year + span)
             elif not forward and s.first_year > first:
                 s = self.years_span(s.first_year - span, s.last_year)
-            else:
-                whole = self.years_span(first, last) if len(B) == 0 else s
-                raise self._ran_off(forward, len(whole.B) > 0, "use a smaller number of days.")
+            else:  # s reaches the edge: is any business day left on the way there?
+                left = bisect_right(B, o) < len(B) if forward else bisect_left(B, o) > 0
+                raise self._ran_off(forward, left, "use a smaller number of days.")
 
     def business_days_between(self, a: int, b: int) -> int:
         """Business days d with a <= d < b (negative if b < a)."""
