@@ -333,9 +333,10 @@ class BusinessCalendar(Calendar):
         b = to_us(end, "end")
         if self.holidays is None:
             return ()
-        source = self.engine_source
-        first, last = source.year_of(min(a, b)), source.year_of(max(a, b))
-        return self.holidays.provisional_years(first, last)
+        source = self.engine_source  # only years it answers for (as provisional_spans_us)
+        first = max(source.year_of(min(a, b)), source.first_year)
+        last = min(source.year_of(max(a, b)), source.last_year)
+        return self.holidays.provisional_years(first, last) if first <= last else ()
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
         """The years whose holidays may be incomplete, as UTC spans."""
