@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from slaclock import BusinessCalendar, Closure, SlaclockError, WeeklySchedule, argentina
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY
-from slaclock.calendar.engine import LIST_RUNS, Engine, Span, merge
+from slaclock.calendar.engine import LIST_RUNS, Engine, Span, SwapLock, merge
 from tests.strategies import ALWAYS, NIGHT, OFFICE, calendars, edge_calendars, instants
 
 DAY = US_PER_DAY
@@ -236,8 +236,9 @@ def test_span_clock_is_next_open_add_and_elapsed(
 
 @given(spans(), st.data())
 def test_span_columns_equal_single_values(case: tuple[Span, Runs], data: st.DataObject) -> None:
-    """cum_many, open_many, next_open_many and add_many (durations of both signs) give the
-    single-value answers, and flag exactly the ones the span knows."""
+    """cum_many, open_many, next_open_many and add_many (durations of both signs, ending on
+    every run edge, at the span's total and one past it) give the single-value answers,
+    and flag exactly the ones the span knows."""
     span, runs = case
     us = queries(span, runs, data)
     u = np.array(us, dtype=np.int64)
@@ -249,33 +250,38 @@ def test_span_columns_equal_single_values(case: tuple[Span, Runs], data: st.Data
     singles = [span.next_open(x) for x in us]
     assert ok.tolist() == [x is not None for x in singles]
     assert [int(v) if k else None for v, k in zip(nxt, ok)] == singles
-    ds = data.draw(
-        st.lists(
-            st.sampled_from([0, 1, -1, span.total, -span.total]) | st.integers(-3 * DAY, 3 * DAY),
-            min_size=len(us),
-            max_size=len(us),
-        )
-    )
-    out, ok = span.add_many(u, np.array(ds, dtype=np.int64))
-    singles = [span.add(x, d) for x, d in zip(us, ds)]
+    pairs = []
+    cums = span.cum.tolist()
+    for x in us:
+        c = model_cum(runs, x)
+        ds = {0, 1, -1, span.total - c, span.total - c + 1, -c, -c - 1, *(k - c for k in cums)}
+        ds |= set(data.draw(st.lists(st.integers(-3 * DAY, 3 * DAY), max_size=2)))
+        pairs += [(x, d) for d in sorted(ds)]
+    u = np.array([x for x, _ in pairs], dtype=np.int64)
+    out, ok = span.add_many(u, np.array([d for _, d in pairs], dtype=np.int64))
+    singles = [span.add(x, d) for x, d in pairs]
     assert ok.tolist() == [x is not None for x in singles]
     assert [int(v) if k else None for v, k in zip(out, ok)] == singles
 
 
 def test_an_empty_span_knows_nothing() -> None:
-    """Span.empty() has no runs and an empty window; its columns answer 0 / closed / unknown."""
+    """Span.empty() has no runs (int64 columns like any span) and an empty window; its
+    columns answer 0 (int64) / closed (bool) / unknown."""
     empty = Span.empty()
     assert (empty.n, empty.total, empty.lo, empty.hi) == (0, 0, 0, 0)
     assert empty.first_year > empty.last_year
+    assert empty.starts.dtype == empty.ends.dtype == empty.cum.dtype == np.int64
+    assert len(empty.starts) == len(empty.ends) == len(empty.bdays) == 0
     u = np.array([-5, 0, 7], dtype=np.int64)
     cum, found = empty.cum_many(u)
+    assert cum.dtype == np.int64 and empty.open_many(u).dtype == np.bool_
     assert cum.tolist() == [0, 0, 0]
     assert found.tolist() == [-1, -1, -1]
     assert empty.open_many(u).tolist() == [False] * 3
     out, ok = empty.next_open_many(u)
-    assert out.tolist() == u.tolist() and ok.tolist() == [False] * 3
+    assert out.tolist() == u.tolist() and ok.tolist() == [False] * 3 and ok.dtype == np.bool_
     out, ok = empty.add_many(u, np.array([1, 0, -1], dtype=np.int64))
-    assert out.tolist() == u.tolist() and ok.tolist() == [False] * 3
+    assert out.tolist() == u.tolist() and ok.tolist() == [False] * 3 and ok.dtype == np.bool_
 
 
 def test_small_spans_keep_lists_large_ones_memoryviews_and_nbytes_counts_them() -> None:
@@ -494,23 +500,31 @@ def engine_queries(e: Engine, u: int, d: int) -> list[Callable[[], object]]:
 def test_answers_at_the_edges_of_a_built_window_ignore_it(
     cal: BusinessCalendar, year: int, minutes: int, data: st.DataObject
 ) -> None:
-    """An engine that has built one year answers at that span's window edges (lo - 1, lo,
-    hi - 1, hi, hi + 1) exactly as one holding the five years around it; and questions
-    wholly inside a window build nothing more."""
+    """An engine that has built one year (its current span, or not) answers at that span's
+    window edges (lo - 1, lo, hi - 1, hi, hi + 1) exactly as one holding the five years
+    around it; and questions wholly inside a window build nothing more."""
     d = minutes * 60_000_000
-    narrow = cal.model_copy().engine
-    span = narrow.years_span(year, year)
+    span = cal.model_copy().engine.years_span(year, year)
     u = data.draw(st.sampled_from([span.lo - 1, span.lo, span.hi - 1, span.hi, span.hi + 1]))
+    elsewhere = data.draw(st.booleans())  # is the current span another one?
     wide = cal.model_copy().engine
     wide.years_span(year - 2, year + 2)
-    for got, want in zip(engine_queries(narrow, u, d), engine_queries(wide, u, d)):
-        assert outcome(got) == outcome(want)
+    for k, want in enumerate(engine_queries(wide, u, d)):
+        narrow = cal.model_copy().engine
+        narrow.years_span(year, year)
+        if elsewhere:
+            narrow.years_span(year + 3, year + 3)
+        assert outcome(engine_queries(narrow, u, d)[k]) == outcome(want)
     inside = cal.model_copy().engine
     span = inside.years_span(year, year)
     inside.is_open(span.lo)
     inside.is_open(span.hi - 1)
     assert inside.elapsed(span.lo, span.hi) == span.cum_at(span.hi) - span.cum_at(span.lo)
     assert inside.elapsed(span.hi - 1, span.lo) == span.cum_at(span.lo) - span.cum_at(span.hi - 1)
+    opening = next((s for s in span.starts.tolist() if span.lo <= s < span.hi), None)
+    if opening is not None:
+        used = span.cum_at(span.hi) - span.cum_at(opening)
+        assert inside.clock(opening, 0, span.hi) == (opening, opening, used)
     assert inside.years == (year,)
 
 
@@ -864,3 +878,118 @@ def test_add_many_widens_toward_each_pending_answer(
     assert engine.add_many(u, ds).tolist() == [
         cal.engine.add(int(x), int(y)) for x, y in zip(u, ds)
     ]
+
+
+@given(edge_calendars(), st.integers(1996, 2044), st.data())
+def test_cover_builds_exactly_the_years_whose_windows_it_needs(
+    cal: BusinessCalendar, year: int, data: st.DataObject
+) -> None:
+    """cover(a, b) on a fresh engine returns a span whose window holds [a, b], built from
+    the local years of a and b, plus the year before (after) only when a (b) lies outside
+    the window of those years, as at a window's very edges."""
+    source = cal.engine.source
+    lo, hi = source.window(year, year)
+    picks = [lo - 1, lo, lo + 1, hi - 1, hi, hi + 1]
+    a, b = sorted(data.draw(st.lists(st.sampled_from(picks), min_size=2, max_size=2)))
+    engine = cal.model_copy().engine
+    span = engine.cover(a, b)
+    assert span.lo <= a and b < span.hi
+    first, last = source.year_of(a), source.year_of(b)
+    first -= a < source.window(first, last)[0]
+    last += b >= source.window(first, last)[1]
+    assert engine.years == tuple(range(first, last + 1))
+
+
+def test_a_search_that_runs_off_from_another_year_says_why() -> None:
+    """The range-edge error of a long search started years before the edge is decided by
+    the open time after (before) its start, as for one started near the edge."""
+    cal = utc_office()
+    too_far = ("OutOfRangeError", BEYOND.format("after", "2199-12-31", SMALLER))
+    too_early = ("OutOfRangeError", BEYOND.format("before", "1900-01-01", SMALLER))
+    evening = datetime(2026, 12, 31, 23, tzinfo=UTC)  # after the last closing of 2026
+    assert error(lambda: cal.add(evening, 200 * 52 * 40 * H)) == too_far
+    night = datetime(1950, 1, 1, tzinfo=UTC)  # before the first opening of 1950
+    assert error(lambda: cal.model_copy().add(night, -60 * 52 * 40 * H)) == too_early
+    e = cal.model_copy().engine
+    last_close = to_us(datetime(2199, 12, 31, 17, tzinfo=UTC))
+    assert error(lambda: e.clock(last_close - 1, 2, last_close)) == too_far
+    assert e.clock(last_close - 1, 1, last_close) == (last_close - 1, last_close, 1)
+
+
+def test_columns_name_the_instant_as_told() -> None:
+    """cover_many names out-of-range instants as its caller calls them."""
+    engine = utc_office().engine
+    first = engine.source.min_us
+    for col in ([first - 1, first], [first, first - 1]):
+        message = error(lambda c=col: engine.cover_many(np.array(c), "deadline"))[1]
+        assert message.startswith(f"deadline {(EPOCH + (first - 1) * US).isoformat()} is outside")
+
+
+def test_the_swap_lock_is_a_fresh_lock_and_renews() -> None:
+    """A SwapLock holds a usable lock; renew() (run in a forked child) replaces it with a new,
+    unlocked one even while the old one is held."""
+    swap = SwapLock()
+    held = swap.lock
+    assert held.acquire(blocking=False)
+    swap.renew()
+    assert swap.lock is not held
+    assert swap.lock.acquire(blocking=False)
+    swap.lock.release()
+    held.release()
+
+
+def every_monday_closed(first: int, last: int) -> tuple[Closure, ...]:
+    return mondays_closed(date(first, 1, 1), date(last, 12, 31))
+
+
+@given(st.integers(1902, 2197), st.integers(-3, 3))
+def test_business_day_searches_cross_a_year_with_none(year: int, n: int) -> None:
+    """A year in which every business day is closed is crossed in either direction (and a
+    roll forward from it lands in the next year), as counting a day at a time says."""
+    cal = BusinessCalendar(
+        zone="UTC", holidays=None, schedule=MONDAYS, closures=every_monday_closed(year, year)
+    )
+    day = date(year, 6, 1)
+    got = cal.add_business_days(day, n)
+    assert got == plain_add_business_days(cal, day, n)
+    assert got.year == (year + 1 if n >= 0 else year - 1)
+
+
+def test_business_days_at_the_range_ends_are_refused_with_the_edge() -> None:
+    """Searching past the last business day of 2199, or before the first of 1900, is an
+    error naming the edge; it builds no more years than the search needed, unless no
+    business day at all was found (then the whole range is checked)."""
+    one_left = BusinessCalendar(
+        zone="UTC",
+        holidays=None,
+        schedule=MONDAYS,
+        closures=mondays_closed(date(2199, 1, 1), date(2199, 12, 29)),  # 30 Dec stays open
+    )
+    days = "use a smaller number of days."
+    assert one_left.add_business_days(date(2199, 12, 1), 1) == date(2199, 12, 30)
+    assert error(lambda: one_left.add_business_days(date(2199, 12, 1), 2)) == (
+        "OutOfRangeError",
+        BEYOND.format("after", "2199-12-31", days),
+    )
+    assert one_left.engine.years == (2199,)
+    for first, last, day, n in (
+        (2199, 2199, date(2199, 3, 1), 1),
+        (1900, 1900, date(1900, 9, 1), -1),
+    ):
+        closed = BusinessCalendar(
+            zone="UTC", holidays=None, schedule=MONDAYS, closures=every_monday_closed(first, last)
+        )
+        kind, message = error(lambda c=closed, d=day, k=n: c.add_business_days(d, k))
+        assert kind in ("OutOfRangeError", "NoOpenTimeError")
+        assert ("2199-12-31" if n > 0 else "1900-01-01") in message
+    never = BusinessCalendar(
+        zone="UTC", holidays=None, schedule=MONDAYS, closures=every_monday_closed(1900, 2199)
+    )
+    assert error(lambda: never.add_business_days(date(2199, 6, 1), 1)) == (
+        "NoOpenTimeError",
+        NO_TIME.format("after", "2199-12-31"),
+    )
+    assert error(lambda: never.model_copy().add_business_days(date(1900, 6, 1), -1)) == (
+        "NoOpenTimeError",
+        NO_TIME.format("before", "1900-01-01"),
+    )
