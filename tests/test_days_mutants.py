@@ -81,7 +81,8 @@ def plans(draw: st.DrawFn) -> DayPlan:
     """A week of random hours (some past midnight), holidays, cuts and additions over a
     few weeks around a new year."""
     weekly = tuple(draw(runs(top=112)) for _ in range(7))
-    closed = draw(st.sets(st.integers(FIRST, FIRST + DAYS - 1), max_size=4))
+    new_year = date(2024, 1, 1).toordinal()
+    closed = draw(st.sets(st.integers(FIRST, FIRST + DAYS - 1) | st.just(new_year), max_size=4))
     special = st.integers(FIRST - 2, FIRST + DAYS + 2)
     cuts = draw(st.dictionaries(special, runs().filter(bool), max_size=4))
     additions = draw(st.dictionaries(special, runs(top=120).filter(bool), max_size=4))
@@ -107,7 +108,8 @@ def plain_runs_of(plan: DayPlan, ordinal: int) -> set[int]:
 def test_runs_equal_runs_of_each_date(plan: DayPlan, skip: int, length: int) -> None:
     """DayPlan.runs over [first, stop) lists exactly the runs of each date in it (as
     runs_of gives them, and as recomputed from the plan), each tagged with its date, as
-    naive microseconds from 1970-01-01 local midnight."""
+    naive microseconds from 1970-01-01 local midnight; also for ranges of a single date
+    (a holiday on 1 January, a date with cuts or additions)."""
     first = FIRST + skip
     stop = first + length
     starts, ends, days = plan.runs(first, stop)
@@ -123,6 +125,13 @@ def test_runs_equal_runs_of_each_date(plan: DayPlan, skip: int, length: int) -> 
         assert units(want) == plain_runs_of(plan, o)
         assert sorted(got.pop(o, [])) == list(want)
     assert got == {}
+    for o in {*plan.cuts, *plan.additions, date(2024, 1, 1).toordinal()}:
+        starts, ends, days = plan.runs(o, o + 1)  # a single date: first and last at once
+        midnight = (o - EPOCH_ORDINAL) * US_PER_DAY
+        assert set(days.tolist()) <= {o}
+        assert sorted(zip((starts - midnight).tolist(), (ends - midnight).tolist())) == list(
+            plan.runs_of(o)
+        )
 
 
 @given(plans())

@@ -36,22 +36,28 @@ def tzif(
     types: tuple[tuple[int, int, str], ...] = ((-18000, 0, "EST"),),
     version: bytes = b"2",
     leap: int = 0,
+    v1_leap: int | None = None,
 ) -> bytes:
     """A TZif file (RFC 8536): transitions (seconds), their type indices, the types
-    (offset, isdst, abbreviation), then the footer."""
+    (offset, isdst, abbreviation), `leap` leap-second records (in the version 1 block
+    `v1_leap` of them, if given), then the footer."""
     chars = b""
     infos = b""
     for off, dst, abbr in types:
         infos += struct.pack(">lBB", off, dst, len(chars))
         chars += abbr.encode() + b"\0"
 
-    def block(fmt: str, leap_size: int) -> bytes:
+    def block(fmt: str, leap_size: int, leaps: int) -> bytes:
         body = struct.pack(f">{len(times)}{fmt}", *times) + bytes(kinds) + infos + chars
-        return body + b"\0" * (leap_size * leap)
+        return body + b"\0" * (leap_size * leaps)
 
-    header = b"TZif" + version + b"\0" * 15
-    header += struct.pack(">6l", 0, 0, leap, len(times), len(types), len(chars))
-    return header + block("l", 8) + header + block("q", 12) + b"\n" + footer.encode() + b"\n"
+    def header(leaps: int) -> bytes:
+        counts = struct.pack(">6l", 0, 0, leaps, len(times), len(types), len(chars))
+        return b"TZif" + version + b"\0" * 15 + counts
+
+    first = leap if v1_leap is None else v1_leap
+    v1 = header(first) + block("l", 8, first)
+    return v1 + header(leap) + block("q", 12, leap) + b"\n" + footer.encode("latin-1") + b"\n"
 
 
 def offset_us(zone: ZoneInfo, u: int) -> int:
@@ -168,6 +174,31 @@ def test_posix_rule_transitions_match_zoneinfo(case: tuple[str, PosixRule], year
         assert offset_us(zone, (second - 1) * S) != off * S
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("EST5EDT,M1.5.0,M12.1.0", 2026),  # the last Sunday of January, the first of December
+        ("EST5EDT,M12.2.3/5,M1.3.6", 2027),  # southern style, across the new year
+        ("EST5EDT,M12.5.1,M1.1.2", 2029),
+        ("EST5EDT,J60/2,J300/2", 2000),  # leap year (divisible by 400)
+        ("EST5EDT,J60/2,J300/2", 2100),  # not a leap year (divisible by 100)
+        ("EST5EDT,J60/2,J300/2", 1900),
+        ("EST5EDT,J60/2,J300/2", 2024),
+        ("EST5EDT,J59/2,J61/2", 2023),
+    ],
+)
+def test_posix_rules_in_december_january_and_century_years(text: str, year: int) -> None:
+    """Rules in the first and last months, and Julian days around 29 February in leap and
+    century years, give zoneinfo's transitions."""
+    rule = PosixRule.parse(text)
+    assert rule is not None
+    zone = ZoneInfo.from_file(io.BytesIO(tzif(text)), key="Test/Edge")
+    for second, off in rule.transitions(year):
+        assert datetime.fromtimestamp(second, UTC).year == year
+        assert offset_us(zone, second * S) == off * S
+        assert offset_us(zone, (second - 1) * S) != off * S
+
+
 # -- TZif files read through zone_data -------------------------------------------------------
 
 
@@ -206,7 +237,7 @@ def agrees(zone: ZoneInfo, data: ZoneData) -> None:
         assert offset_of(data, second * S) == offset_us(zone, second * S), second
 
 
-@pytest.mark.parametrize("footer", ["EST5EDT,M3.2.0,M11.1.0", "EST5", ""])
+@pytest.mark.parametrize("footer", ["EST5EDT,M3.2.0,M11.1.0", "EST5", "XXX5", ""])
 @pytest.mark.parametrize("version", [b"2", b"3", b"4"])
 def test_tzif_transitions_and_footers_are_read(tzdir: Path, footer: str, version: bytes) -> None:
     """A TZif file of version 2, 3 or 4 with listed transitions and a footer (a DST rule,
@@ -224,6 +255,27 @@ def test_tzif_transitions_and_footers_are_read(tzdir: Path, footer: str, version
         assert data.starts[-1] == 1_700_000_000 * S
     assert len(np.unique(data.starts)) == len(data.starts)
     assert (np.diff(data.offsets) != 0).all()
+
+
+def test_the_64_bit_header_is_found_past_the_version_1_block(tzdir: Path) -> None:
+    """The version 1 block is skipped by its own counts, leap-second records included (the
+    64-bit block that follows has none, so the file is read)."""
+    data = tzif("EST5EDT,M3.2.0,M11.1.0", SWITCHES, (1, 2, 1, 2, 1), TYPES, v1_leap=2)
+    zone = install(tzdir, "Test/V1Leap", data)
+    got = zone_data(zone)
+    assert got.source == f"system, {tzdir}"
+    agrees(zone, got)
+
+
+def test_a_rule_after_transitions_before_1970_governs_every_later_year(tzdir: Path) -> None:
+    """When the last listed transition is in 1938, the footer's rule fills in every year from
+    then on (none skipped)."""
+    data = tzif("EST5EDT,M3.2.0,M11.1.0", SWITCHES[:2], (1, 1), TYPES)
+    zone = install(tzdir, "Test/Old", data)
+    got = zone_data(zone)
+    agrees(zone, got)
+    years = {datetime.fromtimestamp(int(t) // S, UTC).year for t in got.starts[2:]}
+    assert set(range(1939, 2202)) <= years
 
 
 def test_tzif_without_transitions_uses_the_footer_from_the_first_year(tzdir: Path) -> None:
@@ -263,14 +315,16 @@ V1_SIZE = 6 + 4  # one type and "EST\0": where the 64-bit header starts, after 4
         ),
         pytest.param(tzif("not a rule"), id="footer"),
         pytest.param(tzif("EST5", types=()), id="no-types"),
+        pytest.param(tzif("EST5\xe9"), id="not-ascii"),
+        pytest.param(tzif("EST5 "), id="trailing-space"),
     ],
 )
 def test_unreadable_tzif_files_fall_back_to_sampling(
     tzdir: Path, sampled: list[object], data: bytes
 ) -> None:
     """Files zone_data cannot read (version 1, leap seconds, a broken header, a footer that
-    is no POSIX rule, no types) are sampled from the ZoneInfo object instead; the same
-    file without the fault is read."""
+    is no POSIX rule, not ASCII or padded, no types) are sampled from the ZoneInfo object
+    instead; the same file without the fault is read."""
     (tzdir / "Test").mkdir()
     (tzdir / "Test" / "Odd").write_bytes(data)
     (tzdir / "Test" / "Even").write_bytes(tzif("EST5"))
@@ -317,13 +371,17 @@ def test_the_directory_version_is_read_from_its_files(
 def test_a_file_that_disagrees_with_its_object_is_sampled(
     tzdir: Path, sampled: list[object]
 ) -> None:
-    """A file whose transitions differ from the ZoneInfo object's (here: an hour later) is
-    not trusted; neither is one whose offset in 2000 differs."""
+    """A file whose transitions differ from the ZoneInfo object's (all, or only the first,
+    an hour later) is not trusted; neither is one whose offset in 2000 differs."""
     good = tzif("", SWITCHES, (1, 2, 1, 2, 1), TYPES)
     late = tzif("", tuple(t + 3600 for t in SWITCHES), (1, 2, 1, 2, 1), TYPES)
     (tzdir / "Test").mkdir()
     (tzdir / "Test" / "Late").write_bytes(late)
     zone = ZoneInfo.from_file(io.BytesIO(good), key="Test/Late")
+    assert zone_data(zone).source == "sampled"
+    first_late = tzif("", (SWITCHES[0] + 3600, *SWITCHES[1:]), (1, 2, 1, 2, 1), TYPES)
+    (tzdir / "Test" / "FirstLate").write_bytes(first_late)
+    zone = ZoneInfo.from_file(io.BytesIO(good), key="Test/FirstLate")
     assert zone_data(zone).source == "sampled"
     shifted = tzif("", (), (), ((-14400, 0, "AST"),))
     (tzdir / "Test" / "Shift").write_bytes(shifted)
@@ -331,7 +389,7 @@ def test_a_file_that_disagrees_with_its_object_is_sampled(
         io.BytesIO(tzif("", (), (), ((-18000, 0, "EST"),))), key="Test/Shift"
     )
     assert zone_data(zone).source == "sampled"
-    assert len(sampled) == 2
+    assert len(sampled) == 3
 
 
 # -- sampling and preimages ----------------------------------------------------------------
