@@ -625,6 +625,8 @@ def test_searches_that_run_off_the_range_say_why() -> None:
     assert error(lambda: cal.engine.add(first_open, -1)) == before
     assert error(lambda: cal.engine.add(first_open + 1, -2)) == too_early
     assert cal.engine.add(first_open + 1, -1) == first_open
+    assert error(lambda: cal.engine.previous_open(first_open - 1)) == before
+    assert cal.engine.previous_open(first_open) == first_open
     closed = BusinessCalendar(
         zone="UTC",
         holidays=None,
@@ -906,14 +908,18 @@ def test_cover_builds_exactly_the_years_whose_windows_it_needs(
 
 def test_a_search_that_runs_off_from_another_year_says_why() -> None:
     """The range-edge error of a long search started years before the edge is decided by
-    the open time after (before) its start, as for one started near the edge."""
+    the open time after (before) its start, as for one started near the edge, and deciding
+    it builds no year on the other side of the start."""
     cal = utc_office()
     too_far = ("OutOfRangeError", BEYOND.format("after", "2199-12-31", SMALLER))
     too_early = ("OutOfRangeError", BEYOND.format("before", "1900-01-01", SMALLER))
     evening = datetime(2026, 12, 31, 23, tzinfo=UTC)  # after the last closing of 2026
     assert error(lambda: cal.add(evening, 200 * 52 * 40 * H)) == too_far
+    assert cal.engine.years == tuple(range(2026, 2200))  # nothing before the search's start
     night = datetime(1950, 1, 1, tzinfo=UTC)  # before the first opening of 1950
-    assert error(lambda: cal.model_copy().add(night, -60 * 52 * 40 * H)) == too_early
+    back = cal.model_copy()
+    assert error(lambda: back.add(night, -60 * 52 * 40 * H)) == too_early
+    assert back.engine.years == tuple(range(1900, 1951))  # nothing after it
     e = cal.model_copy().engine
     last_close = to_us(datetime(2199, 12, 31, 17, tzinfo=UTC))
     assert error(lambda: e.clock(last_close - 1, 2, last_close)) == too_far
@@ -924,9 +930,10 @@ def test_columns_name_the_instant_as_told() -> None:
     """cover_many names out-of-range instants as its caller calls them."""
     engine = utc_office().engine
     first = engine.source.min_us
-    for col in ([first - 1, first], [first, first - 1]):
+    end = engine.source.max_us
+    for col, bad in (([first - 1, first], first - 1), ([first, end], end), ([end, first], end)):
         message = error(lambda c=col: engine.cover_many(np.array(c), "deadline"))[1]
-        assert message.startswith(f"deadline {(EPOCH + (first - 1) * US).isoformat()} is outside")
+        assert message.startswith(f"deadline {(EPOCH + bad * US).isoformat()} is outside")
 
 
 def test_the_swap_lock_is_a_fresh_lock_and_renews() -> None:
