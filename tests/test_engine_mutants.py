@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slaclock import BusinessCalendar, Closure, SlaclockError, WeeklySchedule, argentina
@@ -1004,3 +1004,25 @@ def test_business_days_at_the_range_ends_are_refused_with_the_edge() -> None:
         "NoOpenTimeError",
         NO_TIME.format("before", "1900-01-01"),
     )
+
+
+@settings(max_examples=10)
+@given(st.integers(1996, 2044), st.booleans())
+def test_a_run_of_the_next_year_starting_exactly_at_hi_is_not_missed(
+    year: int, elsewhere: bool
+) -> None:
+    """In UTC a night desk opens at 00:00 on 1 January, exactly where the window of the
+    year before ends; an engine that has built only that year (as its current span or
+    not) answers there as one holding the years around it."""
+    cal = BusinessCalendar(zone="UTC", holidays=None, schedule=NIGHT)
+    wide = cal.model_copy().engine
+    wide.years_span(year - 2, year + 2)
+    hi = to_us(datetime(year + 1, 1, 1, tzinfo=UTC))
+    assert wide.is_open(hi)
+    for u in (hi - 1, hi, hi + 1):
+        for k, want in enumerate(engine_queries(wide, u, HOUR)):
+            narrow = cal.model_copy().engine
+            assert narrow.years_span(year, year).hi == hi
+            if elsewhere:
+                narrow.years_span(year + 3, year + 3)
+            assert outcome(engine_queries(narrow, u, HOUR)[k]) == outcome(want)
