@@ -353,6 +353,7 @@ def test_join_equals_one_span_over_the_united_runs(
     assert (joined.first_year, joined.last_year, joined.lo, joined.hi) == (2001, 2002, -DAY, DAY)
     assert list(zip(joined.starts.tolist(), joined.ends.tolist())) == united
     assert joined.bdays.tolist() == [730_000, 730_001, 730_400]
+    assert np.issubdtype(joined.bdays.dtype, np.integer)  # ordinals, not floats
     assert joined.total == sum(e - s for s, e in united)
 
 

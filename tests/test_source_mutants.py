@@ -79,7 +79,8 @@ def test_the_range_is_local_midnights_and_new_years_are_the_year_edges(key: str)
 
 
 def calendars_with_spill() -> st.SearchStrategy[tuple[ZonedPlan, DayPlan]]:
-    """Zoned plans, some whose runs end past midnight (additions up to 30:00)."""
+    """Zoned plans, some whose runs end past midnight (additions up to 30:00, one wholly
+    after the end of the range)."""
 
     def make(key: str, schedule: int, spill: bool) -> tuple[ZonedPlan, DayPlan]:
         cal = BusinessCalendar(
@@ -90,7 +91,11 @@ def calendars_with_spill() -> st.SearchStrategy[tuple[ZonedPlan, DayPlan]]:
         )
         day = plan_of(cal).plan
         if spill:
-            late = {date(2029, 12, 31).toordinal(): ((22 * 3_600_000_000, 30 * 3_600_000_000),)}
+            hour = 3_600_000_000
+            late = {
+                date(2029, 12, 31).toordinal(): ((22 * hour, 30 * hour),),
+                date(2199, 12, 31).toordinal(): ((24 * hour, 26 * hour),),  # past the range
+            }
             day = DayPlan(day.weekly, day.closed_dates, day.cuts, late)
         return ZonedPlan(day, ZoneInfo(key)), day
 

@@ -10,8 +10,9 @@ of the same bytes.
 from __future__ import annotations
 
 import io
+import itertools
 import struct
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -408,7 +409,9 @@ def test_sampled_data_finds_each_change_to_the_second() -> None:
     assert years[0] == 1906 and years[-1] == 2200
 
 
-@given(st.sampled_from(["America/New_York", "Europe/London", "Australia/Lord_Howe"]), st.data())
+@given(
+    st.sampled_from(["America/New_York", "Europe/London", "Australia/Lord_Howe", "UTC"]), st.data()
+)
 def test_preimage_is_every_instant_whose_reading_is_in_the_run(
     key: str, data: st.DataObject
 ) -> None:
@@ -418,7 +421,7 @@ def test_preimage_is_every_instant_whose_reading_is_in_the_run(
     zone = ZoneInfo(key)
     zd = zone_data(zone)
     changes = [int(t) for t in zd.starts[1:] if 0 < t < 2_000_000_000 * S]
-    t = data.draw(st.sampled_from(changes))
+    t = data.draw(st.sampled_from(changes)) if changes else 1_000_000_000 * S
     naive = t + offset_us(zone, t - 1)
     runs = data.draw(
         st.lists(
@@ -438,6 +441,31 @@ def test_preimage_is_every_instant_whose_reading_is_in_the_run(
         mine = [
             (s, e) for s, e, w in zip(starts.tolist(), ends.tolist(), which.tolist()) if w == k
         ]
+        assert all(p[1] <= q[0] for p, q in itertools.pairwise(sorted(mine)))  # none twice
         for u in range(t - 6 * 3600 * S, t + 6 * 3600 * S, 60 * S):
             reading = u + offset_us(zone, u)
             assert any(s <= u < e for s, e in mine) == (a <= reading < b)
+
+
+class NoOffset(tzinfo):
+    """A tzinfo that converts from UTC but then reports no offset."""
+
+    def utcoffset(self, dt: datetime | None) -> None:
+        return None
+
+    def fromutc(self, dt: datetime) -> datetime:
+        return dt
+
+
+def test_other_tzinfos_are_sampled_and_one_without_offsets_is_refused(
+    sampled: list[object],
+) -> None:
+    """zone_data samples any tzinfo that is not a keyed ZoneInfo (a fixed offset, a ZoneInfo
+    read from a file without a key); sampling one whose utcoffset() is None says so."""
+    fixed = timezone(timedelta(hours=5, minutes=30))
+    keyless = ZoneInfo.from_file(io.BytesIO(tzif("EST5")))
+    assert zone_data(fixed).source == "sampled"
+    assert zone_data(keyless).source == "sampled"
+    assert sampled == [fixed, keyless]
+    with pytest.raises(ValueError, match=r"^tzinfo\.utcoffset returned None$"):
+        sampled_zone_data.__wrapped__(NoOffset())
