@@ -26,11 +26,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slaclock import BusinessCalendar, Closure, SlaclockError, WeeklySchedule, argentina
-from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY
 from slaclock.calendar.engine import LIST_RUNS, Engine, Span, SwapLock, merge
 from tests.strategies import ALWAYS, NIGHT, OFFICE, calendars, edge_calendars, instants
 
-DAY = US_PER_DAY
+MIN_YEAR, MAX_YEAR = 1900, 2199  # the supported years
+US_PER_DAY = DAY = 86_400_000_000
 HOUR = DAY // 24
 Runs = list[tuple[int, int]]
 

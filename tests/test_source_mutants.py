@@ -15,7 +15,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slaclock import BusinessCalendar, Closure
-from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, naive_us
 from slaclock.calendar.days import DayPlan
 from slaclock.calendar.source import ZonedPlan
 from tests.strategies import FAR_ZONES, NIGHT, OFFICE, ZONES
@@ -25,6 +24,15 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 NAIVE_EPOCH = datetime(1970, 1, 1)
 US = timedelta(microseconds=1)
 MINUTE = 60_000_000
+MIN_YEAR, MAX_YEAR = 1900, 2199  # the supported years
+US_PER_DAY = 86_400_000_000
+
+
+def naive_us(day: date) -> int:
+    """Microseconds from 1970-01-01 00:00 to midnight of `day`, as a wall clock reads them."""
+    return (datetime.combine(day, datetime.min.time()) - NAIVE_EPOCH) // US
+
+
 KEYS = sorted({*ZONES, *FAR_ZONES, "Europe/Dublin", "Pacific/Apia", "America/Santiago"})
 
 
