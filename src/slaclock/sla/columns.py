@@ -132,6 +132,13 @@ class TicketColumns:
     def __len__(self) -> int:
         return len(self.received)
 
+    def block(self, a: int, b: int) -> TicketColumns:
+        """Tickets a..b-1, renumbered from 0 (their events are one slice: ordered by ticket)."""
+        ev = self.events
+        i, j = np.searchsorted(ev.ticket, [a, b])
+        events = EventColumns(ev.ticket[i:j] - a, ev.kind[i:j], ev.at[i:j], ev.severity[i:j])
+        return TicketColumns(self.received[a:b], self.severity[a:b], events)
+
     @classmethod
     def from_tickets(cls, tickets: Sequence[Ticket]) -> TicketColumns:
         """The columns of ticket objects (one pass over their histories)."""
@@ -175,6 +182,12 @@ class StatusColumns:
     refused: Mask
     #: ...and why (None elsewhere).
     problem: npt.NDArray[np.object_]
+
+    @classmethod
+    def concat(cls, parts: Sequence[StatusColumns]) -> StatusColumns:
+        """The rows of `parts`, one after the other."""
+        names = cls.__dataclass_fields__
+        return cls(**{k: np.concatenate([getattr(p, k) for p in parts]) for k in names})
 
     @property
     def breached(self) -> Mask:
@@ -319,9 +332,27 @@ def _in_force(
     return out
 
 
+#: Rows evaluated together. A block's temporaries (8 MiB a column) are reused by the
+#: allocator; larger ones are fresh memory that the kernel must map page by page, which
+#: made ten million rows cost 40% more than ten times one million.
+BLOCK_ROWS = 1 << 20
+
+
 def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> StatusColumns:
     """Every ticket's first-response SLA at `now_us` under `plan` (`status.evaluate`'s
-    rules; entitlement is the caller's business)."""
+    rules; entitlement is the caller's business), a block of rows at a time."""
+    n = len(tickets)
+    if n <= BLOCK_ROWS:
+        return _evaluate_block(tickets, now_us, plan)
+    return StatusColumns.concat(
+        [
+            _evaluate_block(tickets.block(a, min(a + BLOCK_ROWS, n)), now_us, plan)
+            for a in range(0, n, BLOCK_ROWS)
+        ]
+    )
+
+
+def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> StatusColumns:
     n = len(tickets)
     engine = plan.calendar.engine
     events = tickets.events.take(tickets.events.at <= now_us)
