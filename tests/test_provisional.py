@@ -20,6 +20,8 @@ from slaclock import (
 from slaclock._time import from_us
 from slaclock.calendar.face import Calendar
 
+ARG = argentina().zone
+
 CALENDARS = [
     argentina(),  # 2027-2100 undecreed
     argentina().model_copy(update={"holidays": HolidayRules(missing_years="none")}),  # + no data
@@ -88,3 +90,23 @@ def test_any_number_of_spans_is_an_overlap_test(
     got = Spans(spans=spans).provisional_many(start, end).tolist()
     want = [any(a < hi and b >= lo for lo, hi in spans) for a, b in zip(start, end, strict=True)]
     assert got == want
+
+
+def test_the_warning_tells_undecreed_years_from_years_without_data() -> None:
+    """'Bridge days not decreed yet' (2027) and 'no data, taken to have none' (1950) are
+    different warnings, in the explanation and its text."""
+    from datetime import timedelta
+
+    later = argentina().explain(datetime(2027, 3, 1, 10, tzinfo=ARG), timedelta(hours=2))
+    assert later.provisional_note == (
+        "depends on 2027, whose decreed holidays (bridge days) may not be in the data yet"
+    )
+    cal = argentina().model_copy(update={"holidays": HolidayRules(missing_years="none")})
+    early = cal.explain(datetime(1950, 3, 1, 10, tzinfo=ARG), timedelta(hours=2))
+    first, last = cal.holidays.covered_years()  # 1957-2100 in holidays 0.109
+    assert early.provisional_note == (
+        f"depends on 1950, for which the holidays package has no AR data ({first}-{last} "
+        "only): taken to have no holidays (missing_years='none')"
+    )
+    assert f"warning       provisional: {early.provisional_note}" in str(early)
+    assert "bridge days" not in str(early)

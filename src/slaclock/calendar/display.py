@@ -163,12 +163,5 @@ def explanation_html(ex: DeadlineExplanation) -> str:
         notes.append(f"Time zones: {ex.tz_data}.")
     parts.append(h.note(" ".join(notes)))
     if ex.provisional:
-        years = ", ".join(str(y) for y in ex.provisional_years)
-        parts.append(
-            h.note(
-                h.element("strong", "Provisional: "),
-                f"depends on {years}, whose decreed holidays (bridge days) may not be in the "
-                "data yet.",
-            )
-        )
+        parts.append(h.note(h.element("strong", "Provisional: "), ex.provisional_note + "."))
     return h.block(*parts, title=f"Deadline {short.when(ex.deadline)}")

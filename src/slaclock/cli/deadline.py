@@ -148,14 +148,7 @@ def explanation_lines(exp: DeadlineExplanation) -> list[str]:
     if exp.tz_data:
         lines.append(line("time zones", exp.tz_data))
     if exp.provisional:
-        years = ", ".join(str(y) for y in exp.provisional_years)
-        lines.append(
-            line(
-                "warning",
-                f"provisional: depends on {years}, whose decreed holidays (bridge days) may "
-                "not be in the data yet",
-            )
-        )
+        lines.append(line("warning", f"provisional: {exp.provisional_note}"))
     return lines
 
 
