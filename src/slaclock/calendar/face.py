@@ -94,15 +94,19 @@ class Calendar(FrozenModel):
         """Which tz database the zone(s) come from, with its version."""
         raise NotImplementedError
 
-    def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
-        """Years between two instants whose holidays may be incomplete (decreed later, or
-        no data with ``missing_years="none"``)."""
+    def provisional_years_us(self, a: int, b: int) -> tuple[int, ...]:
+        """`provisional_years` between two instants as UTC microseconds."""
         raise NotImplementedError
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
         """[start, end) UTC microseconds of the years whose holidays may be incomplete,
         sorted and disjoint."""
         raise NotImplementedError
+
+    def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
+        """Years between two instants whose holidays may be incomplete (decreed later, or
+        no data with ``missing_years="none"``)."""
+        return self.provisional_years_us(to_us(start, "start"), to_us(end, "end"))
 
     def provisional_many(self, start: Column, end: Column) -> Mask:
         """Whether each [start, end] (UTC microseconds, start <= end) meets a year whose

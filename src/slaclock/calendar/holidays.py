@@ -255,7 +255,7 @@ class HolidayRules(FrozenModel):
         """Years in [first, last] the package has no data for (assumed to have no holidays
         when ``missing_years="none"``)."""
         low, high = self.covered_years()
-        return tuple(y for y in range(first, last + 1) if not low <= y <= high)
+        return (*range(first, min(last, low - 1) + 1), *range(max(first, high + 1), last + 1))
 
     def provisional_years(self, first: int, last: int) -> tuple[int, ...]:
         """Years in [first, last] whose holidays may be incomplete: undecreed or no data."""
