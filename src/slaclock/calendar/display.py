@@ -153,12 +153,7 @@ def explanation_html(ex: DeadlineExplanation) -> str:
         parts.append(h.note("No scheduled day was skipped."))
     notes = []
     if ex.holiday_data is not None:
-        hd = ex.holiday_data
-        through = hd.complete_through if hd.complete_through is not None else "n/a"
-        notes.append(
-            f"Holidays: {hd.package} {hd.version}, {hd.country} {'+'.join(hd.categories)}, "
-            f"decreed days known through {through}."
-        )
+        notes.append(f"Holidays: {ex.holiday_data.describe()}.")
     if ex.tz_data:
         notes.append(f"Time zones: {ex.tz_data}.")
     parts.append(h.note(" ".join(notes)))

@@ -100,12 +100,7 @@ class DeadlineExplanation:
         lines.extend(line for _, _, line in sorted(steps))
         lines.append(f"deadline      {_stamp(self.deadline)}")
         if self.holiday_data is not None:
-            hd = self.holiday_data
-            through = hd.complete_through if hd.complete_through is not None else "n/a"
-            lines.append(
-                f"holidays      {hd.package} {hd.version}, {hd.country} "
-                f"{'+'.join(hd.categories)}, decreed days known through {through}"
-            )
+            lines.append(f"holidays      {self.holiday_data.describe()}")
         if self.tz_data:
             lines.append(f"time zones    {self.tz_data}")
         if self.provisional:

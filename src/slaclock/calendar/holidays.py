@@ -104,6 +104,14 @@ class HolidayDataInfo(FrozenModel):
     #: What a year without data means: "error" (refused) or "none" (no holidays).
     missing_years: Literal["error", "none"] = "error"
 
+    def describe(self) -> str:
+        """'holidays 0.109, AR public, decreed days known through 2026' (explanations)."""
+        through = self.complete_through if self.complete_through is not None else "n/a"
+        return (
+            f"{self.package} {self.version}, {self.country} {'+'.join(self.categories)}, "
+            f"decreed days known through {through}"
+        )
+
     def provisional_note(self, years: tuple[int, ...]) -> str:
         """Why results over `years` are provisional: holidays not decreed yet, or no data
         at all (taken to have none, as ``missing_years="none"`` says)."""
