@@ -306,12 +306,10 @@ class Span:
         last: int = e - 1
         return last if last >= self.lo else None
 
-    def period_at(self, x: int) -> tuple[int, int] | None:
-        """The whole open run holding the open instant x."""
-        i = self.find(x)
-        s: int = self.S[i]
-        e: int = self.E[i]
-        return (s, e) if s > self.lo and e < self.hi else None
+    def period_start(self, x: int) -> int | None:
+        """The opening of the run holding the open instant x; None if it may be earlier."""
+        s: int = self.S[self.find(x)]
+        return s if s > self.lo else None
 
     def forward(self, c: int, d: int, i: int) -> int | None:
         """The earliest instant with open time c + d before it (d > 0), searching
@@ -698,30 +696,37 @@ class Engine:
         self.span(b)
         return self.cover(a, b).runs(a, b)
 
-    def period_at(self, x: int) -> tuple[int, int]:
-        """The whole open period holding the open instant x."""
+    def period_start(self, x: int) -> int:
+        """The opening of the open period holding the open instant x."""
         s = self.span(x)
         while True:
-            r = s.period_at(x)
+            r = s.period_start(x)
             if r is not None:
                 return r
-            forward = int(s.E[s.find(x)]) >= s.hi
-            s = self.widen(s, forward, x, _NEVER_CLOSES if forward else _NEVER_CLOSED)
+            s = self.widen(s, False, x, _NEVER_CLOSED)
+
+    def period_at(self, x: int) -> tuple[int, int]:
+        """The whole open period holding the open instant x."""
+        end = self.next_close(x)
+        return self.period_start(x), end
 
     def periods_after(self, u: int) -> Iterator[tuple[int, int]]:
-        """Open periods from u onward, the first clipped at u; endless until the range ends."""
+        """Open periods from u onward, the first clipped at u; endless until the range ends.
+        A period is asked only for the side it is not clipped on, so a period that began
+        before the range still yields its part after u."""
         x = self.next_open(u)
         while True:
-            start, end = self.period_at(x)
-            yield max(start, u), end
+            end = self.next_close(x)
+            yield x, end
             x = self.next_open(end)
 
     def periods_before(self, u: int) -> Iterator[tuple[int, int]]:
-        """Open periods before u, latest first, the first clipped at u."""
+        """Open periods before u, latest first, the first clipped at u (a period that
+        never closes before the range ends still yields its part before u)."""
         x = self.previous_open(u - 1)
         while True:
-            start, end = self.period_at(x)
-            yield start, min(end, u)
+            start = self.period_start(x)
+            yield start, x + 1
             x = self.previous_open(start - 1)
 
     # -- business days (ordinals of local dates) ------------------------------------------
