@@ -607,11 +607,20 @@ def test_the_supported_range_is_checked_to_the_microsecond(cal: BusinessCalendar
             assert error(lambda q=query, e=fresh: q(e)) == message  # type: ignore[misc]
 
 
-@given(st.sampled_from([-3000, -1, 0, 1, 1000, 1899, 2300, 9999, 10_000, 123_456]))
-def test_instants_no_datetime_holds_are_named_by_their_utc_year(year: int) -> None:
-    """The error for an instant outside datetime's years names its UTC year instead."""
+@given(
+    st.sampled_from([-3000, -1, 0, 1, 1000, 1899, 2300, 9999, 10_000, 123_456]),
+    st.sampled_from(["mid", "first", "last"]),
+)
+def test_instants_no_datetime_holds_are_named_by_their_utc_year(year: int, when: str) -> None:
+    """The error for an instant outside datetime's years names its UTC year instead, even
+    in its first or last microsecond (Gregorian years: 400 of them repeat exactly)."""
     engine = argentina().engine
     u = mid_year_us(year)
+    if when != "mid":
+        k = (year - 2000) // 400  # the same day in a year 2000..2399, moved back
+        shift = k * 146_097 * 86_400_000_000
+        january = datetime(year - 400 * k + (when == "last"), 1, 1, tzinfo=UTC)
+        u = (january - EPOCH) // US + shift - (when == "last")
     if 1 <= year <= 9999:
         text = (EPOCH + u * US).isoformat()
     else:

@@ -919,12 +919,20 @@ class Engine:
         return self.cover_many(u).open_many(u)
 
 
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_CYCLE_DAYS = 146_097  # days in 400 Gregorian years
+
+
 def _describe(u: int) -> str:
     """An instant for a message, even one no datetime can hold."""
     try:
         return from_us(u, timezone.utc).isoformat()
     except (OverflowError, ValueError):
-        return f"in UTC year {1970 + u // 31_556_952_000_000}"
+        # Move the day by whole 400-year Gregorian cycles into datetime's years.
+        ordinal = u // US_PER_DAY + _EPOCH_ORDINAL
+        cycles = (ordinal - 1) // _CYCLE_DAYS
+        year = date.fromordinal(ordinal - cycles * _CYCLE_DAYS).year + 400 * cycles
+        return f"in UTC year {year}"
 
 
 def _never_opens() -> NoOpenTimeError:
