@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from slaclock import SlaclockError, Ticket, evaluate, evaluate_many
+from slaclock.sla import columns
 from slaclock.sla.plan import ServicePlan
 from tests.tickets import CONTRACT, histories, nows, plans
 
@@ -54,3 +56,16 @@ def test_rows_at_many_instants(ticket: Ticket, plan: ServicePlan, minutes: int) 
         instants += [event.at - timedelta(microseconds=1), event.at]
     for now in instants:
         assert at_once([ticket], now, plan) == one_by_one([ticket], now, plan)
+
+
+@given(st.lists(histories(), min_size=1, max_size=8), plans(), st.integers(1, 3), st.data())
+def test_blocks_of_rows_change_nothing(
+    tickets: list[Ticket], plan: ServicePlan, block: int, data: st.DataObject
+) -> None:
+    """Evaluated a block of 1-3 rows at a time (events sliced per block), every row is
+    what it is when all rows are evaluated together."""
+    now = data.draw(nows(tickets[0]))
+    whole = at_once(tickets, now, plan)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(columns, "BLOCK_ROWS", block)
+        assert at_once(tickets, now, plan) == whole

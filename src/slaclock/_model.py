@@ -201,9 +201,8 @@ def _check(c: _Check, v: object) -> object:
 class FrozenModel(BaseModel):
     """Immutable, validated at construction, serialisable to JSON.
 
-    A model may precompute lookups from its fields in `_derive`; they live in
-    the instance dict (plain attribute speed), never in dumps, equality or
-    pickles, and are rebuilt for copies and unpickled instances.
+    Lazily built caches (a calendar's engine) live in the instance dict, never in
+    dumps, equality or pickles.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
@@ -241,10 +240,6 @@ class FrozenModel(BaseModel):
                 out[c.name] = new
         return out
 
-    def _derive(self) -> dict[str, object]:
-        """Attributes computed once from the fields (override to add some)."""
-        return {}
-
     def __repr__(self) -> str:
         """`Name(field=value, ...)` for the fields that differ from their defaults, short."""
         named = {name: short.value(v) for name, v in changed_fields(self)}
@@ -253,12 +248,8 @@ class FrozenModel(BaseModel):
     def __str__(self) -> str:
         return repr(self)
 
-    def model_post_init(self, context: Any, /) -> None:
-        for name, value in self._derive().items():
-            object.__setattr__(self, name, value)
-
     def model_copy(self, *, update: Any = None, deep: bool = False) -> Self:
-        """A validated copy with `update` applied (derived attributes rebuilt)."""
+        """A validated copy with `update` applied (caches not carried over)."""
         data = {name: getattr(self, name) for name in type(self).model_fields}
         data.update(update or {})
         return type(self).model_validate(data)
@@ -276,10 +267,6 @@ class FrozenModel(BaseModel):
         fields = type(self).model_fields
         state["__dict__"] = {k: v for k, v in state["__dict__"].items() if k in fields}
         return state
-
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        super().__setstate__(state)
-        self.model_post_init(None)
 
     def __init__(self, /, **data: Any) -> None:
         try:

@@ -10,14 +10,14 @@ time out and openings add time, all read on the calendar's wall clock.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import field_validator, model_validator
 
 from slaclock._checks import iterable_of, shorten
-from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year, to_us
+from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year
 from slaclock.calendar.closures import Closure, Opening
 from slaclock.calendar.days import DayPlan, Runs
 from slaclock.calendar.display import calendar_html
@@ -322,29 +322,33 @@ class BusinessCalendar(Calendar):
         """Which tz database the calendar reads its zone from, with its version."""
         return self.engine_source.data.describe()
 
-    def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
+    @cached_property
+    def provisional_set(self) -> frozenset[int]:
+        """Every year it answers for whose holidays may be incomplete (computed once)."""
+        if self.holidays is None:
+            return frozenset()
+        source = self.engine_source
+        return frozenset(self.holidays.provisional_years(source.first_year, source.last_year))
+
+    def provisional_years_us(self, a: int, b: int) -> tuple[int, ...]:
         """Years between two instants whose holidays may be incomplete.
 
         Argentina declares bridge days year by year: a result that depends on a
         year after `holiday_data().complete_through` may move when they are. With
         ``missing_years="none"``, years without data count too.
         """
-        a = to_us(start, "start")
-        b = to_us(end, "end")
-        if self.holidays is None:
+        years = self.provisional_set
+        if not years:
             return ()
         source = self.engine_source
         first, last = source.year_of(min(a, b)), source.year_of(max(a, b))
-        return self.holidays.provisional_years(first, last)
+        return tuple(y for y in range(first, last + 1) if y in years)
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
         """The years whose holidays may be incomplete, as UTC spans."""
-        if self.holidays is None:
-            return ()
         source = self.engine_source
-        years = self.holidays.provisional_years(source.first_year, source.last_year)
         spans: list[tuple[int, int]] = []
-        for year in years:
+        for year in sorted(self.provisional_set):
             start = source.first_instant_of(year)
             end = source.first_instant_of(year + 1) if year < source.last_year else source.max_us
             if spans and spans[-1][1] == start:

@@ -10,6 +10,7 @@ over holidays and closures for the time it names.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import field_validator
 
@@ -22,14 +23,14 @@ from slaclock.calendar.schedule import OpenInterval
 __all__ = ["Closure", "Opening"]
 
 
-class Closure(FrozenModel):
-    """A date the provider closes: the whole day, or only `hours` of it (wall-clock)."""
+class _DatedHours(FrozenModel):
+    """A date in the supported years, with wall-clock hours given as text or a model."""
 
+    #: What the date is, in errors.
+    what: ClassVar[str] = "date"
     day: date
-    hours: OpenInterval | None = None
-    reason: str = "closure"
 
-    @field_validator("hours", mode="before")
+    @field_validator("hours", mode="before", check_fields=False)
     @classmethod
     def _hours(cls, v: object) -> object:
         return OpenInterval.parse(v) if isinstance(v, str) else v
@@ -37,8 +38,16 @@ class Closure(FrozenModel):
     @field_validator("day", mode="after")
     @classmethod
     def _year(cls, v: date) -> date:
-        check_year(v.year, f"closure on {v}")
+        check_year(v.year, f"{cls.what} on {v}")
         return v
+
+
+class Closure(_DatedHours):
+    """A date the provider closes: the whole day, or only `hours` of it (wall-clock)."""
+
+    what: ClassVar[str] = "closure"
+    hours: OpenInterval | None = None
+    reason: str = "closure"
 
     def __str__(self) -> str:
         span = f" {self.hours}" if self.hours is not None else ""
@@ -49,24 +58,13 @@ class Closure(FrozenModel):
         return f"Closure({self.day.isoformat()}{span}, {short.text(self.reason)})"
 
 
-class Opening(FrozenModel):
+class Opening(_DatedHours):
     """Hours the provider opens on a date beyond the weekly schedule (wall-clock; may be
     overnight), e.g. a Saturday morning or a holiday worked until noon."""
 
-    day: date
+    what: ClassVar[str] = "opening"
     hours: OpenInterval
     reason: str = "special opening"
-
-    @field_validator("hours", mode="before")
-    @classmethod
-    def _hours(cls, v: object) -> object:
-        return OpenInterval.parse(v) if isinstance(v, str) else v
-
-    @field_validator("day", mode="after")
-    @classmethod
-    def _year(cls, v: date) -> date:
-        check_year(v.year, f"opening on {v}")
-        return v
 
     def __str__(self) -> str:
         return f"{self.day.isoformat()} {self.hours} ({cut(self.reason, 60)})"

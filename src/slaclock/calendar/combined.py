@@ -8,7 +8,7 @@ when it has open time on the left calendar's wall clock.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
@@ -113,8 +113,8 @@ class CombinedCalendar(Calendar):
     def tz_data(self) -> str:
         return "; ".join(dict.fromkeys(p.tz_data() for p in self.parts))
 
-    def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
-        return tuple(sorted({y for p in self.parts for y in p.provisional_years(start, end)}))
+    def provisional_years_us(self, a: int, b: int) -> tuple[int, ...]:
+        return tuple(sorted({y for p in self.parts for y in p.provisional_years_us(a, b)}))
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
         return merged_spans(s for p in self.parts for s in p.provisional_spans_us())

@@ -153,22 +153,10 @@ def explanation_html(ex: DeadlineExplanation) -> str:
         parts.append(h.note("No scheduled day was skipped."))
     notes = []
     if ex.holiday_data is not None:
-        hd = ex.holiday_data
-        through = hd.complete_through if hd.complete_through is not None else "n/a"
-        notes.append(
-            f"Holidays: {hd.package} {hd.version}, {hd.country} {'+'.join(hd.categories)}, "
-            f"decreed days known through {through}."
-        )
+        notes.append(f"Holidays: {ex.holiday_data.describe()}.")
     if ex.tz_data:
         notes.append(f"Time zones: {ex.tz_data}.")
     parts.append(h.note(" ".join(notes)))
     if ex.provisional:
-        years = ", ".join(str(y) for y in ex.provisional_years)
-        parts.append(
-            h.note(
-                h.element("strong", "Provisional: "),
-                f"depends on {years}, whose decreed holidays (bridge days) may not be in the "
-                "data yet.",
-            )
-        )
+        parts.append(h.note(h.element("strong", "Provisional: "), ex.provisional_note + "."))
     return h.block(*parts, title=f"Deadline {short.when(ex.deadline)}")

@@ -5,9 +5,10 @@ UTC microseconds (`starts`, `ends`, merged), and `cum[k]`, the open time
 before run k (`cum[n]` is the total). The open time before an instant u is
 ``cum[i] + min(u, ends[i]) - starts[i]`` for the run i found by bisection, so
 add, elapsed and the rest cost O(log n) whatever the duration, and a whole
-column costs one `np.searchsorted`. A small table of the first run of each UTC
-day narrows the bisection for a single value; the target of a short `add` is
-looked for in the next few runs before the whole array.
+column costs one lookup in a `Directory` (direct addressing, a few passes over
+the column). A small table of the first run of each UTC day narrows the
+bisection for a single value; the target of a short `add` is looked for in
+the next few runs before the whole array.
 
 Exactness. A span answers only inside its window [lo, hi): the instants that
 no date outside its years can open or close. Every answer is checked to lie
@@ -34,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, from_us
+from slaclock.calendar.directory import Directory
 from slaclock.errors import NoOpenTimeError, OutOfRangeError, SlaclockError
 
 __all__ = ["SWAP", "Column", "Engine", "Mask", "Source", "Span", "SwapLock", "merge"]
@@ -176,6 +178,7 @@ class Span:
         "base",
         "bdays",
         "cum",
+        "directories",
         "ends",
         "first",
         "first_year",
@@ -216,6 +219,7 @@ class Span:
         self.E = _scalar_view(ends)
         self.C = _scalar_view(cum)
         self.B = _scalar_view(self.bdays)
+        self.directories: tuple[Directory, Directory] | None = None
 
     @classmethod
     def empty(cls) -> Span:
@@ -235,10 +239,15 @@ class Span:
 
     @property
     def nbytes(self) -> int:
-        """Memory held by the arrays."""
+        """Memory held by the arrays (and the column directories, once built)."""
         arrays = (self.starts, self.ends, self.cum, self.bdays, self.first)
         views = (self.S, self.E, self.C, self.B, self.F)
-        return sum(a.nbytes for a in arrays) + sum(_view_bytes(v) for v in views)
+        built = self.directories or ()
+        return (
+            sum(a.nbytes for a in arrays)
+            + sum(_view_bytes(v) for v in views)
+            + sum(d.nbytes for d in built)
+        )
 
     # -- one value ----------------------------------------------------------------------
     def find(self, u: int) -> int:
@@ -385,9 +394,26 @@ class Span:
         return starts[keep], ends[keep]
 
     # -- whole columns ------------------------------------------------------------------
+    def _directories(self) -> tuple[Directory, Directory]:
+        """Direct-address lookups in `starts` and `cum` (n > 0), built at first use by a
+        column: a few passes over a column instead of a bisection a row. Two threads may
+        both build them; the results are equal."""
+        built = self.directories
+        if built is None:
+            built = self.directories = (Directory(self.starts), Directory(self.cum))
+        return built
+
+    def find_many(self, u: Column) -> Column:
+        """`find` of each instant: the last run starting at or before it (-1 if none)."""
+        if self.n == 0:
+            return np.full(len(u), -1, dtype=I64)
+        i: Column = self._directories()[0].right(u)
+        i -= 1
+        return i
+
     def cum_many(self, u: Column) -> tuple[Column, Column]:
         """Open time before each instant, and the run index found (-1 if none)."""
-        i = np.searchsorted(self.starts, u, "right") - 1
+        i = self.find_many(u)
         if self.n == 0:
             return np.zeros(len(u), dtype=I64), i
         k = np.maximum(i, 0)
@@ -399,14 +425,14 @@ class Span:
         """Whether each instant is open."""
         if self.n == 0:
             return np.zeros(len(u), dtype=bool)
-        i = np.searchsorted(self.starts, u, "right") - 1
+        i = self.find_many(u)
         return (i >= 0) & (u < self.ends[np.maximum(i, 0)])
 
     def next_open_many(self, u: Column) -> tuple[Column, Mask]:
         """`next_open` of each instant, and whether it is known here."""
         if self.n == 0:
             return u.copy(), np.zeros(len(u), dtype=bool)
-        i = np.searchsorted(self.starts, u, "right") - 1
+        i = self.find_many(u)
         inside = (i >= 0) & (u < self.ends[np.maximum(i, 0)])
         nxt = np.minimum(i + 1, self.n - 1)
         later = self.starts[nxt]
@@ -421,8 +447,9 @@ class Span:
             return u.copy(), np.zeros(len(u), dtype=bool)
         c, _ = self.cum_many(u)
         t = c + d
-        fwd = np.searchsorted(self.cum, t, "left") - 1
-        back = np.searchsorted(self.cum, t, "right") - 1
+        cum = self._directories()[1]
+        fwd = cum.left(t) - 1
+        back = cum.right(t) - 1
         j = np.clip(np.where(d > 0, fwd, back), 0, n - 1)
         r = self.starts[j] + t - self.cum[j]
         ok_fwd = (t <= self.cum[n]) & (r <= self.hi)
@@ -441,7 +468,7 @@ class Span:
         if n == 0:
             zero = np.zeros(len(u), dtype=I64)
             return u.copy(), u.copy(), zero, np.zeros(len(u), dtype=bool)
-        i = np.searchsorted(self.starts, u, "right") - 1
+        i = self.find_many(u)
         k = np.maximum(i, 0)
         end = self.ends[k]
         c = self.cum[k] + np.minimum(u, end) - self.starts[k]
@@ -452,7 +479,7 @@ class Span:
         clock = np.where(inside, u, following)
         ok = inside | ((i + 1 < n) & (following <= self.hi))
         t = c + d
-        j = np.minimum(np.searchsorted(self.cum, t, "left") - 1, n - 1)
+        j = np.minimum(self._directories()[1].left(t) - 1, n - 1)
         deadline = self.starts[j] + t - self.cum[j]
         zero = d == 0
         deadline[zero] = clock[zero]

@@ -75,6 +75,17 @@ class DeadlineExplanation:
         """True when the deadline depends on a year whose decreed holidays may be missing."""
         return bool(self.provisional_years)
 
+    @property
+    def provisional_note(self) -> str:
+        """Why the deadline may change ('' if it may not): which years have holidays not
+        decreed yet, and which have no holiday data at all."""
+        if not self.provisional_years:
+            return ""
+        if self.holiday_data is None:
+            years = ", ".join(str(y) for y in self.provisional_years)
+            return f"depends on {years}, whose holidays may be incomplete"
+        return self.holiday_data.provisional_note(self.provisional_years)
+
     def __str__(self) -> str:
         lines = [
             f"received      {_stamp(self.start)}",
@@ -89,20 +100,11 @@ class DeadlineExplanation:
         lines.extend(line for _, _, line in sorted(steps))
         lines.append(f"deadline      {_stamp(self.deadline)}")
         if self.holiday_data is not None:
-            hd = self.holiday_data
-            through = hd.complete_through if hd.complete_through is not None else "n/a"
-            lines.append(
-                f"holidays      {hd.package} {hd.version}, {hd.country} "
-                f"{'+'.join(hd.categories)}, decreed days known through {through}"
-            )
+            lines.append(f"holidays      {self.holiday_data.describe()}")
         if self.tz_data:
             lines.append(f"time zones    {self.tz_data}")
         if self.provisional:
-            years = ", ".join(str(y) for y in self.provisional_years)
-            lines.append(
-                f"warning       provisional: depends on {years}, whose decreed holidays "
-                "(bridge days) may not be in the data yet"
-            )
+            lines.append(f"warning       provisional: {self.provisional_note}")
         return "\n".join(lines)
 
 

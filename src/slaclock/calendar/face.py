@@ -28,7 +28,7 @@ import numpy as np
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel
 from slaclock._time import US_PER_DAY, from_us, naive_us, to_us, us_of_timedelta
-from slaclock.calendar.engine import Engine
+from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.period import OpenPeriod
@@ -94,15 +94,34 @@ class Calendar(FrozenModel):
         """Which tz database the zone(s) come from, with its version."""
         raise NotImplementedError
 
-    def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
-        """Years between two instants whose holidays may be incomplete (decreed later, or
-        no data with ``missing_years="none"``)."""
+    def provisional_years_us(self, a: int, b: int) -> tuple[int, ...]:
+        """`provisional_years` between two instants as UTC microseconds."""
         raise NotImplementedError
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
         """[start, end) UTC microseconds of the years whose holidays may be incomplete,
-        sorted and disjoint (for whole columns: one bisection a row)."""
+        sorted and disjoint."""
         raise NotImplementedError
+
+    def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
+        """Years between two instants whose holidays may be incomplete (decreed later, or
+        no data with ``missing_years="none"``)."""
+        return self.provisional_years_us(to_us(start, "start"), to_us(end, "end"))
+
+    def provisional_many(self, start: Column, end: Column) -> Mask:
+        """Whether each [start, end] (UTC microseconds, start <= end) meets a year whose
+        holidays may be incomplete: `provisional_years` of each row, non-empty."""
+        spans = self.provisional_spans_us()
+        if len(spans) > 4:  # many spans: bisect their bounds (a span between puts two)
+            bounds = np.array([x for span in spans for x in span], dtype=np.int64)
+            at_start = np.searchsorted(bounds, start, "right")
+            at_end = np.searchsorted(bounds, end, "right")
+            many: Mask = (at_start % 2 == 1) | (at_end % 2 == 1) | (at_end - at_start >= 2)
+            return many
+        out: Mask = np.zeros(len(end), dtype=bool)
+        for lo, hi in spans:  # a few spans: two comparisons each beat a bisection a row
+            out |= (start < hi) & (end >= lo)
+        return out
 
     # -- conversions --------------------------------------------------------------------------
     def _out(self, u: int) -> datetime:

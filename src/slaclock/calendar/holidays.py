@@ -104,6 +104,34 @@ class HolidayDataInfo(FrozenModel):
     #: What a year without data means: "error" (refused) or "none" (no holidays).
     missing_years: Literal["error", "none"] = "error"
 
+    def describe(self) -> str:
+        """'holidays 0.109, AR public, decreed days known through 2026' (explanations)."""
+        through = self.complete_through if self.complete_through is not None else "n/a"
+        return (
+            f"{self.package} {self.version}, {self.country} {'+'.join(self.categories)}, "
+            f"decreed days known through {through}"
+        )
+
+    def provisional_note(self, years: tuple[int, ...]) -> str:
+        """Why results over `years` are provisional: holidays not decreed yet, or no data
+        at all (taken to have none, as ``missing_years="none"`` says)."""
+        first, last = self.covered
+        missing = [y for y in years if not first <= y <= last]
+        later = [y for y in years if first <= y <= last]
+        parts = []
+        if later:
+            parts.append(
+                f"depends on {_list(later)}, whose decreed holidays (bridge days) may not be "
+                "in the data yet"
+            )
+        if missing:
+            parts.append(
+                f"depends on {_list(missing)}, for which the holidays package has no "
+                f"{self.country} data ({first}-{last} only): taken to have no holidays "
+                "(missing_years='none')"
+            )
+        return "; ".join(parts)
+
     def __repr__(self) -> str:
         where = self.country + (f"-{self.subdivision}" if self.subdivision else "")
         named = {"complete_through": str(self.complete_through), "years": _years(self.years)}
@@ -113,6 +141,13 @@ class HolidayDataInfo(FrozenModel):
             f"{where} {'+'.join(self.categories)}",
             named=named,
         )
+
+
+def _list(years: list[int]) -> str:
+    """'1950, 1951' or '1900-1956' for a long run."""
+    if len(years) > 3 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(str(y) for y in years)
 
 
 def _years(years: tuple[int, ...]) -> str:
@@ -228,7 +263,7 @@ class HolidayRules(FrozenModel):
         """Years in [first, last] the package has no data for (assumed to have no holidays
         when ``missing_years="none"``)."""
         low, high = self.covered_years()
-        return tuple(y for y in range(first, last + 1) if not low <= y <= high)
+        return (*range(first, min(last, low - 1) + 1), *range(max(first, high + 1), last + 1))
 
     def provisional_years(self, first: int, last: int) -> tuple[int, ...]:
         """Years in [first, last] whose holidays may be incomplete: undecreed or no data."""

@@ -190,8 +190,8 @@ class VersionedCalendar(Calendar):
     def tz_data(self) -> str:
         return "; ".join(dict.fromkeys(v.calendar.tz_data() for v in self.versions))
 
-    def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
-        years = {y for v in self.versions for y in v.calendar.provisional_years(start, end)}
+    def provisional_years_us(self, a: int, b: int) -> tuple[int, ...]:
+        years = {y for v in self.versions for y in v.calendar.provisional_years_us(a, b)}
         return tuple(sorted(years))
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:

@@ -136,26 +136,11 @@ def explanation_lines(exp: DeadlineExplanation) -> list[str]:
     lines.extend(text for _, _, text in sorted(steps))
     lines.append(line("deadline", text_instant(exp.deadline)))
     if exp.holiday_data is not None:
-        hd = exp.holiday_data
-        through = hd.complete_through if hd.complete_through is not None else "n/a"
-        lines.append(
-            line(
-                "holidays",
-                f"{hd.package} {hd.version}, {hd.country} {'+'.join(hd.categories)}, "
-                f"decreed days known through {through}",
-            )
-        )
+        lines.append(line("holidays", exp.holiday_data.describe()))
     if exp.tz_data:
         lines.append(line("time zones", exp.tz_data))
     if exp.provisional:
-        years = ", ".join(str(y) for y in exp.provisional_years)
-        lines.append(
-            line(
-                "warning",
-                f"provisional: depends on {years}, whose decreed holidays (bridge days) may "
-                "not be in the data yet",
-            )
-        )
+        lines.append(line("warning", f"provisional: {exp.provisional_note}"))
     return lines
 
 

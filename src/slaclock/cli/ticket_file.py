@@ -25,20 +25,12 @@ from slaclock._checks import cut
 from slaclock.cli.instants import InstantReader
 from slaclock.cli.progress import Progress
 from slaclock.errors import CommandLineError, SlaclockError
+from slaclock.table.tickets import TICKET_COLUMNS
 
 __all__ = ["FORMATS", "INSTANTS", "READ", "TicketFile", "read_ticket_file"]
 
 #: The columns read (the names `evaluate_frame` takes); any other column is reported as not read.
-READ = (
-    "id",
-    "received",
-    "severity",
-    "responded_at",
-    "resolved_at",
-    "handed_over_at",
-    "classified_at",
-    "confirmed_severity",
-)
+READ = ("id", *(name for name in TICKET_COLUMNS if name != "id"))
 INSTANTS = frozenset(
     {"received", "responded_at", "resolved_at", "handed_over_at", "classified_at"}
 )

@@ -18,7 +18,6 @@ from slaclock.errors import TicketEventError
 from slaclock.sla.columns import LEVELS, STATES, StatusColumns, TicketColumns, evaluate_columns
 from slaclock.sla.contract import Contract
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.severity import Severity
 from slaclock.sla.status import SlaState, not_entitled_findings
 from slaclock.sla.ticket import Ticket
 
@@ -79,6 +78,11 @@ def _records(
     now = from_us(now_us, zone)
     percents = plan.warning_percents
     one = timedelta(microseconds=1)
+    # Each code's value, looked up once per batch rather than per row.
+    levels = [level.value for level in LEVELS]
+    states = [s.value for s in STATES]
+    breached_code = STATES.index(SlaState.BREACHED)
+    reached = {w: tuple(p for p in percents if p <= w) for w in (0, *percents)}
     records = []
     columns = zip(
         tickets,
@@ -100,43 +104,43 @@ def _records(
         ticket, state, severity, confirmed, level, target, clock, deadline, elapsed,
         fraction, warning, stopped, stop, provisional,
     ) in columns:  # fmt: skip
-        record: dict[str, Any] = {
-            "ticket_id": ticket.id,
-            "now": now,
-            "severity": Severity(severity).value,
-            "severity_confirmed": confirmed,
-            "level": LEVELS[level].value,
-            "target": one * target,
-        }
         problems = (
             not_entitled_findings(ticket, contracts.get(ticket.customer), plan)
             if contracts is not None
             else ()
         )
+        head = {
+            "ticket_id": ticket.id,
+            "now": now,
+            "severity": severity,  # Severity values are the codes 1-4
+            "severity_confirmed": confirmed,
+            "level": levels[level],
+            "target": one * target,
+        }
         if problems:
-            record.update(
-                state=SlaState.NOT_ENTITLED.value, clock_start=None, deadline=None,
-                elapsed=timedelta(0), remaining=timedelta(0), fraction_used=0.0, warnings=(),
-                breach_at=None, stopped_at=None, problems="; ".join(str(p) for p in problems),
-                provisional_years=(),
-            )  # fmt: skip
-            records.append(record)
-            continue
-        due = from_us(deadline, zone)
-        start = from_us(clock, zone)
-        breached = STATES[state] is SlaState.BREACHED
-        record.update(
-            state=STATES[state].value,
-            clock_start=start,
-            deadline=due,
-            elapsed=one * elapsed,
-            remaining=one * (target - elapsed),
-            fraction_used=fraction,
-            warnings=tuple(p for p in percents if p <= warning),
-            breach_at=due if breached else None,
-            stopped_at=from_us(stop, zone) if stopped else None,
-            problems="",
-            provisional_years=(plan.calendar.provisional_years(start, due) if provisional else ()),
-        )
+            record: dict[str, Any] = {
+                **head, "state": SlaState.NOT_ENTITLED.value, "clock_start": None,
+                "deadline": None, "elapsed": timedelta(0), "remaining": timedelta(0),
+                "fraction_used": 0.0, "warnings": (), "breach_at": None, "stopped_at": None,
+                "problems": "; ".join(str(p) for p in problems), "provisional_years": (),
+            }  # fmt: skip
+        else:
+            due = from_us(deadline, zone)
+            record = {
+                **head,
+                "state": states[state],
+                "clock_start": from_us(clock, zone),
+                "deadline": due,
+                "elapsed": one * elapsed,
+                "remaining": one * (target - elapsed),
+                "fraction_used": fraction,
+                "warnings": reached[warning],
+                "breach_at": due if state == breached_code else None,
+                "stopped_at": from_us(stop, zone) if stopped else None,
+                "problems": "",
+                "provisional_years": (
+                    plan.calendar.provisional_years_us(clock, deadline) if provisional else ()
+                ),
+            }
         records.append(record)
     return records

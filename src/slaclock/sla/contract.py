@@ -112,9 +112,6 @@ class Contract(FrozenModel):
             seen.add(key)
         return self
 
-    def _derive(self) -> dict[str, object]:
-        return {"_by_title": {fold_text(p.title): p for p in self.products}}
-
     def __repr__(self) -> str:
         titles = tuple(f"{p.title} to {p.maintenance_end.isoformat()}" for p in self.products)
         named = {"tier": self.tier.value, "products": short.value(titles)}
@@ -125,8 +122,8 @@ class Contract(FrozenModel):
     def product(self, title: str) -> CoveredProduct | None:
         """The covered product with this title (case and accents ignored), or None."""
         require(title, str, "title")
-        found: CoveredProduct | None = self.__dict__["_by_title"].get(fold_text(title))
-        return found
+        key = fold_text(title)
+        return next((p for p in self.products if fold_text(p.title) == key), None)
 
     def entitlement(
         self, product: str, requester_email: str, at: datetime, zone: tzinfo

@@ -219,13 +219,6 @@ class Ticket(FrozenModel):
             closed = isinstance(e, Closed)
         return self
 
-    def _derive(self) -> dict[str, object]:
-        # Integer instants, computed once: evaluation at many `now`s reuses them.
-        return {
-            "_received_us": to_us(self.received),
-            "_events_us": tuple(to_us(e.at) for e in self.history),
-        }
-
     def __repr__(self) -> str:
         named = {
             "received": short.instant(self.received),

@@ -39,7 +39,13 @@ import numpy.typing as npt
 
 from slaclock._time import to_us
 from slaclock.errors import ColumnError, InvalidRowsError
-from slaclock.sla.columns import STATES, StatusColumns, TicketColumns, evaluate_columns
+from slaclock.sla.columns import (
+    STATE_LABELS,
+    STATES,
+    StatusColumns,
+    TicketColumns,
+    evaluate_columns,
+)
 from slaclock.sla.contract import Contract
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
 from slaclock.sla.status import SlaState
@@ -51,6 +57,7 @@ from slaclock.table.native import (
     write_floats,
     write_instants,
     write_ints,
+    write_labels,
     write_strings,
 )
 from slaclock.table.tickets import EVENT_COLUMNS, TICKET_COLUMNS, Problems, read_tickets
@@ -83,7 +90,6 @@ OUTPUT_COLUMNS = (
 )
 #: Input names `columns=` may map.
 INPUT_NAMES = (*TICKET_COLUMNS, "customer", "product", "requester_email")
-_STATE_VALUES = np.array([s.value for s in STATES], dtype=object)
 _NOT_ENTITLED = STATES.index(SlaState.NOT_ENTITLED)
 
 
@@ -329,7 +335,7 @@ def _write(
     cols = [
         write_instants(p + "clock_start", result.clock_start, zone, table, no_clock),
         write_instants(p + "deadline", result.deadline, zone, table, no_clock),
-        write_strings(p + "state", _STATE_VALUES[result.state], table, bad),
+        write_labels(p + "state", result.state, STATE_LABELS, table, bad),
         write_bools(p + "breached", result.breached, table, bad),
         write_durations(p + "elapsed", result.elapsed, table, bad),
         write_durations(p + "remaining", result.remaining, table, bad),

@@ -28,6 +28,7 @@ __all__ = [
     "write_floats",
     "write_instants",
     "write_ints",
+    "write_labels",
     "write_strings",
 ]
 
@@ -148,6 +149,18 @@ def write_strings(
         values = values.copy()
         values[missing] = None
     return _series(name, values.tolist(), nw.String, like)  # polars refuses object arrays
+
+
+def write_labels(
+    name: str, codes: npt.NDArray[np.integer[Any]], labels: Sequence[str], like: Backend,
+    missing: Mask | None = None,
+) -> nw.Series[Any]:  # fmt: skip
+    """A text column of ``labels[codes]`` (None where missing), gathered from the few labels
+    in the frame's own library: no Python string per row."""
+    index = codes.astype(np.intp)
+    if missing is not None and missing.any():
+        index = np.where(missing, len(labels), index)
+    return _series(name, [*labels, None], nw.String, like)[index]
 
 
 def write_bools(

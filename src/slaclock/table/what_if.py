@@ -30,7 +30,7 @@ import numpy.typing as npt
 from slaclock import _text as short
 from slaclock._time import to_us
 from slaclock.errors import ColumnError
-from slaclock.sla.columns import STATES
+from slaclock.sla.columns import STATE_LABELS, STATES
 from slaclock.sla.contract import Contract
 from slaclock.sla.plan import PlanCatalog, ServicePlan
 from slaclock.sla.status import SlaState
@@ -43,7 +43,7 @@ from slaclock.table.frame import (
     evaluate_table,
     invalid_rows,
 )
-from slaclock.table.native import write_durations, write_instants, write_strings
+from slaclock.table.native import write_durations, write_instants, write_labels, write_strings
 from slaclock.table.tickets import EVENT_COLUMNS
 
 __all__ = ["SUMMARY_COLUMNS", "WhatIf", "what_if"]
@@ -206,7 +206,6 @@ def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple
     base = done[order[0]].result
     met, breached = _CODE[SlaState.MET], _CODE[SlaState.BREACHED]
     parts = []
-    state_names = np.array([s.value for s in STATES], dtype=object)
     for name in order[1:]:
         other = done[name].result
         flipped = ((base.state == met) & (other.state == breached)) | (
@@ -219,8 +218,8 @@ def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple
         parts.append(
             part.with_columns(
                 write_strings("scenario", np.full(len(rows), name, dtype=object), part),
-                write_strings("baseline_state", state_names[base.state[rows]], part),
-                write_strings("state", state_names[other.state[rows]], part),
+                write_labels("baseline_state", base.state[rows], STATE_LABELS, part),
+                write_labels("state", other.state[rows], STATE_LABELS, part),
                 write_instants(
                     "baseline_deadline", base.deadline[rows], done[order[0]].zone, part
                 ),
@@ -236,8 +235,8 @@ def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple
         parts.append(
             empty.with_columns(
                 write_strings("scenario", text, empty),
-                write_strings("baseline_state", text, empty),
-                write_strings("state", text, empty),
+                write_labels("baseline_state", none, STATE_LABELS, empty),
+                write_labels("state", none, STATE_LABELS, empty),
                 write_instants("baseline_deadline", none, zone, empty),
                 write_instants("deadline", none, zone, empty),
                 write_durations("deadline_shift", none, empty),
