@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, from_us
+from slaclock.calendar.days import EPOCH_ORDINAL
 from slaclock.calendar.directory import Directory
 from slaclock.errors import NoOpenTimeError, OutOfRangeError, SlaclockError
 
@@ -919,7 +920,6 @@ class Engine:
         return self.cover_many(u).open_many(u)
 
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _CYCLE_DAYS = 146_097  # days in 400 Gregorian years
 
 
@@ -929,7 +929,7 @@ def _describe(u: int) -> str:
         return from_us(u, timezone.utc).isoformat()
     except (OverflowError, ValueError):
         # Move the day by whole 400-year Gregorian cycles into datetime's years.
-        ordinal = u // US_PER_DAY + _EPOCH_ORDINAL
+        ordinal = u // US_PER_DAY + EPOCH_ORDINAL
         cycles = (ordinal - 1) // _CYCLE_DAYS
         year = date.fromordinal(ordinal - cycles * _CYCLE_DAYS).year + 400 * cycles
         return f"in UTC year {year}"
