@@ -494,7 +494,7 @@ def engine_queries(e: Engine, u: int, d: int) -> list[Callable[[], object]]:
         lambda: e.clock(u, d, u + 2 * d),
         lambda: e.clock(u, 0, u - d),
         lambda: list(e.runs(u - d, u + d)),
-        lambda: e.period_at(e.next_open(u)),
+        lambda: e.period_start(e.next_open(u)),
         lambda: list(itertools.islice(e.periods_after(u), 2)),
         lambda: list(itertools.islice(e.periods_before(u), 2)),
         lambda: e.add_many(col, signed).tolist(),
@@ -683,19 +683,21 @@ def test_searches_that_run_off_the_range_say_why() -> None:
 
 
 def test_open_periods_that_never_end_say_so() -> None:
-    """next_close, previous_close and period_at of a calendar that is always open (or that
-    never closed before some date) name the period that does not end, not the duration."""
+    """next_close, previous_close and period_start of a calendar that is always open (or
+    that never closed before some date) name the period that does not end, not the
+    duration."""
     always = BusinessCalendar(zone="UTC", holidays=None, schedule=ALWAYS)
     t = datetime(2100, 1, 1, tzinfo=UTC)
     closes = ("OutOfRangeError", BEYOND.format("after", "2199-12-31", NEVER_CLOSES))
     closed = ("OutOfRangeError", BEYOND.format("before", "1900-01-01", NEVER_CLOSED))
     assert error(lambda: always.next_close(t)) == closes
     assert error(lambda: always.previous_close(t)) == closed
-    assert error(lambda: always.engine.period_at(to_us(t))) == closes
+    assert error(lambda: always.engine.period_start(to_us(t))) == closed
     once = always.model_copy(update={"closures": (Closure(day=date(2150, 3, 4)),)})
-    assert error(lambda: once.engine.period_at(to_us(t))) == closed
+    assert error(lambda: once.engine.period_start(to_us(t))) == closed
     after = to_us(datetime(2150, 3, 5, tzinfo=UTC))
-    assert error(lambda: once.engine.period_at(after)) == closes
+    assert once.engine.period_start(after + 1) == after
+    assert error(lambda: once.engine.next_close(after)) == closes
 
 
 # -- Engine: periods, previous_open, business days, columns -------------------------------
@@ -712,16 +714,16 @@ def boundary_instants(cal: BusinessCalendar, t: datetime) -> list[int]:
 
 
 @given(calendars(), instants())
-def test_period_at_is_the_period_between_the_closings_around_it(
+def test_period_start_is_the_opening_after_the_latest_closing(
     cal: BusinessCalendar, t: datetime
 ) -> None:
-    """period_at(x) for an open x is (the opening after the latest closing at or before x,
-    the next closing), and previous_open is u when open, else one microsecond before the
+    """period_start(x) for an open x is the opening after the latest closing at or before
+    x, and previous_open is u when open, else one microsecond before the
     latest closing (both against operations the reference checks)."""
     e = cal.engine
     for u in boundary_instants(cal, t):
         if e.is_open(u):
-            assert e.period_at(u) == (e.next_open(e.previous_close(u)), e.next_close(u))
+            assert e.period_start(u) == e.next_open(e.previous_close(u))
             assert e.previous_open(u) == u
         else:
             assert e.previous_open(u) == e.previous_close(u) - 1
@@ -730,17 +732,17 @@ def test_period_at_is_the_period_between_the_closings_around_it(
 @given(st.integers(1996, 2044), st.booleans())
 def test_a_period_ending_at_a_window_edge_is_found_forward(year: int, tokyo: bool) -> None:
     """A night shift cut short by a closure on 1 January ends exactly where the window of
-    the year before ends (UTC: 1 January 00:00); period_at still finds it."""
+    the year before ends (UTC: 1 January 00:00); its start and end are still found."""
     zone = "Asia/Tokyo" if tokyo else "UTC"
     closures = (Closure(day=date(year, 1, 1)),)
     cal = BusinessCalendar(zone=zone, holidays=None, schedule=NIGHT, closures=closures)
     x = datetime(year - 1, 12, 31, 21, tzinfo=cal.zone)
     start = to_us(datetime(year - 1, 12, 31, 20, tzinfo=cal.zone))
     end = to_us(datetime(year, 1, 1, tzinfo=cal.zone))
-    assert cal.engine.period_at(to_us(x)) == (start, end)
+    assert (cal.engine.period_start(to_us(x)), cal.engine.next_close(to_us(x))) == (start, end)
     again = cal.model_copy()
     again.engine.years_span(year - 1, year - 1)
-    assert again.engine.period_at(to_us(x)) == (start, end)
+    assert (again.engine.period_start(to_us(x)), again.engine.next_close(to_us(x))) == (start, end)
 
 
 @given(calendars(), instants(), st.integers(1, 4))

@@ -706,11 +706,6 @@ class Engine:
                 return r
             s = self.widen(s, False, x, _NEVER_CLOSED)
 
-    def period_at(self, x: int) -> tuple[int, int]:
-        """The whole open period holding the open instant x."""
-        end = self.next_close(x)
-        return self.period_start(x), end
-
     def periods_after(self, u: int) -> Iterator[tuple[int, int]]:
         """Open periods from u onward, the first clipped at u; endless until the range ends.
         A period is asked only for the side it is not clipped on, so a period that began
