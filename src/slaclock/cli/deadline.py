@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from slaclock.calendar.explanation import DeadlineExplanation, format_duration
-from slaclock.calendar.period import OpenPeriod
+from slaclock.calendar.explanation import format_duration
 from slaclock.cli.durations import read_duration, read_hours
 from slaclock.cli.options import Context
 from slaclock.cli.output import (
@@ -16,7 +15,6 @@ from slaclock.cli.output import (
     iso_instant,
     line,
     print_json,
-    text_instant,
     wrap,
 )
 from slaclock.errors import CommandLineError
@@ -112,48 +110,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         else f"a target of {format_duration(target)} given on the command line"
     )
     print(line("plan", f"{ctx.plan.name}: {what}"))
-    for text in explanation_lines(exp):
-        print(text)
+    print(exp)  # its text keeps microseconds wherever there are some
     for note in notes:
         print(line("note", note))
     return 0
-
-
-def explanation_lines(exp: DeadlineExplanation) -> list[str]:
-    """The explanation as `str(exp)` gives it, with microseconds wherever there are some."""
-    lines = [
-        line("received", text_instant(exp.start)),
-        line("target", f"{format_duration(exp.duration)} of business time"),
-        line("calendar", f"{exp.schedule} ({exp.zone})"),
-    ]
-    if exp.clock_start != exp.start:
-        lines.append(line("clock starts", f"{text_instant(exp.clock_start)} (next opening)"))
-    steps = [
-        (p.start.date(), 0, f"  counted     {_period(p)}  ({format_duration(p.duration)})")
-        for p in exp.periods
-    ]
-    steps += [(c.day, 1, f"  skipped     {c}") for c in exp.closed_days]
-    lines.extend(text for _, _, text in sorted(steps))
-    lines.append(line("deadline", text_instant(exp.deadline)))
-    if exp.holiday_data is not None:
-        lines.append(line("holidays", exp.holiday_data.describe()))
-    if exp.tz_data:
-        lines.append(line("time zones", exp.tz_data))
-    if exp.provisional:
-        lines.append(line("warning", f"provisional: {exp.provisional_note}"))
-    return lines
-
-
-def _clock(t: datetime) -> str:
-    """'16:30', or with the seconds and microseconds when there are any."""
-    if t.microsecond:
-        return t.strftime("%H:%M:%S.%f")
-    return t.strftime("%H:%M:%S" if t.second else "%H:%M")
-
-
-def _period(p: OpenPeriod) -> str:
-    """'Fri 2026-11-20 16:30 - 17:00' (as `str(p)`, keeping seconds and microseconds)."""
-    end = _clock(p.end)
-    if p.start.date() != p.end.date():
-        end = f"{p.end.strftime('%a %Y-%m-%d')} {end}"
-    return f"{p.start.strftime('%a %Y-%m-%d')} {_clock(p.start)} - {end}"
