@@ -10,9 +10,11 @@ import narwhals as nw
 import pandas as pd
 import polars as pl
 import pyarrow as pa
+import pytest
 
-from slaclock import SlaStatus, Ticket
+from slaclock import InvalidRowsError, ServicePlan, SlaStatus, Ticket, evaluate_frame
 from slaclock.sla.ticket import Classified, Escalated, Resolved, Responded, VendorDirectChosen
+from tests.domain import ba
 
 UTC = timezone.utc
 KINDS = ("pandas", "polars", "pyarrow")
@@ -150,3 +152,25 @@ def compare(row: dict[str, Any], status: SlaStatus, zone: str) -> None:
                 assert str(getattr(got.tzinfo, "key", got.tzinfo)) == zone
         else:
             assert got == value, (name, got, value)
+
+
+def marked_events(
+    kinds: list[str], plan: ServicePlan | None = None, reason: str | None = None
+) -> Any:
+    """Ticket A with events `kinds` an hour apart from Tuesday 24 November 2026 10:00,
+    ticket B with none: refused (`InvalidRowsError` matching `reason`), then evaluated
+    with errors="mark" on 30 November."""
+    frame = make_frame(
+        "pandas", {"id": ["A", "B"], "received": [ba(2026, 11, 24, 9)] * 2, "severity": [1, 2]}
+    )
+    events = make_frame(
+        "pandas",
+        {
+            "ticket_id": ["A"] * len(kinds),
+            "kind": kinds,
+            "at": [ba(2026, 11, 24, 10 + k) for k in range(len(kinds))],
+        },
+    )
+    with pytest.raises(InvalidRowsError, match=reason):
+        evaluate_frame(frame, ba(2026, 11, 30), plan, events=events)
+    return evaluate_frame(frame, ba(2026, 11, 30), plan, events=events, errors="mark")

@@ -9,13 +9,11 @@ reaches these messages; `evaluate_frame(..., errors="mark")` reports them per ro
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 import pytest
 
 from slaclock import (
     BASIC_PLAN,
-    InvalidRowsError,
     Paused,
     Resumed,
     Ticket,
@@ -24,27 +22,9 @@ from slaclock import (
     evaluate_many,
 )
 from tests.domain import ba, ticket
-from tests.frames import make_frame
+from tests.frames import make_frame, marked_events
 
 PAUSABLE = BASIC_PLAN.model_copy(update={"pausing_allowed": True})
-
-
-def marked(kinds: list[str], plan: Any) -> Any:
-    """Ticket A with events `kinds` an hour apart from Tuesday 10:00; ticket B has none."""
-    frame = make_frame(
-        "pandas", {"id": ["A", "B"], "received": [ba(2026, 11, 24, 9)] * 2, "severity": [1, 2]}
-    )
-    events = make_frame(
-        "pandas",
-        {
-            "ticket_id": ["A"] * len(kinds),
-            "kind": kinds,
-            "at": [ba(2026, 11, 24, 10 + k) for k in range(len(kinds))],
-        },
-    )
-    with pytest.raises(InvalidRowsError):
-        evaluate_frame(frame, ba(2026, 11, 30), plan, events=events)
-    return evaluate_frame(frame, ba(2026, 11, 30), plan, events=events, errors="mark")
 
 
 @pytest.mark.parametrize(
@@ -69,7 +49,7 @@ def marked(kinds: list[str], plan: Any) -> Any:
 def test_pauses_out_of_order_are_refused_with_the_fix(kinds: list[str], message: str) -> None:
     """The whole message, not a fragment: it names the event to add or remove, and
     which of the two faults the row has (the first wrong event decides)."""
-    out = marked(kinds, PAUSABLE)
+    out = marked_events(kinds, PAUSABLE)
     assert out["problem"][0] == f"events: the ticket {message}"
     assert out["problem"].isna()[1]
 

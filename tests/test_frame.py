@@ -25,7 +25,7 @@ from slaclock import (
     evaluate_frame,
 )
 from tests.domain import CONTRACT, ba, ticket
-from tests.frames import KINDS, compare, events_table, make_frame, rows_of, wide
+from tests.frames import KINDS, compare, events_table, make_frame, marked_events, rows_of, wide
 from tests.strategies import precise_instants
 from tests.tickets import histories, nows, plans
 
@@ -255,19 +255,6 @@ def test_events_at_the_same_instant_are_ordered_classified_first() -> None:
 )
 def test_pauses_out_of_order_in_an_events_table(kinds: list[str], reason: str) -> None:
     """An events table is not a Ticket: its pause order is checked per row."""
-    frame = make_frame(
-        "pandas", {"id": ["A", "B"], "received": [ba(2026, 11, 24, 9)] * 2, "severity": [1, 2]}
-    )
-    events = make_frame(
-        "pandas",
-        {
-            "ticket_id": ["A"] * len(kinds),
-            "kind": kinds,
-            "at": [ba(2026, 11, 24, 10 + k) for k in range(len(kinds))],
-        },
-    )
-    with pytest.raises(InvalidRowsError, match=reason):
-        evaluate_frame(frame, ba(2026, 11, 30), events=events)
-    marked = evaluate_frame(frame, ba(2026, 11, 30), events=events, errors="mark")
+    marked = marked_events(kinds, reason=reason)
     assert reason in marked["problem"][0] and marked["problem"].isna()[1]
     assert marked["state"][1] == "breached"
