@@ -11,7 +11,7 @@ from slaclock.calendar.holidays import HolidayDataInfo, kind_label
 from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval
 
-__all__ = ["ClosedDay", "DeadlineExplanation", "format_duration"]
+__all__ = ["ClosedDay", "DeadlineExplanation", "format_duration", "format_instant"]
 
 
 def format_duration(d: timedelta) -> str:
@@ -88,17 +88,17 @@ class DeadlineExplanation:
 
     def __str__(self) -> str:
         lines = [
-            f"received      {_stamp(self.start)}",
+            f"received      {format_instant(self.start)}",
             f"target        {format_duration(self.duration)} of business time",
             f"calendar      {self.schedule} ({self.zone})",
         ]
         if self.clock_start != self.start:
-            lines.append(f"clock starts  {_stamp(self.clock_start)} (next opening)")
+            lines.append(f"clock starts  {format_instant(self.clock_start)} (next opening)")
         steps = [(p.start.date(), 0, f"  counted     {p}  ({format_duration(p.duration)})")
                  for p in self.periods]  # fmt: skip
         steps += [(c.day, 1, f"  skipped     {c}") for c in self.closed_days]
         lines.extend(line for _, _, line in sorted(steps))
-        lines.append(f"deadline      {_stamp(self.deadline)}")
+        lines.append(f"deadline      {format_instant(self.deadline)}")
         if self.holiday_data is not None:
             lines.append(f"holidays      {self.holiday_data.describe()}")
         if self.tz_data:
@@ -108,6 +108,7 @@ class DeadlineExplanation:
         return "\n".join(lines)
 
 
-def _stamp(t: datetime) -> str:
-    """Weekday, date, time and offset; microseconds only when there are some."""
+def format_instant(t: datetime) -> str:
+    """'Tue 2026-11-24 10:30:00 -0300': weekday, date, time and offset; microseconds only
+    when there are some."""
     return t.strftime("%a %Y-%m-%d %H:%M:%S.%f %z" if t.microsecond else "%a %Y-%m-%d %H:%M:%S %z")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from slaclock.calendar.explanation import format_duration
+from slaclock.calendar.explanation import format_duration, format_instant
 from slaclock.cli.options import Context
 from slaclock.cli.output import (
     calendar_json,
@@ -13,7 +13,6 @@ from slaclock.cli.output import (
     iso_instant,
     line,
     print_json,
-    text_instant,
     wrap,
 )
 
@@ -55,8 +54,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 0
     print(line("elapsed", f"{format_duration(elapsed)} of business time"))
-    print(line("from", text_instant(start)))
-    print(line("to", text_instant(end)))
+    print(line("from", format_instant(start)))
+    print(line("to", format_instant(end)))
     print(line("calendar", f"{ctx.calendar.describe_hours()} ({ctx.calendar.zone.key})"))
     for note in notes:
         print(line("note", note))

@@ -29,18 +29,11 @@ __all__ = [
     "print_json",
     "say",
     "table",
-    "text_instant",
     "wrap",
 ]
 
 #: Width of the labels in the text output ("deadline      Tue ...").
 LABEL = 14
-
-
-def text_instant(t: datetime) -> str:
-    """'Tue 2026-11-24 10:30:00 -0300', with microseconds when there are any."""
-    fmt = "%a %Y-%m-%d %H:%M:%S.%f %z" if t.microsecond else "%a %Y-%m-%d %H:%M:%S %z"
-    return t.strftime(fmt)
 
 
 def iso_instant(t: datetime) -> str:

@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from slaclock._time import from_us, to_us
-from slaclock.calendar.explanation import format_duration
+from slaclock.calendar.explanation import format_duration, format_instant
 from slaclock.cli.options import Context
-from slaclock.cli.output import iso_duration, iso_instant, say, table, text_instant, wrap
+from slaclock.cli.output import iso_duration, iso_instant, say, table, wrap
 from slaclock.cli.progress import Progress
 from slaclock.cli.ticket_file import FORMATS, INSTANTS, TicketFile, read_ticket_file
 from slaclock.errors import CommandLineError, MissingExtraError
@@ -212,7 +212,7 @@ def _csv_cell(v: Any) -> str:
 def _table(tickets: TicketFile, statuses: Statuses, ctx: Context, now: datetime) -> list[str]:
     """The statuses as an aligned table for people."""
     zone = ctx.calendar.zone.key
-    head = [f"SLA status at {text_instant(now)} ({ctx.plan.name}; times in {zone})"]
+    head = [f"SLA status at {format_instant(now)} ({ctx.plan.name}; times in {zone})"]
     if not len(tickets):
         return [*head, "(no tickets)"]
     has_ids = "id" in tickets.values
