@@ -58,7 +58,7 @@ from typing_extensions import Self
 from slaclock import _text as short
 from slaclock._checks import cut, shorten
 from slaclock._time import iso_hours, to_us, us_of_timedelta
-from slaclock.errors import InvalidModelError, SlaclockError
+from slaclock.errors import InvalidModelError, LimitExceededError, SlaclockError
 
 __all__ = ["BusinessTime", "FrozenModel", "Instant", "Text", "changed_fields", "translate"]
 
@@ -338,6 +338,17 @@ _MSG_LIMIT = 300
 _OWN_LIMIT = 600
 
 _Problem = tuple[tuple[Any, ...], str, str, SlaclockError | None]
+#: A field name or mapping key in a location is echoed at most this long.
+_KEY_LIMIT = 40
+#: At most this many steps of a location are echoed (the deepest ones).
+_LOC_STEPS = 12
+
+
+def _loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A location with every key cut to `_KEY_LIMIT` characters and only its last steps:
+    an unknown field name or a dict key of a megabyte gives a short message."""
+    steps = tuple(x if isinstance(x, int) else cut(str(x), _KEY_LIMIT) for x in loc)
+    return steps if len(steps) <= _LOC_STEPS else ("…", *steps[-_LOC_STEPS:])
 
 
 def _pydantic_message(err: Any, cls_name: str) -> str:
@@ -368,7 +379,7 @@ def _pydantic_message(err: Any, cls_name: str) -> str:
 def _problems(cls_name: str, exc: pydantic.ValidationError) -> list[_Problem]:
     out: list[_Problem] = []
     for err in exc.errors(include_url=False, include_input=False):
-        loc = tuple(err["loc"])
+        loc = _loc(tuple(err["loc"]))
         original = err.get("ctx", {}).get("error")
         if isinstance(original, InvalidModelError):
             # Its problems (several if it came from a model validated inside a
@@ -377,7 +388,7 @@ def _problems(cls_name: str, exc: pydantic.ValidationError) -> list[_Problem]:
                 sub_loc = sub.get("loc", ())
                 sub_loc = tuple(sub_loc) if isinstance(sub_loc, tuple) else (sub_loc,)
                 out.append(
-                    (loc + sub_loc, cut(str(sub["msg"]), _OWN_LIMIT), str(sub["type"]), None)
+                    (_loc(loc + sub_loc), cut(str(sub["msg"]), _OWN_LIMIT), str(sub["type"]), None)
                 )
         elif isinstance(original, SlaclockError):
             out.append((loc, cut(str(original), _OWN_LIMIT), type(original).__name__, original))
@@ -395,6 +406,9 @@ def translate(cls_name: str, exc: pydantic.ValidationError) -> SlaclockError:
     """
     problems = _problems(cls_name, exc)
     originals = [p[3] for p in problems]
+    for o in originals:  # a limit is why validation stopped, whatever else was reported
+        if isinstance(o, LimitExceededError):
+            return o
     first = originals[0] if originals else None
     if (
         first is not None

@@ -17,12 +17,14 @@ __all__ = [
     "InvalidModelError",
     "InvalidRowsError",
     "InvalidScheduleError",
+    "LimitExceededError",
     "MissingExtraError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
     "OutOfRangeError",
     "SlaclockError",
     "TicketEventError",
+    "TimeZoneDataError",
     "TooManyContactsError",
     "UndefinedPlanError",
     "UnknownHolidayCountryError",
@@ -145,3 +147,32 @@ class CommandLineError(SlaclockError, ValueError):
 
 class MissingExtraError(SlaclockError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
+
+
+# -- untrusted input: limits and the tz database (kept together) ------------------------------
+
+
+class LimitExceededError(SlaclockError, ValueError):
+    """An input is larger than a documented limit (`slaclock.Limits`): refused at validation.
+
+    `limit` names the limit (a field of `Limits`, e.g. ``"combined_parts"``), `value`
+    is what the input had and `maximum` the limit in force. A caller who trusts
+    the input raises the limit: ``with Limits(combined_parts=500).active(): ...``.
+    """
+
+    def __init__(self, message: str, limit: str = "", value: int = 0, maximum: int = 0) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.value = value
+        self.maximum = maximum
+
+
+class TimeZoneDataError(SlaclockError, ValueError):
+    """The tz database a calendar reads disagrees with the `ZoneInfo` object it was given.
+
+    A `ZoneInfo` built by Python reads the system's database first; a calendar
+    reads the `tzdata` package unless ``tz_database="system"``. When the two
+    disagree for a zone, slaclock refuses rather than answer from one and display
+    in the other: choose the database the zone object came from, or pass the
+    zone as its key.
+    """

@@ -9,7 +9,7 @@ time out and openings add time, all read on the calendar's wall clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sized
 from datetime import date, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,16 +18,17 @@ from pydantic import field_validator, model_validator
 
 from slaclock._checks import iterable_of, shorten
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year
-from slaclock.calendar.closures import Closure, Opening
+from slaclock.calendar.closures import Closure, DatedIndex, Opening
 from slaclock.calendar.days import DayPlan, Runs
 from slaclock.calendar.display import calendar_html
 from slaclock.calendar.engine import Engine
 from slaclock.calendar.explanation import ClosedDay
-from slaclock.calendar.face import Calendar, ordinal_of
+from slaclock.calendar.face import Calendar, Shape, check_shape, ordinal_of
 from slaclock.calendar.holidays import DatedHoliday, Holiday, HolidayDataInfo, HolidayRules
 from slaclock.calendar.schedule import WEEKDAY_NAMES, WeeklySchedule
 from slaclock.calendar.source import ZonedPlan
 from slaclock.errors import InvalidScheduleError, SlaclockError, UnknownTimeZoneError
+from slaclock.limits import Limits
 
 __all__ = ["ARGENTINA_ZONE", "BASIC_HOURS", "BusinessCalendar", "argentina"]
 
@@ -52,6 +53,20 @@ class BusinessCalendar(Calendar):
     closures: tuple[Closure, ...] = ()
     openings: tuple[Opening, ...] = ()
     reopened: frozenset[date] = frozenset()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _few_enough(cls, data: object) -> object:
+        """Refuse more dated entries than `Limits.closures` before reading any of them."""
+        if isinstance(data, Mapping):
+            fields = ("extra_holidays", "closures", "openings", "reopened")
+            count = sum(len(v) for k in fields if isinstance(v := data.get(k), Sized))
+            Limits.current().check(
+                "closures",
+                count,
+                "a calendar's closures, special openings, named holidays and re-opened dates",
+            )
+        return data
 
     @field_validator("zone", mode="before")
     @classmethod
@@ -78,6 +93,21 @@ class BusinessCalendar(Calendar):
         for h in v:
             check_year(h.day.year, f"holiday {h.day} ({shorten(h.name)})")
         return v
+
+    @model_validator(mode="after")
+    def _within_limits(self) -> BusinessCalendar:
+        check_shape(self.shape, "a business calendar")
+        return self
+
+    @cached_property
+    def shape(self) -> Shape:
+        """One calendar, nested in nothing, with its weekly schedule's intervals a day."""
+        return Shape(1, 0, max(len(day) for day in self.schedule.days))
+
+    @cached_property
+    def dated(self) -> DatedIndex:
+        """Closures, openings and named holidays by date and by year (built once)."""
+        return DatedIndex.of(self.closures, self.openings, self.extra_holidays)
 
     @model_validator(mode="after")
     def _reopened_days(self) -> BusinessCalendar:
@@ -151,7 +181,7 @@ class BusinessCalendar(Calendar):
 
     def _closed_dates(self, year: int) -> frozenset[int]:
         days = set(self.holidays.for_year(year)) if self.holidays is not None else set()
-        days |= {h.day for h in self.extra_holidays if h.day.year == year}
+        days |= self.dated.named_by_year.get(year, frozenset())
         return frozenset(d.toordinal() for d in days if d not in self.reopened)
 
     def _limit(self, year: int) -> SlaclockError | None:
@@ -180,8 +210,7 @@ class BusinessCalendar(Calendar):
 
     def closed_candidates(self, year: int) -> tuple[date, ...]:
         """Holiday, named-holiday and closure dates of `year`."""
-        days = {c.day for c in self.closures if c.day.year == year}
-        days |= {h.day for h in self.extra_holidays if h.day.year == year}
+        days = set(self.dated.closed_by_year.get(year, frozenset()))
         if self.holidays is not None:
             days |= set(self.holidays.for_year(year))
         return tuple(sorted(days))
@@ -217,7 +246,9 @@ class BusinessCalendar(Calendar):
                 for c in self.closures_on(owner):
                     if c.hours is None:
                         return ClosedDay(day=owner, reason=c.reason, kind="closure")
-                for c in self.closures:
+                near = (*self.dated.closures.get(today - timedelta(days=1), ()),
+                        *self.dated.closures.get(today, ()))  # fmt: skip
+                for _, c in sorted(near, key=lambda kc: kc[0]):
                     if c.hours is not None:
                         shift = (c.day - today).days * US_PER_DAY
                         if c.hours.start_us + shift <= wall < c.hours.end_us + shift:
@@ -296,9 +327,9 @@ class BusinessCalendar(Calendar):
         ordinal_of(day)
         if day in self.reopened:
             return None
-        for h in self.extra_holidays:
-            if h.day == day:
-                return h.as_holiday()
+        named = self.dated.named.get(day)
+        if named is not None:
+            return named.as_holiday()
         if self.holidays is None:
             return None
         check_year(day.year, f"date {day}")
@@ -306,11 +337,11 @@ class BusinessCalendar(Calendar):
 
     def closures_on(self, day: date) -> tuple[Closure, ...]:
         """The user's closures on `day`."""
-        return tuple(c for c in self.closures if c.day == day)
+        return self.dated.closures_on(day)
 
     def openings_on(self, day: date) -> tuple[Opening, ...]:
         """The user's special openings on `day`."""
-        return tuple(o for o in self.openings if o.day == day)
+        return self.dated.openings.get(day, ())
 
     def holiday_data(self) -> HolidayDataInfo | None:
         """The `holidays` package version, country and years this calendar has used."""

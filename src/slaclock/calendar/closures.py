@@ -9,6 +9,8 @@ over holidays and closures for the time it names.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
@@ -18,9 +20,10 @@ from slaclock import _text as short
 from slaclock._checks import cut
 from slaclock._model import FrozenModel
 from slaclock._time import check_year
+from slaclock.calendar.holidays import DatedHoliday
 from slaclock.calendar.schedule import OpenInterval
 
-__all__ = ["Closure", "Opening"]
+__all__ = ["Closure", "DatedIndex", "Opening"]
 
 
 class _DatedHours(FrozenModel):
@@ -71,3 +74,57 @@ class Opening(_DatedHours):
 
     def __repr__(self) -> str:
         return f"Opening({self.day.isoformat()} {self.hours}, {short.text(self.reason)})"
+
+
+@dataclass(frozen=True, slots=True)
+class DatedIndex:
+    """A calendar's dated entries looked up by date and by year, built once (linear).
+
+    `closures` keeps each date's closures with their position in the calendar's
+    tuple, so a search over two dates can report them in the user's order.
+    """
+
+    closures: Mapping[date, tuple[tuple[int, Closure], ...]]
+    openings: Mapping[date, tuple[Opening, ...]]
+    #: The first named holiday of each date.
+    named: Mapping[date, DatedHoliday]
+    #: Per year, the dates a closure or a named holiday may close.
+    closed_by_year: Mapping[int, frozenset[date]]
+    #: Per year, the dates of named holidays.
+    named_by_year: Mapping[int, frozenset[date]]
+
+    @classmethod
+    def of(
+        cls,
+        closures: Iterable[Closure],
+        openings: Iterable[Opening],
+        named: Iterable[DatedHoliday],
+    ) -> DatedIndex:
+        """Index the entries (each looked at once)."""
+        by_day: dict[date, list[tuple[int, Closure]]] = {}
+        for k, c in enumerate(closures):
+            by_day.setdefault(c.day, []).append((k, c))
+        open_by_day: dict[date, list[Opening]] = {}
+        for o in openings:
+            open_by_day.setdefault(o.day, []).append(o)
+        first: dict[date, DatedHoliday] = {}
+        for h in named:
+            first.setdefault(h.day, h)
+        years: dict[int, set[date]] = {}
+        named_years: dict[int, set[date]] = {}
+        for day in by_day:
+            years.setdefault(day.year, set()).add(day)
+        for day in first:
+            years.setdefault(day.year, set()).add(day)
+            named_years.setdefault(day.year, set()).add(day)
+        return cls(
+            closures={d: tuple(v) for d, v in by_day.items()},
+            openings={d: tuple(v) for d, v in open_by_day.items()},
+            named=first,
+            closed_by_year={y: frozenset(v) for y, v in years.items()},
+            named_by_year={y: frozenset(v) for y, v in named_years.items()},
+        )
+
+    def closures_on(self, day: date) -> tuple[Closure, ...]:
+        """The closures of `day`, in the calendar's order."""
+        return tuple(c for _, c in self.closures.get(day, ()))

@@ -4,6 +4,12 @@ A follow-the-sun desk is the union of its regional desks; "open when both
 the provider and the customer are" is an intersection. Results come in the
 zone of the left calendar; a date is a business day of a combined calendar
 when it has open time on the left calendar's wall clock.
+
+A union of unions is one union of all their parts (``a | b | c`` holds three
+parts, not a union inside a union), and likewise for intersections: the
+layout stays flat, so no level asks the one below it for more than it needs.
+How many calendars one holds, and how deeply combinations nest, are limits
+(`Limits.combined_parts`, `Limits.nesting_depth`) checked at validation.
 """
 
 from __future__ import annotations
@@ -14,11 +20,12 @@ from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 import numpy as np
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from slaclock.calendar.derived import DerivedSource, intersect, merged_spans, touched_days
 from slaclock.calendar.engine import Column, Engine, merge
 from slaclock.calendar.explanation import ClosedDay
-from slaclock.calendar.face import Calendar
+from slaclock.calendar.face import Calendar, Shape, check_shape
 from slaclock.calendar.holidays import HolidayDataInfo
 
 if TYPE_CHECKING:
@@ -60,7 +67,29 @@ class CombinedCalendar(Calendar):
     """Open when either part is (op="union", ``a | b``) or both are ("intersection", ``a & b``)."""
 
     op: Literal["union", "intersection"]
-    parts: tuple[AnyCalendar, AnyCalendar]
+    #: Two or more calendars; a part of the same op is flattened into this one.
+    parts: tuple[AnyCalendar, ...] = Field(min_length=2)
+
+    @field_validator("parts", mode="after")
+    @classmethod
+    def _flat(cls, v: tuple[AnyCalendar, ...], info: ValidationInfo) -> tuple[AnyCalendar, ...]:
+        op = info.data.get("op")
+        if not any(isinstance(p, CombinedCalendar) and p.op == op for p in v):
+            return v
+        flat: list[AnyCalendar] = []
+        for p in v:
+            flat.extend(p.parts if isinstance(p, CombinedCalendar) and p.op == op else (p,))
+        return tuple(flat)
+
+    @model_validator(mode="after")
+    def _within_limits(self) -> CombinedCalendar:
+        check_shape(self.shape, f"a combined calendar ({self.op})")
+        return self
+
+    @cached_property
+    def shape(self) -> Shape:
+        """How many calendars it holds, how deeply they nest, intervals a day in all."""
+        return Shape.around(p.shape for p in self.parts)
 
     @cached_property
     def engine(self) -> Engine:

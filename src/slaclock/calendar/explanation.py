@@ -54,6 +54,12 @@ class DeadlineExplanation:
     holiday_data: HolidayDataInfo | None
     #: The tz database the zone was read from, e.g. "tzdata 2025b (system, /usr/share/zoneinfo)".
     tz_data: str = ""
+    #: Open periods counted but not listed (`Limits.explanation_periods`): the list
+    #: keeps the first and last halves, and `omitted_time` is what the rest add up to.
+    periods_omitted: int = 0
+    omitted_time: timedelta = timedelta(0)
+    #: Skipped days between the listed halves, not listed either.
+    closed_days_omitted: int = 0
 
     def __repr__(self) -> str:
         named = {
@@ -86,6 +92,19 @@ class DeadlineExplanation:
             return f"depends on {years}, whose holidays may be incomplete"
         return self.holiday_data.provisional_note(self.provisional_years)
 
+    @property
+    def omission_note(self) -> str:
+        """What the listing leaves out ('' if nothing): periods, their time, skipped days."""
+        if not self.periods_omitted:
+            return ""
+        days = (
+            f" and {self.closed_days_omitted:,} skipped days" if self.closed_days_omitted else ""
+        )
+        return (
+            f"{self.periods_omitted:,} more periods ({format_duration(self.omitted_time)}){days} "
+            "not listed (Limits.explanation_periods)"
+        )
+
     def __str__(self) -> str:
         lines = [
             f"received      {format_instant(self.start)}",
@@ -97,6 +116,9 @@ class DeadlineExplanation:
         steps = [(p.start.date(), 0, f"  counted     {p}  ({format_duration(p.duration)})")
                  for p in self.periods]  # fmt: skip
         steps += [(c.day, 1, f"  skipped     {c}") for c in self.closed_days]
+        if self.periods_omitted:
+            half = self.periods[(len(self.periods) + 1) // 2 - 1].end.date()
+            steps.append((half, 2, f"  ...         {self.omission_note}"))
         lines.extend(line for _, _, line in sorted(steps))
         lines.append(f"deadline      {format_instant(self.deadline)}")
         if self.holiday_data is not None:

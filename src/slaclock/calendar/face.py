@@ -18,9 +18,9 @@ rules for all:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -34,11 +34,43 @@ from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.zone import zone_data
 from slaclock.errors import OutOfRangeError, WrongTypeError
+from slaclock.limits import Limits
 
 if TYPE_CHECKING:
     from slaclock.calendar.kinds import CombinedCalendar
 
-__all__ = ["Calendar", "ordinal_of"]
+__all__ = ["Calendar", "Shape", "check_shape", "ordinal_of"]
+
+
+class Shape(NamedTuple):
+    """The size of a calendar as the limits count it (`slaclock.Limits`)."""
+
+    #: Business calendars it holds (1 for a `BusinessCalendar`).
+    calendars: int
+    #: Levels of combined or versioned calendars (0 for a `BusinessCalendar`).
+    depth: int
+    #: The most open intervals a weekday has, summed over the calendars it holds.
+    intervals: int
+
+    @classmethod
+    def around(cls, inner: Iterable[Shape]) -> Shape:
+        """The shape of a calendar made of calendars of these shapes."""
+        shapes = list(inner)
+        return cls(
+            sum(s.calendars for s in shapes),
+            1 + max(s.depth for s in shapes),
+            sum(s.intervals for s in shapes),
+        )
+
+
+def check_shape(shape: Shape, what: str) -> None:
+    """Refuse a calendar larger than the limits in force (`LimitExceededError`)."""
+    limits = Limits.current()
+    limits.check("combined_parts", shape.calendars, f"{what} holds too many calendars")
+    limits.check("nesting_depth", shape.depth, f"{what} nests calendars too deeply")
+    limits.check(
+        "intervals_per_day", shape.intervals, f"{what} has too many open intervals a day"
+    )
 
 
 def ordinal_of(day: object, what: str = "day") -> int:
@@ -65,6 +97,10 @@ class Calendar(FrozenModel):
         @property
         def engine(self) -> Engine:
             """The integer engine (UTC microseconds) behind this calendar."""
+
+        @property
+        def shape(self) -> Shape:
+            """Its size as the limits count it: calendars, nesting, intervals a day."""
 
     def closed_reason(self, day: date) -> ClosedDay | None:
         """Why the configuration closes (some of) a scheduled `day`: a holiday or closure."""
@@ -304,15 +340,25 @@ class Calendar(FrozenModel):
         engine = self.engine
         clock = engine.next_open(u)
         due = engine.add(u, d)
-        periods = tuple(OpenPeriod(self._out(s), self._out(e)) for s, e in engine.runs(clock, due))
+        starts, ends = engine.runs_within(clock, due) if clock < due else (np.zeros(0, np.int64),) * 2
+        keep = Limits.current().explanation_periods
+        shown = np.arange(len(starts))
+        if len(starts) > keep:  # the first and last halves: an explanation stays readable
+            shown = np.concatenate([shown[: keep // 2], shown[len(starts) - (keep - keep // 2) :]])
+        periods = tuple(OpenPeriod(self._out(int(starts[k])), self._out(int(ends[k]))) for k in shown)
+        gap: tuple[date, date] | None = None
+        if len(periods) < len(starts):
+            gap = (periods[keep // 2 - 1].end.date(), periods[keep // 2].start.date())
+        first, last = self._out(u).date(), self._out(due).date()
         closed: list[ClosedDay] = []
-        day = self._out(u).date()
-        last = self._out(due).date()
-        while day <= last:
-            reason = self.closed_reason(day)
-            if reason is not None:
-                closed.append(reason)
-            day += timedelta(days=1)
+        omitted_days = 0
+        for year in range(first.year, last.year + 1):  # the candidates, not every date
+            for day in self.closed_candidates(year):
+                if first <= day <= last and (reason := self.closed_reason(day)) is not None:
+                    if gap is not None and gap[0] < day < gap[1]:
+                        omitted_days += 1
+                    else:
+                        closed.append(reason)
         start_dt = t.astimezone(self.result_zone)
         due_dt = self._out(due)
         return DeadlineExplanation(
@@ -322,6 +368,10 @@ class Calendar(FrozenModel):
             deadline=due_dt,
             periods=periods,
             closed_days=tuple(closed),
+            periods_omitted=len(starts) - len(periods),
+            omitted_time=timedelta(microseconds=int((ends - starts).sum()))
+            - sum((p.duration for p in periods), timedelta()),
+            closed_days_omitted=omitted_days,
             schedule=self.describe_hours(),
             zone=str(self.result_zone.key),
             provisional_years=self.provisional_years(start_dt, due_dt),

@@ -285,7 +285,19 @@ class HolidayRules(FrozenModel):
         )
 
 
+@lru_cache(maxsize=1)
+def _supported() -> frozenset[str]:
+    """The countries the installed `holidays` package supports (its own list)."""
+    return frozenset(holidays_pkg.list_supported_countries())
+
+
 def _country_class(country: str) -> Any:
+    if country not in _supported():  # never a lookup of any other name in the package
+        raise UnknownHolidayCountryError(
+            f"country {shorten(country)} is not one the holidays package supports; use an "
+            "ISO 3166-1 alpha-2 code such as 'AR' (holidays.list_supported_countries() lists "
+            "them), or holidays=None for no public holidays."
+        )
     try:
         return type(holidays_pkg.country_holidays(country, years=()))
     except NotImplementedError as exc:

@@ -22,6 +22,7 @@ from slaclock._checks import shorten
 from slaclock._model import FrozenModel
 from slaclock._time import US_PER_DAY, time_us
 from slaclock.errors import InvalidScheduleError
+from slaclock.limits import Limits
 
 __all__ = ["WEEKDAY_NAMES", "OpenInterval", "WeeklySchedule"]
 
@@ -198,6 +199,7 @@ class WeeklySchedule(FrozenModel):
                 "from weekday names to intervals."
             )
         days = []
+        limits = Limits.current()
         for name, day in zip(WEEKDAY_NAMES, v):
             if isinstance(day, (str, OpenInterval, Mapping)):
                 day = (day,)
@@ -206,6 +208,7 @@ class WeeklySchedule(FrozenModel):
                     f"{name}: {shorten(day)} is not a list of open intervals; give e.g. "
                     "['09:00-17:00'], or [] for a closed day."
                 )
+            limits.check("intervals_per_day", len(day), f"{name} has too many open intervals")
             days.append(tuple(sorted((_interval(i) for i in day), key=lambda i: i.start_us)))
         _no_overlap(days)
         return tuple(days)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel
@@ -24,7 +24,7 @@ from slaclock._time import check_year, to_us
 from slaclock.calendar.derived import DerivedSource, merged_spans
 from slaclock.calendar.engine import Column, Engine
 from slaclock.calendar.explanation import ClosedDay
-from slaclock.calendar.face import Calendar
+from slaclock.calendar.face import Calendar, Shape, check_shape
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.errors import InvalidScheduleError
 
@@ -118,6 +118,16 @@ class VersionedCalendar(Calendar):
                     f"applied from ({shorten(later.calendar.describe_hours())})."
                 )
         return v
+
+    @model_validator(mode="after")
+    def _within_limits(self) -> VersionedCalendar:
+        check_shape(self.shape, "a versioned calendar")
+        return self
+
+    @cached_property
+    def shape(self) -> Shape:
+        """How many calendars it holds, how deeply they nest, intervals a day in all."""
+        return Shape.around(v.calendar.shape for v in self.versions)
 
     @cached_property
     def engine(self) -> Engine:
