@@ -95,6 +95,7 @@ def examples() -> list[object]:
         BASIC_PLAN.with_calendar(argentina(hours="08:00-18:00")),
         BASIC_PLAN.with_calendar(argentina(non_working_days=False)),
         PlanCatalog.builtin(),
+        slaclock.Limits(combined_parts=32),
         t,
         *t.history,
         status,

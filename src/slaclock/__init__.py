@@ -23,18 +23,21 @@ from slaclock.errors import (
     InvalidModelError,
     InvalidRowsError,
     InvalidScheduleError,
+    LimitExceededError,
     MissingExtraError,
     NaiveDatetimeError,
     NoOpenTimeError,
     OutOfRangeError,
     SlaclockError,
     TicketEventError,
+    TimeZoneDataError,
     TooManyContactsError,
     UndefinedPlanError,
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
     WrongTypeError,
 )
+from slaclock.limits import Limits
 from slaclock.sla.batch import evaluate_many
 from slaclock.sla.contact import Contact
 from slaclock.sla.contract import MAX_CONTACTS_PER_TITLE, Contract, CoveredProduct, Entitlement
@@ -127,6 +130,8 @@ __all__ = [
     "InvalidModelError",
     "InvalidRowsError",
     "InvalidScheduleError",
+    "LimitExceededError",
+    "Limits",
     "MissingExtraError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
@@ -154,6 +159,7 @@ __all__ = [
     "TicketEventError",
     "TicketState",
     "Tier",
+    "TimeZoneDataError",
     "TooManyContactsError",
     "UndefinedPlanError",
     "UnknownHolidayCountryError",

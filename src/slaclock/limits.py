@@ -32,14 +32,14 @@ class Limits(FrozenModel):
 
     #: Calendars one combined (``a | b``, ``a & b``) or versioned calendar holds,
     #: counted through every level (nested unions of unions are one union).
-    combined_parts: int = Field(default=64, ge=1)
+    combined_parts: int = Field(default=16, ge=1)
     #: Levels of combined and versioned calendars inside one another.
-    nesting_depth: int = Field(default=8, ge=1)
+    nesting_depth: int = Field(default=4, ge=1)
     #: Open intervals a weekday has, summed over every calendar a combined or
     #: versioned calendar holds: bounds the open runs kept a year.
-    intervals_per_day: int = Field(default=96, ge=1)
+    intervals_per_day: int = Field(default=24, ge=1)
     #: Closures, special openings, named holidays and re-opened dates of one calendar.
-    closures: int = Field(default=10_000, ge=0)
+    closures: int = Field(default=20_000, ge=0)
     #: Open periods (and skipped days) an explanation lists; a longer one lists the
     #: first and last halves and says how many it left out.
     explanation_periods: int = Field(default=200, ge=2)
@@ -72,4 +72,5 @@ class Limits(FrozenModel):
             )
 
 
-_CURRENT: ContextVar[Limits] = ContextVar("slaclock_limits", default=Limits())
+#: A `Limits` is frozen, so one default shared by every context is safe.
+_CURRENT: ContextVar[Limits] = ContextVar("slaclock_limits", default=Limits())  # noqa: B039

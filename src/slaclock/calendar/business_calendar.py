@@ -27,6 +27,7 @@ from slaclock.calendar.face import Calendar, Shape, check_shape, ordinal_of
 from slaclock.calendar.holidays import DatedHoliday, Holiday, HolidayDataInfo, HolidayRules
 from slaclock.calendar.schedule import WEEKDAY_NAMES, WeeklySchedule
 from slaclock.calendar.source import ZonedPlan
+from slaclock.calendar.zone import TzDatabase, zone_of_key
 from slaclock.errors import InvalidScheduleError, SlaclockError, UnknownTimeZoneError
 from slaclock.limits import Limits
 
@@ -45,7 +46,7 @@ class BusinessCalendar(Calendar):
     Monday-Friday 09:00-17:00, Argentine public holidays (non-working days closed).
     """
 
-    zone: ZoneInfo = ZoneInfo(ARGENTINA_ZONE)
+    zone: ZoneInfo = zone_of_key(ARGENTINA_ZONE, "tzdata")
     schedule: WeeklySchedule = BASIC_HOURS
     holidays: HolidayRules | None = HolidayRules()
     #: Holidays the user names (a company's own days, a country the package lacks).
@@ -53,11 +54,21 @@ class BusinessCalendar(Calendar):
     closures: tuple[Closure, ...] = ()
     openings: tuple[Opening, ...] = ()
     reopened: frozenset[date] = frozenset()
+    #: The tz database the zone is read from: the `tzdata` package (the default, the
+    #: same on every machine with the same packages) or "system" (`zoneinfo.TZPATH`).
+    tz_database: TzDatabase = "tzdata"
 
     @model_validator(mode="before")
     @classmethod
     def _few_enough(cls, data: object) -> object:
         """Refuse more dated entries than `Limits.closures` before reading any of them."""
+        if isinstance(data, Mapping) and isinstance(key := data.get("zone"), str):
+            database = data.get("tz_database", "tzdata")
+            try:  # a key's zone as the chosen database has it; a bad key is refused below
+                zone = zone_of_key(key, database) if database in ("tzdata", "system") else key
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                zone = key
+            data = {**data, "zone": zone}
         if isinstance(data, Mapping):
             fields = ("extra_holidays", "closures", "openings", "reopened")
             count = sum(len(v) for k in fields if isinstance(v := data.get(k), Sized))
@@ -113,6 +124,10 @@ class BusinessCalendar(Calendar):
     def _reopened_days(self) -> BusinessCalendar:
         """A re-opened date undoes a holiday: it must be a scheduled day, and not closed."""
         whole_day = {c.day: c for c in self.closures if c.hours is None}
+        # A non-working day counts as a holiday here even where it is worked.
+        every = self.holidays
+        if every is not None and self.reopened and not every.non_working_days:
+            every = every.model_copy(update={"non_working_days": True})
         for day in sorted(self.reopened):
             check_year(day.year, f"re-opened date {day}")
             if not self.schedule.days[day.weekday()]:
@@ -121,6 +136,14 @@ class BusinessCalendar(Calendar):
                     f"re-opened date {day} is a {weekday.title()}, which has no scheduled "
                     "hours: re-opening only undoes a holiday. Remove it from reopened, or give "
                     f"{weekday}s open hours in the schedule (or add an Opening for that date)."
+                )
+            if day not in self.dated.named and (
+                every is None or day not in every.for_year(day.year)
+            ):
+                raise InvalidScheduleError(
+                    f"re-opened date {day} is not a holiday of this calendar, so re-opening it "
+                    "changes nothing: re-opening only undoes a holiday. Remove it from "
+                    "reopened (or add an Opening for extra hours that day)."
                 )
             closure = whole_day.get(day)
             if closure is not None:
@@ -152,7 +175,7 @@ class BusinessCalendar(Calendar):
         first, last = MIN_YEAR, MAX_YEAR
         if self.holidays is not None and self.holidays.missing_years == "error":
             first, last = self.holidays.covered_years()
-        return Engine(ZonedPlan(plan, self.zone, (first, last), self._limit))
+        return Engine(ZonedPlan(plan, self.zone, (first, last), self._limit, self.tz_database))
 
     def _cuts(self, weekly: tuple[Runs, ...]) -> dict[int, Runs]:
         """Closures as the runs they cut from each date (relative to that date's midnight).
@@ -203,6 +226,10 @@ class BusinessCalendar(Calendar):
     def result_zone(self) -> ZoneInfo:
         """The calendar's zone: results are given in it."""
         return self.zone
+
+    def result_database(self) -> TzDatabase:
+        """The tz database the result zone is read from."""
+        return self.tz_database
 
     def describe_hours(self) -> str:
         """The weekly hours in words, e.g. "Mon-Fri 09:00-17:00"."""

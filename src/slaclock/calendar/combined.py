@@ -27,6 +27,7 @@ from slaclock.calendar.engine import Column, Engine, merge
 from slaclock.calendar.explanation import ClosedDay
 from slaclock.calendar.face import Calendar, Shape, check_shape
 from slaclock.calendar.holidays import HolidayDataInfo
+from slaclock.calendar.zone import TzDatabase
 
 if TYPE_CHECKING:
     from slaclock.calendar.kinds import AnyCalendar
@@ -104,6 +105,10 @@ class CombinedCalendar(Calendar):
     @property
     def result_zone(self) -> ZoneInfo:
         return self.zone
+
+    def result_database(self) -> TzDatabase:
+        """The tz database the result zone is read from."""
+        return self.parts[0].result_database()
 
     def summary(self) -> str:
         word = " | or | " if self.op == "union" else " | and | "

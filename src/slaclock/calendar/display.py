@@ -156,6 +156,8 @@ def explanation_html(ex: DeadlineExplanation) -> str:
         notes.append(f"Holidays: {ex.holiday_data.describe()}.")
     if ex.tz_data:
         notes.append(f"Time zones: {ex.tz_data}.")
+    if ex.periods_omitted:
+        notes.append(f"Not shown: {ex.omission_note}.")
     parts.append(h.note(" ".join(notes)))
     if ex.provisional:
         parts.append(h.note(h.element("strong", "Provisional: "), ex.provisional_note + "."))

@@ -32,7 +32,7 @@ from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.period import OpenPeriod
-from slaclock.calendar.zone import zone_data
+from slaclock.calendar.zone import TzDatabase, zone_data
 from slaclock.errors import OutOfRangeError, WrongTypeError
 from slaclock.limits import Limits
 
@@ -68,9 +68,7 @@ def check_shape(shape: Shape, what: str) -> None:
     limits = Limits.current()
     limits.check("combined_parts", shape.calendars, f"{what} holds too many calendars")
     limits.check("nesting_depth", shape.depth, f"{what} nests calendars too deeply")
-    limits.check(
-        "intervals_per_day", shape.intervals, f"{what} has too many open intervals a day"
-    )
+    limits.check("intervals_per_day", shape.intervals, f"{what} has too many open intervals a day")
 
 
 def ordinal_of(day: object, what: str = "day") -> int:
@@ -101,6 +99,10 @@ class Calendar(FrozenModel):
         @property
         def shape(self) -> Shape:
             """Its size as the limits count it: calendars, nesting, intervals a day."""
+
+    def result_database(self) -> TzDatabase:
+        """The tz database the result zone is read from (see `BusinessCalendar.tz_database`)."""
+        raise NotImplementedError
 
     def closed_reason(self, day: date) -> ClosedDay | None:
         """Why the configuration closes (some of) a scheduled `day`: a holiday or closure."""
@@ -276,7 +278,7 @@ class Calendar(FrozenModel):
         """The first instant the clocks in the calendar's zone read `at` on `day`: the
         first of two in a repeated hour, the end of the jump in a skipped one."""
         local = naive_us(day, at.replace(tzinfo=None))
-        starts, _, _ = zone_data(self.result_zone).preimage(
+        starts, _, _ = zone_data(self.result_zone, self.result_database()).preimage(
             np.array([local], dtype=np.int64), np.array([local + US_PER_DAY], dtype=np.int64)
         )
         return self._out(int(starts[0]))
@@ -340,12 +342,15 @@ class Calendar(FrozenModel):
         engine = self.engine
         clock = engine.next_open(u)
         due = engine.add(u, d)
-        starts, ends = engine.runs_within(clock, due) if clock < due else (np.zeros(0, np.int64),) * 2
+        nothing = np.zeros(0, np.int64)
+        starts, ends = engine.runs_within(clock, due) if clock < due else (nothing, nothing)
         keep = Limits.current().explanation_periods
         shown = np.arange(len(starts))
         if len(starts) > keep:  # the first and last halves: an explanation stays readable
-            shown = np.concatenate([shown[: keep // 2], shown[len(starts) - (keep - keep // 2) :]])
-        periods = tuple(OpenPeriod(self._out(int(starts[k])), self._out(int(ends[k]))) for k in shown)
+            tail = len(starts) - (keep - keep // 2)
+            shown = np.concatenate([shown[: keep // 2], shown[tail:]])
+        out = self._out
+        periods = tuple(OpenPeriod(out(int(starts[k])), out(int(ends[k]))) for k in shown)
         gap: tuple[date, date] | None = None
         if len(periods) < len(starts):
             gap = (periods[keep // 2 - 1].end.date(), periods[keep // 2].start.date())

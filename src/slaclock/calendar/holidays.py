@@ -294,9 +294,9 @@ def _supported() -> frozenset[str]:
 def _country_class(country: str) -> Any:
     if country not in _supported():  # never a lookup of any other name in the package
         raise UnknownHolidayCountryError(
-            f"country {shorten(country)} is not one the holidays package supports; use an "
-            "ISO 3166-1 alpha-2 code such as 'AR' (holidays.list_supported_countries() lists "
-            "them), or holidays=None for no public holidays."
+            f"country {shorten(country)} is not in the holidays package; use an ISO 3166-1 "
+            "alpha-2 code such as 'AR' (holidays.list_supported_countries() lists them), or "
+            "holidays=None for no public holidays."
         )
     try:
         return type(holidays_pkg.country_holidays(country, years=()))

@@ -18,7 +18,7 @@ import numpy as np
 
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, naive_us
 from slaclock.calendar.days import EPOCH_ORDINAL, DayPlan
-from slaclock.calendar.zone import ZoneData, zone_data
+from slaclock.calendar.zone import TzDatabase, ZoneData, zone_data
 from slaclock.errors import SlaclockError
 
 __all__ = ["ZonedPlan"]
@@ -33,9 +33,11 @@ class ZonedPlan:
         zone: tzinfo,
         years: tuple[int, int] = (MIN_YEAR, MAX_YEAR),
         limit: Callable[[int], SlaclockError | None] | None = None,
+        database: TzDatabase = "tzdata",
     ) -> None:
         self.plan = plan
         self.zone = zone
+        self.database: TzDatabase = database
         self.first_year, self.last_year = years
         self._why = limit
 
@@ -46,7 +48,7 @@ class ZonedPlan:
     @cached_property
     def data(self) -> ZoneData:
         """The zone's transitions (read on first use, cached per zone)."""
-        return zone_data(self.zone)
+        return zone_data(self.zone, self.database)
 
     def first_instants_at(self, local: np.ndarray) -> np.ndarray:
         """For each naive local time, the first instant whose wall clock reads it or later

@@ -26,6 +26,7 @@ from slaclock.calendar.engine import Column, Engine
 from slaclock.calendar.explanation import ClosedDay
 from slaclock.calendar.face import Calendar, Shape, check_shape
 from slaclock.calendar.holidays import HolidayDataInfo
+from slaclock.calendar.zone import TzDatabase
 from slaclock.errors import InvalidScheduleError
 
 if TYPE_CHECKING:
@@ -166,6 +167,10 @@ class VersionedCalendar(Calendar):
     @property
     def result_zone(self) -> ZoneInfo:
         return self.zone
+
+    def result_database(self) -> TzDatabase:
+        """The tz database the result zone is read from."""
+        return self.versions[-1].calendar.result_database()
 
     def summary(self) -> str:
         return "; ".join(

@@ -6,13 +6,18 @@ whose local reading lies in [S, E) are, for each constant-offset segment with
 offset o, [S - o, E - o) clipped to the segment. A skipped hour has no
 instants; a repeated hour has two runs.
 
-The transitions come from the same TZif file `zoneinfo` reads (the first
-match on `zoneinfo.TZPATH`, else the `tzdata` package), including the POSIX
-TZ rule in its footer for the years after the last listed transition. Every
-transition found is checked against the `ZoneInfo` object itself; a zone
-without a readable file, or whose file disagrees with the object, is sampled
-instead (every 6 hours, each change bisected to the second). Reading the
-time-zone database is the only file access in the library, as for `zoneinfo`.
+The transitions come from a TZif file of one tz database, chosen explicitly
+(`TzDatabase`): by default the `tzdata` package (so the same installed
+packages give the same answers on every machine), or with ``"system"`` the
+first match on `zoneinfo.TZPATH` (what `ZoneInfo(key)` itself reads first),
+including the POSIX TZ rule in its footer for the years after the last listed
+transition. Every transition found is checked against the `ZoneInfo` object
+itself; if the object came from another database that disagrees for this
+zone, a `TimeZoneDataError` says so (an answer from one database displayed in
+the other would be plausible and wrong). A zone without a readable file (no
+key, or a file zoneinfo cannot read) is sampled instead (every 6 hours, each
+change bisected to the second). Reading the time-zone database is the only
+file access in the library, as for `zoneinfo`.
 """
 
 from __future__ import annotations
@@ -24,13 +29,18 @@ from datetime import date, timedelta, tzinfo
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 from zoneinfo import TZPATH, ZoneInfo
 
 import numpy as np
 
 from slaclock._time import EPOCH, MAX_YEAR, MIN_YEAR, US_PER_SECOND, naive_us
+from slaclock.errors import TimeZoneDataError
 
-__all__ = ["PosixRule", "ZoneData", "sampled_zone_data", "zone_data"]
+__all__ = ["PosixRule", "TzDatabase", "ZoneData", "sampled_zone_data", "zone_data"]
+
+#: Which tz database a calendar reads: the `tzdata` package (the default) or the system's.
+TzDatabase = Literal["tzdata", "system"]
 
 I64 = np.int64
 _NEVER = -(2**62)  # before any transition
@@ -86,10 +96,15 @@ class ZoneData:
         return a[keep], b[keep], which[keep]
 
 
-def zone_data(zone: tzinfo) -> ZoneData:
-    """The segments of `zone` for the supported years (cached per zone)."""
+def zone_data(zone: tzinfo, database: TzDatabase | None = None) -> ZoneData:
+    """The segments of `zone` for the supported years, read from `database` (cached).
+
+    Without a database, the file the object itself was read from (the first on
+    `zoneinfo.TZPATH`, else the tzdata package), sampled if it disagrees; with one,
+    that database's file, and a `TimeZoneDataError` if it disagrees with the object.
+    """
     if isinstance(zone, ZoneInfo) and zone.key is not None:
-        found = _from_database(zone)
+        found = _from_database(zone, database)
         if found is not None:
             return found
     return sampled_zone_data(zone)
@@ -99,8 +114,8 @@ def zone_data(zone: tzinfo) -> ZoneData:
 
 
 @lru_cache(maxsize=256)
-def _from_database(zone: ZoneInfo) -> ZoneData | None:
-    located = _locate(str(zone.key))
+def _from_database(zone: ZoneInfo, database: TzDatabase | None) -> ZoneData | None:
+    located = _locate(str(zone.key), database)
     if located is None:
         return None
     data, source, version = located
@@ -113,7 +128,16 @@ def _from_database(zone: ZoneInfo) -> ZoneData | None:
         return None
     starts, offs = _segments(times, offsets, initial, rule)
     if not _agrees(zone, starts, offs):
-        return None
+        if database is None:
+            return None
+        other = "system" if database == "tzdata" else "tzdata"
+        raise TimeZoneDataError(
+            f"zone {zone.key}: the ZoneInfo object disagrees with the tz database the calendar "
+            f"reads, tzdata {version or '(version unknown)'} ({source}); it was probably "
+            "built from the other database (ZoneInfo(key) reads the system's first). Choose "
+            f'the database it came from: BusinessCalendar(..., tz_database="{other}"), or '
+            "pass the zone as its key string (read from the chosen database)."
+        )
     every = [initial, *offsets, *(rule.offsets if rule else ())]
     return ZoneData(
         key=zone.key,
@@ -125,17 +149,32 @@ def _from_database(zone: ZoneInfo) -> ZoneData | None:
     )
 
 
-def _locate(key: str) -> tuple[bytes, str, str | None] | None:
-    """The TZif bytes zoneinfo uses for `key`: first on TZPATH, else the tzdata package."""
+def _locate(key: str, database: TzDatabase | None) -> tuple[bytes, str, str | None] | None:
+    """The TZif bytes of `key` in `database`; the other one only for a key it lacks (no
+    database: what zoneinfo reads, the system's first)."""
+    if database is None:
+        return _on_path(key) or _in_package(key)
+    if database == "tzdata":
+        return _in_package(key) or _on_path(key, " (not in the tzdata package)")
+    return _on_path(key) or _in_package(key, " (not on the system)")
+
+
+def _on_path(key: str, note: str = "") -> tuple[bytes, str, str | None] | None:
+    """The system's TZif bytes for `key`: the first match on `zoneinfo.TZPATH`."""
     for root in TZPATH:
         path = Path(root) / key
         if path.is_file():
-            return path.read_bytes(), f"system, {root}", _system_version(root)
+            return path.read_bytes(), f"system, {root}{note}", _system_version(root)
+    return None
+
+
+def _in_package(key: str, note: str = "") -> tuple[bytes, str, str | None] | None:
+    """The `tzdata` package's TZif bytes for `key`."""
     try:
         import tzdata
 
         node = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
-        return node.read_bytes(), "tzdata package", str(tzdata.IANA_VERSION)
+        return node.read_bytes(), f"tzdata package{note}", str(tzdata.IANA_VERSION)
     except (ImportError, OSError):
         return None
 
@@ -348,3 +387,38 @@ def sampled_zone_data(zone: tzinfo) -> ZoneData:
         source="sampled from the tzinfo object (no readable TZif data)",
         version=None,
     )
+
+
+# -- zones from the tzdata package -----------------------------------------------------------
+
+
+class PackageZone(ZoneInfo):
+    """A zone read from the `tzdata` package, for a key whose system file disagrees.
+
+    One instance per key (so equality holds, as for `ZoneInfo`); it pickles as its key.
+    """
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (package_zone, (str(self.key),))
+
+
+@lru_cache(maxsize=512)
+def package_zone(key: str) -> ZoneInfo:
+    """The zone `key` as the `tzdata` package has it."""
+    node = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
+    with node.open("rb") as f:
+        return PackageZone.from_file(f, key=key)
+
+
+def zone_of_key(key: str, database: TzDatabase) -> ZoneInfo:
+    """The zone for an IANA key whose wall clock agrees with `database`: `ZoneInfo(key)`
+    itself, unless it comes from the system's files and those disagree with the tzdata
+    package (then the package's zone). Raises what `ZoneInfo(key)` raises."""
+    zone = ZoneInfo(key)
+    if database == "system":
+        return zone
+    try:
+        zone_data(zone, database)
+    except TimeZoneDataError:
+        return package_zone(key)
+    return zone
