@@ -96,9 +96,14 @@ print(json.dumps(out))
 """
 
 
-def run_case(setup: str, timeout: float = 300.0) -> dict[str, object]:
-    """Run one case in a fresh interpreter; its report as a dict."""
-    code = _RUNNER.format(setup="import json\n" + textwrap.dedent(setup))
+def run_case(setup: str, timeout: float = 300.0, max_bytes: int = 0) -> dict[str, object]:
+    """Run one case in a fresh interpreter; its report as a dict. `max_bytes` caps the
+    child's address space (`RLIMIT_AS`), as a guard in tests."""
+    guard = ""
+    if max_bytes:
+        cap = f"({max_bytes}, {max_bytes})"
+        guard = f"import resource\nresource.setrlimit(resource.RLIMIT_AS, {cap})\n"
+    code = guard + _RUNNER.format(setup="import json\n" + textwrap.dedent(setup))
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
     )

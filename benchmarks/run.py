@@ -255,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         rows = 2_000 if args.smoke else 100_000 if args.quick else 1_000_000
         tables(rows, 1 if args.smoke else 5, full=not (args.quick or args.smoke))
+    if not args.smoke:
+        from payloads import payloads
+
+        payloads()  # the worst payload of each kind: time and peak memory
     return 0
 
 

@@ -371,3 +371,44 @@ def test_a_key_whose_system_file_disagrees_is_read_from_the_package() -> None:
     assert BusinessCalendar(zone=ZoneInfo(key), tz_database="system").at(
         date(2026, 11, 20), time(9)
     )
+
+
+# -- the benchmark's worst payloads, each in a subprocess with its memory capped ---------------
+
+
+def load_payloads() -> object:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "payloads.py"
+    spec = importlib.util.spec_from_file_location("payloads", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PAYLOADS = load_payloads()
+
+
+@pytest.mark.parametrize("name", list(PAYLOADS.CASES))  # type: ignore[attr-defined]
+def test_the_worst_payload_of_each_kind_is_answered_or_refused_within_memory(name: str) -> None:
+    report = PAYLOADS.run_case(  # type: ignore[attr-defined]
+        PAYLOADS.CASES[name],  # type: ignore[attr-defined]
+        timeout=600,  # a guard only
+        max_bytes=1536 * 2**20,
+    )
+    answer = str(report["answer"])
+    # answered, refused by a limit, or a typed error of the calendar (no open time in an
+    # intersection that never opens; a target beyond 2199): never MemoryError or a crash
+    assert (
+        answer == "answered"
+        or answer.startswith("refused (")
+        or answer
+        in (
+            "NoOpenTimeError",
+            "OutOfRangeError",
+        )
+    ), answer
+    assert int(report["bytes"]) <= 1_000_000  # type: ignore[call-overload]
+    assert float(report["peak_mib"]) < 400  # type: ignore[arg-type]
