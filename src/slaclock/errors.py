@@ -24,7 +24,6 @@ __all__ = [
     "OutOfRangeError",
     "SlaclockError",
     "TicketEventError",
-    "TimeZoneDataError",
     "TooManyContactsError",
     "UndefinedPlanError",
     "UnknownHolidayCountryError",
@@ -149,7 +148,7 @@ class MissingExtraError(SlaclockError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
 
 
-# -- untrusted input: limits and the tz database (kept together) ------------------------------
+# -- untrusted input: limits (kept together) ------------------------------------------------
 
 
 class LimitExceededError(SlaclockError, ValueError):
@@ -165,14 +164,3 @@ class LimitExceededError(SlaclockError, ValueError):
         self.limit = limit
         self.value = value
         self.maximum = maximum
-
-
-class TimeZoneDataError(SlaclockError, ValueError):
-    """The tz database a calendar reads disagrees with the `ZoneInfo` object it was given.
-
-    A `ZoneInfo` built by Python reads the system's database first; a calendar
-    reads the `tzdata` package unless ``tz_database="system"``. When the two
-    disagree for a zone, slaclock refuses rather than answer from one and display
-    in the other: choose the database the zone object came from, or pass the
-    zone as its key.
-    """

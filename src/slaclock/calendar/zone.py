@@ -12,11 +12,12 @@ packages give the same answers on every machine), or with ``"system"`` the
 first match on `zoneinfo.TZPATH` (what `ZoneInfo(key)` itself reads first),
 including the POSIX TZ rule in its footer for the years after the last listed
 transition. Every transition found is checked against the `ZoneInfo` object
-itself; if the object came from another database that disagrees for this
-zone, a `TimeZoneDataError` says so (an answer from one database displayed in
-the other would be plausible and wrong). A zone without a readable file (no
-key, or a file zoneinfo cannot read) is sampled instead (every 6 hours, each
-change bisected to the second). Reading the time-zone database is the only
+itself: an object built from the other database that disagrees for this zone
+is read from its own database instead (the system's files, as `ZoneInfo(key)`
+reads them), so the answers always match the object results are shown in, and
+`describe()` says so. A zone without a readable file (no key, or a file
+zoneinfo cannot read) is sampled instead (every 6 hours, each change bisected
+to the second). Reading the time-zone database is the only
 file access in the library, as for `zoneinfo`.
 """
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
 from functools import lru_cache
 from importlib import resources
@@ -35,7 +36,6 @@ from zoneinfo import TZPATH, ZoneInfo
 import numpy as np
 
 from slaclock._time import EPOCH, MAX_YEAR, MIN_YEAR, US_PER_SECOND, naive_us
-from slaclock.errors import TimeZoneDataError
 
 __all__ = ["PosixRule", "TzDatabase", "ZoneData", "sampled_zone_data", "zone_data"]
 
@@ -101,12 +101,17 @@ def zone_data(zone: tzinfo, database: TzDatabase | None = None) -> ZoneData:
 
     Without a database, the file the object itself was read from (the first on
     `zoneinfo.TZPATH`, else the tzdata package), sampled if it disagrees; with one,
-    that database's file, and a `TimeZoneDataError` if it disagrees with the object.
+    that database's file, unless the object disagrees with it: then as without one.
     """
     if isinstance(zone, ZoneInfo) and zone.key is not None:
         found = _from_database(zone, database)
         if found is not None:
             return found
+        if database is not None:
+            own = _from_database(zone, None)
+            if own is not None:
+                note = f"; the ZoneInfo object's own, the {database} database disagrees"
+                return replace(own, source=own.source + note)
     return sampled_zone_data(zone)
 
 
@@ -128,16 +133,7 @@ def _from_database(zone: ZoneInfo, database: TzDatabase | None) -> ZoneData | No
         return None
     starts, offs = _segments(times, offsets, initial, rule)
     if not _agrees(zone, starts, offs):
-        if database is None:
-            return None
-        other = "system" if database == "tzdata" else "tzdata"
-        raise TimeZoneDataError(
-            f"zone {zone.key}: the ZoneInfo object disagrees with the tz database the calendar "
-            f"reads, tzdata {version or '(version unknown)'} ({source}); it was probably "
-            "built from the other database (ZoneInfo(key) reads the system's first). Choose "
-            f'the database it came from: BusinessCalendar(..., tz_database="{other}"), or '
-            "pass the zone as its key string (read from the chosen database)."
-        )
+        return None
     every = [initial, *offsets, *(rule.offsets if rule else ())]
     return ZoneData(
         key=zone.key,
@@ -415,10 +411,6 @@ def zone_of_key(key: str, database: TzDatabase) -> ZoneInfo:
     itself, unless it comes from the system's files and those disagree with the tzdata
     package (then the package's zone). Raises what `ZoneInfo(key)` raises."""
     zone = ZoneInfo(key)
-    if database == "system":
+    if database == "system" or _from_database(zone, database) is not None:
         return zone
-    try:
-        zone_data(zone, database)
-    except TimeZoneDataError:
-        return package_zone(key)
-    return zone
+    return package_zone(key)
