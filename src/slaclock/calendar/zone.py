@@ -406,6 +406,7 @@ def package_zone(key: str) -> ZoneInfo:
         return PackageZone.from_file(f, key=key)
 
 
+@lru_cache(maxsize=512)  # ZoneInfo(key) is cached per key too: the same object comes back
 def zone_of_key(key: str, database: TzDatabase) -> ZoneInfo:
     """The zone for an IANA key whose wall clock agrees with `database`: `ZoneInfo(key)`
     itself, unless it comes from the system's files and those disagree with the tzdata
