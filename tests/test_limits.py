@@ -412,3 +412,15 @@ def test_the_worst_payload_of_each_kind_is_answered_or_refused_within_memory(nam
     ), answer
     assert int(report["bytes"]) <= 1_000_000  # type: ignore[call-overload]
     assert float(report["peak_mib"]) < 400  # type: ignore[arg-type]
+
+
+def test_a_calendar_at_the_limits_round_trips_and_composes() -> None:
+    cal: object = argentina()
+    for level in range(4):
+        cal = (cal | argentina()) if level % 2 else (cal & argentina())  # type: ignore[operator]
+    assert isinstance(cal, CombinedCalendar) and cal.shape.depth == 4
+    assert CombinedCalendar.model_validate_json(cal.model_dump_json()) == cal
+    assert (cal | argentina()).shape.depth == 4  # the top is a union: flattened into it
+    with pytest.raises(LimitExceededError) as caught:
+        CombinedCalendar.model_validate_json(json.dumps(tree(31_000)))  # 1 MB, not read
+    assert caught.value.limit == "combined_parts" and caught.value.value == 17

@@ -25,7 +25,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from slaclock.calendar.derived import DerivedSource, intersect, merged_spans, touched_days
 from slaclock.calendar.engine import Column, Engine, merge
 from slaclock.calendar.explanation import ClosedDay
-from slaclock.calendar.face import Calendar, Shape, check_shape
+from slaclock.calendar.face import Calendar, Shape, check_raw_shape, check_shape
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.zone import TzDatabase
 
@@ -70,6 +70,12 @@ class CombinedCalendar(Calendar):
     op: Literal["union", "intersection"]
     #: Two or more calendars; a part of the same op is flattened into this one.
     parts: tuple[AnyCalendar, ...] = Field(min_length=2)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_large(cls, data: object) -> object:
+        check_raw_shape(data, "a combined calendar")
+        return data
 
     @field_validator("parts", mode="after")
     @classmethod

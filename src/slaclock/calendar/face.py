@@ -18,7 +18,7 @@ rules for all:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
@@ -61,6 +61,34 @@ class Shape(NamedTuple):
             1 + max(s.depth for s in shapes),
             sum(s.intervals for s in shapes),
         )
+
+
+def check_raw_shape(data: object, what: str) -> None:
+    """Refuse raw input (nested dicts, as from JSON) for a combined or versioned calendar
+    that holds more calendars, or nests unions and intersections more deeply, than the
+    limits allow, before any of it is validated: the walk stops one calendar past the
+    limit, so a megabyte of nested parts costs no more than the limit does."""
+    limits = Limits.current()
+    stack: list[tuple[object, object, int]] = [(data, None, 0)]
+    calendars = 0
+    while stack:
+        node, parent_op, depth = stack.pop()
+        if isinstance(node, Calendar):
+            calendars += node.shape.calendars
+            same = parent_op is not None and getattr(node, "op", None) == parent_op
+            depth += node.shape.depth - same  # flattened into its parent
+        elif isinstance(node, Mapping) and isinstance(parts := node.get("parts"), (list, tuple)):
+            op = node.get("op")
+            depth += op != parent_op  # a part of the same op is flattened into its parent
+            stack.extend((p, op, depth) for p in parts)
+        elif isinstance(node, Mapping) and isinstance(got := node.get("versions"), (list, tuple)):
+            depth += 1
+            for v in got:
+                stack.append((v.get("calendar") if isinstance(v, Mapping) else v, None, depth))
+        else:
+            calendars += 1
+        limits.check("nesting_depth", depth, f"{what} nests calendars too deeply")
+        limits.check("combined_parts", calendars, f"{what} holds too many calendars")
 
 
 def check_shape(shape: Shape, what: str) -> None:

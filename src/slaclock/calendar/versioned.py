@@ -24,7 +24,7 @@ from slaclock._time import check_year, to_us
 from slaclock.calendar.derived import DerivedSource, merged_spans
 from slaclock.calendar.engine import Column, Engine
 from slaclock.calendar.explanation import ClosedDay
-from slaclock.calendar.face import Calendar, Shape, check_shape
+from slaclock.calendar.face import Calendar, Shape, check_raw_shape, check_shape
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.zone import TzDatabase
 from slaclock.errors import InvalidScheduleError
@@ -94,6 +94,12 @@ class VersionedCalendar(Calendar):
     """Calendars dated by when they applied; the same operations over their history."""
 
     versions: tuple[Version, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_large(cls, data: object) -> object:
+        check_raw_shape(data, "a versioned calendar")
+        return data
 
     @field_validator("versions", mode="after")
     @classmethod
