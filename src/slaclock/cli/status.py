@@ -2,9 +2,9 @@
 
 The file is read by `slaclock.cli.ticket_file` (line numbers, exact times) and
 evaluated by the rules `evaluate_frame` uses (`ticket_columns`, `evaluate_rows`)
-fed with plain int64 columns: no DataFrame library is needed. Every row of the file comes out, in order: a bad row with
-empty SLA columns and its reason in ``problem``, and on stderr with its line
-number. Exit status 2 when any row was bad.
+fed with plain int64 columns: no DataFrame library is needed. Every row of the
+file comes out, in order: a bad row with empty SLA columns and its reason in
+``problem``, and on stderr with its line number. Exit status 2 when any row was bad.
 """
 
 from __future__ import annotations
@@ -21,11 +21,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from slaclock._checks import cut
 from slaclock._time import from_us, to_us
 from slaclock.calendar.explanation import format_duration, format_instant
+from slaclock.cli.files import MB
 from slaclock.cli.options import Context
-from slaclock.cli.output import iso_duration, iso_instant, say, table, wrap
+from slaclock.cli.output import iso_duration, iso_instant, say, show, table, wrap
 from slaclock.cli.progress import Progress
+from slaclock.cli.safe_text import csv_safe, escaped
 from slaclock.cli.ticket_file import FORMATS, INSTANTS, TicketFile, read_ticket_file
 from slaclock.errors import CommandLineError
 from slaclock.sla.columns import STATE_LABELS, StatusColumns
@@ -33,10 +36,14 @@ from slaclock.sla.plan import ServicePlan
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_rows
 from slaclock.table.tickets import Problems, severity_codes, ticket_columns
 
-__all__ = ["COLUMNS", "Statuses", "add_parser", "evaluate", "run"]
+__all__ = ["COLUMNS", "DEFAULT_MAX_MB", "FREE_TEXT", "Statuses", "add_parser", "evaluate", "run"]
 
 #: The columns of the CSV and JSON output, in order (JSON lines add ``notes``).
 COLUMNS = ("line", "id", "received", "severity", *OUTPUT_COLUMNS, "problem")
+#: The columns whose text comes from the file (the others are slaclock's own).
+FREE_TEXT = frozenset({"id", "severity", "problem"})
+#: The largest ticket file read unless --max-mb says otherwise.
+DEFAULT_MAX_MB = 100
 _INSTANT_OUT = frozenset({"clock_start", "deadline"})
 _DURATION_OUT = frozenset({"elapsed", "remaining", "target"})
 #: Bad rows listed one by one on stderr; the rest are counted (all are in the output).
@@ -69,6 +76,21 @@ def add_parser(sub: Any, **common: Any) -> None:
         "--format", choices=FORMATS, help="the file's format (default: by extension, else CSV)"
     )
     p.add_argument("--csv", action="store_true", help="CSV output (--json gives JSON lines)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="with --csv, write the id, severity and problem cells as they are; by default "
+        "a cell starting with =, +, -, @, a tab or a carriage return gets a ' in front, so "
+        "that a spreadsheet does not run it as a formula (OWASP: CSV injection)",
+    )
+    p.add_argument(
+        "--max-mb",
+        type=_megabytes,
+        default=DEFAULT_MAX_MB,
+        metavar="N",
+        help=f"read at most N MB of tickets (default {DEFAULT_MAX_MB}; memory is about 6 "
+        "times the file)",
+    )
     p.set_defaults(run=run)
 
 
@@ -89,7 +111,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise CommandLineError("--csv and --json are two outputs; choose one.")
     now_notes: list[str] = []
     now = ctx.reader.read(args.now, "--now", now_notes)
-    tickets = read_ticket_file(args.tickets, args.format, ctx.reader)
+    if args.raw_csv and not args.csv:
+        raise CommandLineError("--raw-csv changes the --csv output; add --csv or drop it.")
+    tickets = read_ticket_file(args.tickets, args.format, ctx.reader, args.max_mb * MB)
     statuses = evaluate(tickets, now, ctx.plan)
     rows = _rows(tickets, statuses, ctx)
     with Progress(len(tickets), "writing", "row") as bar:
@@ -101,11 +125,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             out = csv.writer(sys.stdout, lineterminator="\n")
             out.writerow(COLUMNS)
             for row in rows:
-                out.writerow(_csv_cell(row[c]) for c in COLUMNS)
+                out.writerow(_csv_cell(row[c], c, args.raw_csv) for c in COLUMNS)
                 bar.update(1)
         else:
             for text in _table(tickets, statuses, ctx, now):
-                print(text)
+                show(text)
     _report(tickets, ctx, now_notes)
     return 2 if tickets.problems else 0
 
@@ -202,12 +226,20 @@ def _rows(tickets: TicketFile, statuses: Statuses, ctx: Context) -> Iterator[dic
         yield row
 
 
-def _csv_cell(v: Any) -> str:
+def _csv_cell(v: Any, column: str, raw: bool) -> str:
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
-    return str(v)
+    if column in FREE_TEXT and not raw:
+        return csv_safe(str(v))
+    return str(v)  # slaclock's own text: ISO instants and durations (-PT9H), numbers
+
+
+def _megabytes(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and 0 < len(text) < 7 and int(text) > 0):
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number of MB (1 or more)")
+    return int(text)
 
 
 def _table(tickets: TicketFile, statuses: Statuses, ctx: Context, now: datetime) -> list[str]:
@@ -225,9 +257,9 @@ def _table(tickets: TicketFile, statuses: Statuses, ctx: Context, now: datetime)
     for k, line in enumerate(tickets.lines):
         s = statuses.row(k)
         received = tickets.values["received"][k]
-        cells = [str(line), *([str(tickets.values["id"][k] or "")] if has_ids else [])]
+        cells = [str(line), *([escaped(tickets.values["id"][k] or "")] if has_ids else [])]
         cells += [
-            str(tickets.values["severity"][k] or ""),
+            escaped(tickets.values["severity"][k] or ""),
             "" if received is None else _short(received),
             "" if s["deadline"] is None else _short(s["deadline"]),
             s["state"] or "(bad row)",
@@ -237,7 +269,7 @@ def _table(tickets: TicketFile, statuses: Statuses, ctx: Context, now: datetime)
         ]
         if bad:
             problem = tickets.problems.get(k)
-            cells.append("" if problem is None else _first_sentence(problem))
+            cells.append("" if problem is None else escaped(_first_sentence(problem)))
         rows.append(cells)
     right = {0, header.index("elapsed"), header.index("remaining"), header.index("used")}
     lines = [*head, *table(header, rows, right)]
@@ -300,5 +332,28 @@ def _report(tickets: TicketFile, ctx: Context, now_notes: list[str]) -> None:
         )
     if tickets.ignored:
         say(f"slaclock: note: columns not read: {', '.join(tickets.ignored)}")
+    _repeated_ids(tickets)
     if not len(tickets):
         say(f"slaclock: note: {name} has no tickets")
+
+
+def _repeated_ids(tickets: TicketFile) -> None:
+    """A note on stderr for ids given to more than one row (every row is kept)."""
+    lines: dict[str, list[int]] = {}
+    for k, ticket_id in enumerate(tickets.values.get("id", ())):
+        if ticket_id is not None:
+            lines.setdefault(ticket_id, []).append(tickets.lines[k])
+    repeated = [(i, where) for i, where in lines.items() if len(where) > 1]
+    if not repeated:
+        return
+    shown = "; ".join(
+        f"{escaped(cut(i, 40))!r} on lines {', '.join(map(str, where[:5]))}"
+        + (", ..." if len(where) > 5 else "")
+        for i, where in repeated[:5]
+    )
+    more = f"; and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+    plural = "id is" if len(repeated) == 1 else "ids are"
+    say(
+        f"slaclock: note: {len(repeated)} ticket {plural} given to more than one row ({shown}"
+        f"{more}); every row was evaluated. Is a ticket in the file twice?"
+    )
