@@ -15,9 +15,10 @@ __all__ = ["MB", "read_input", "shown"]
 MB = 1_000_000
 
 
-def shown(name: str) -> str:
-    """A file name as messages show it: 'standard input' for '-', escaped and cut."""
-    if name == "-":
+def shown(name: str, stdin: bool = True) -> str:
+    """A file name as messages show it: escaped and cut ('standard input' for '-' where
+    '-' is standard input)."""
+    if name == "-" and stdin:
         return "standard input"
     text = escaped(name)
     return text if len(text) <= 80 else text[:79] + "…"

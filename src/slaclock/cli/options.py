@@ -139,7 +139,7 @@ def _check_zone(key: str) -> None:
 
 def _load(model: type[M], name: str, option: str) -> M:
     """A model from a JSON file; every problem is one line naming the file."""
-    label = f"{option} '{shown(name)}'"
+    label = f"{option} '{shown(name, stdin=False)}'"
     data = read_input(name, _MAX_MODEL_BYTES, label, "is it the right file?", "a JSON file")
     if not data.strip():
         raise CommandLineError(
