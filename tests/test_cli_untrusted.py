@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slaclock import Closure, argentina
+from slaclock import BASIC_PLAN, Closure, argentina
 from slaclock.cli.main import main
 from slaclock.cli.safe_text import FORMULA_STARTS, csv_safe, escaped
 
@@ -115,6 +115,12 @@ def test_closure_names_are_escaped_in_text_and_ics(
     summaries = [line for line in out.splitlines() if line.startswith("SUMMARY")]
     assert code == 0 and any("eve" in line for line in summaries)
     assert not any(c in out for c in "\x00\x1b")
+    plan = tmp_path / "plan.json"
+    plan.write_text(BASIC_PLAN.model_copy(update={"name": "Gold\x1b[2J"}).model_dump_json())
+    code, out, _ = run(capsys, "calendar", "2026", "--ics", "--plan", str(plan))
+    assert code == 0 and "Gold\\x1b[2J" in out.replace("\\\\", "\\") and "\x1b" not in out
+    code, out, _ = run(capsys, "deadline", "2026-11-20T16:30-03:00", "--plan", str(plan))
+    assert code == 0 and "\x1b" not in out and "Gold\\x1b[2J" in out
 
 
 def test_repeated_ids_are_noted_and_every_row_kept(

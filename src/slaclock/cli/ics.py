@@ -41,7 +41,7 @@ def closed_days_ics(
     ics.add("version", "2.0")
     ics.add("calscale", "GREGORIAN")
     ics.add("method", "PUBLISH")
-    ics.add("x-wr-calname", f"Closed days {year} ({plan_name})")
+    ics.add("x-wr-calname", f"Closed days {year} ({escaped(plan_name)})")
     ics.add("x-wr-timezone", zone)
     for d in days:
         event = Event()
