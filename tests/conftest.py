@@ -42,6 +42,22 @@ SLOW_FILES = frozenset(
 SLOW_TESTS = frozenset(
     {
         "test_status_needs_no_dataframe_library",
+        "test_output_piped_into_head_stops_quietly",
+        "test_python_dash_m",
+        "test_boundaries_match_reference",
+        "test_add_and_elapsed_match_reference",
+        "test_evaluate_many_equals_the_minute_reference",
+        "test_evaluate_equals_the_minute_reference",
+        "test_next_and_previous_close_match_reference",
+        "test_backward_add_matches_reference",
+        "test_add_matches_reference",
+        "test_every_zone_agrees_with_zoneinfo",
+        "test_tzif_transitions_equal_sampled_ones",
+        "test_sampled_data_finds_each_change_to_the_second",
+        "test_rows_at_many_instants",
+        "test_local_readings_and_years_match_zoneinfo",
+        "test_arithmetic_near_new_year_ignores_history",
+        "test_boundaries_near_new_year_ignore_history",
     }
 )
 
