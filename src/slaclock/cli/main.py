@@ -53,7 +53,7 @@ HOLIDAY_DATA_HINT = (
     "slaclock does not assume a year without data has no holidays. Write the calendar as "
     "JSON (slaclock's BusinessCalendar form) and pass it with --calendar FILE.json: under "
     '"holidays" set "missing_years": "none", and list that year\'s closed days under '
-    '"extra_holidays" as {"day": "2101-01-01", "name": "New Year\'s Day"}; or set only '
+    '"extra_holidays" as {"day": "YYYY-MM-DD", "name": "..."}; or set only '
     '"missing_years": "none" to say that none apply.'
 )
 #: Options whose value may start with '-' (a negative target): joined to their value
