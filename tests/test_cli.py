@@ -589,20 +589,6 @@ def test_status_reads_json_lines_and_standard_input(
     assert (code, out) == (2, from_csv)
 
 
-def test_status_on_pyarrow_gives_the_same(
-    capsys: pytest.CaptureFixture[str], tickets_csv: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from slaclock.cli import status
-
-    polars = run(capsys, "status", str(tickets_csv), "--now", NOW, "--json")
-    monkeypatch.setattr(status, "_BACKENDS", ("pyarrow",))
-    assert run(capsys, "status", str(tickets_csv), "--now", NOW, "--json") == polars
-    monkeypatch.setattr(status, "_BACKENDS", ("no_such_frame_library",))
-    code, out, err = run(capsys, "status", str(tickets_csv), "--now", NOW, "--json")
-    assert (code, out) == (1, "")
-    assert "pip install polars" in err
-
-
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -143,6 +143,59 @@ CASES = [
         "line 2: severity",
         stdin=b"received,severity\n2026-11-20T16:30Z,9\n",
     ),
+    # -- issue 14: the command line's own messages -------------------------------------------
+    case("negative target", f"deadline {T} --target -2h", 2, "the target -2 h is negative"),
+    case("negative hours spaced", f"deadline {T} --hours -1", 2, "the target -1 h is negative"),
+    case("hours 1e308", f"deadline {T} --hours 1e308", 2, "'1e308' is too large"),
+    case("zone EST", f"deadline {T} --zone EST", 2, "'EST' is a zone abbreviation"),
+    case("zone EST5EDT", f"deadline {T} --zone EST5EDT", 2, "is a zone abbreviation"),
+    case(
+        "past the holiday data: --calendar keys",
+        f"deadline {T} --hours 1000000",
+        2,
+        'pass it with --calendar FILE.json: under "holidays" set "missing_years": "none"',
+    ),
+    case(
+        "DST fold with seconds",
+        "--zone America/New_York deadline 2026-11-01T01:30:15",
+        2,
+        "happens twice in America/New_York (clocks go back then: -04:00 and -05:00); add the "
+        "offset you mean, e.g. 2026-11-01T01:30:15-04:00",
+    ),
+    case(
+        "DST fold in a ticket file",
+        ("--zone", "America/New_York", "status", "-", *NOW),
+        2,
+        "line 2: received '2026-11-01T01:30' happens twice in America/New_York",
+        stdin=b"received,severity\n2026-11-01T01:30,1\n",
+    ),
+    case(
+        "DST fold in --now",
+        ("--zone", "America/New_York", "status", "{files}/good.csv", "--now", "2026-11-01T01:30"),
+        2,
+        "--now '2026-11-01T01:30' happens twice in America/New_York",
+    ),
+    # -- issue 17: files that are not regular files, and sizes -----------------------------------
+    case("tickets FIFO", ("status", "{files}/fifo", *NOW), 2, "not a regular file but a named"),
+    case("plan FIFO", "--plan {files}/fifo deadline now", 2, "--plan '"),
+    case("calendar FIFO", "--calendar {files}/fifo deadline now", 2, "but a named pipe (FIFO)"),
+    case("tickets device", ("status", "/dev/zero", *NOW), 2, "not a regular file but a device"),
+    case("plan from stdin", "--plan - deadline now", 2, "--plan '-': no such file"),
+    case(
+        "stdin over --max-mb",
+        ("status", "-", "--max-mb", "1", *NOW),
+        2,
+        "standard input is larger than 1 MB, the most slaclock reads; pass --max-mb 2",
+        stdin=b"received,severity\n" + b"2026-11-20T16:30Z,1\n" * 60_000,
+    ),
+    case("max-mb 0", ("status", "-", "--max-mb", "0", *NOW), 2, "not a whole number of MB"),
+    case("raw-csv alone", ("status", "{files}/good.csv", "--raw-csv", *NOW), 2, "add --csv"),
+    case(
+        "escape in a file name",
+        ("status", "{files}/\x1b[2Jgone.csv", *NOW),
+        2,
+        "\\x1b[2Jgone.csv: no such file",
+    ),
     # -- failures: the command could not finish ---------------------------------------------------
     case("full disk", "calendar 2026", 1, "failed: No space left on device", full_disk=True),
     case("ASCII output", "calendar 2026", 1, "set PYTHONIOENCODING=utf-8", ascii_out=True),
@@ -177,6 +230,7 @@ def _files(root: Path) -> None:
     (root / "huge.csv").write_text("received,severity\n" + "x" * 200_000 + ",1\n")
     (root / "book.xlsx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff")
     (root / "t.json").write_text('[{"received": "2026-11-20T16:30Z", "severity": 1}]')
+    os.mkfifo(root / "fifo")
     (root / "good.csv").write_text("id,received,severity\nA,2026-11-20T16:30Z,1\n")
     (root / "bad.csv").write_text(
         "id,received,severity\nA,2026-11-20T16:30Z,1\nB,2026-11-20T16:30Z,2\n"

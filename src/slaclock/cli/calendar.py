@@ -15,7 +15,8 @@ from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.calendar.kinds import AnyCalendar
 from slaclock.calendar.schedule import OpenInterval
 from slaclock.cli.options import Context
-from slaclock.cli.output import calendar_json, print_json, wrap
+from slaclock.cli.output import calendar_json, print_json, show, wrap
+from slaclock.cli.safe_text import escaped
 from slaclock.errors import CommandLineError
 
 __all__ = ["ClosedDate", "add_parser", "closed_dates", "read_year", "run"]
@@ -53,7 +54,8 @@ class ClosedDate:
 
     def __str__(self) -> str:
         span = f" {self.hours}" if self.hours is not None else ""
-        return f"{self.day.strftime('%a %Y-%m-%d')}{span} {self.name} ({_KIND_LABEL[self.kind]})"
+        name = escaped(self.name)
+        return f"{self.day.strftime('%a %Y-%m-%d')}{span} {name} ({_KIND_LABEL[self.kind]})"
 
 
 def read_year(text: str) -> int:
@@ -133,15 +135,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 0
     for d in days:
-        print(d)
+        show(str(d))
     if not days:
-        print(f"(no closed days in {year})")
+        show(f"(no closed days in {year})")
     if info is not None:
         through = info.complete_through if info.complete_through is not None else "n/a"
-        print(
+        show(
             f"({info.package} {info.version}, {info.country} {'+'.join(info.categories)}; "
             f"decreed days known through {through})"
         )
     for note in notes:
-        print(f"note: {note}")
+        show(f"note: {note}")
     return 0

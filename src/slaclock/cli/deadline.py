@@ -15,6 +15,7 @@ from slaclock.cli.output import (
     iso_instant,
     line,
     print_json,
+    show,
     wrap,
 )
 from slaclock.errors import CommandLineError
@@ -109,8 +110,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if severity is not None
         else f"a target of {format_duration(target)} given on the command line"
     )
-    print(line("plan", f"{ctx.plan.name}: {what}"))
-    print(exp)  # its text keeps microseconds wherever there are some
+    show(line("plan", f"{ctx.plan.name}: {what}"))
+    show(str(exp))  # its text keeps microseconds wherever there are some
     for note in notes:
-        print(line("note", note))
+        show(line("note", note))
     return 0

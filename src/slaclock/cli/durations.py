@@ -76,12 +76,25 @@ def read_hours(text: str, what: str) -> timedelta:
     given = text.strip()
     sign = -1 if given.startswith("-") else 1
     body = given.lstrip("+-")
+    if len(given) <= 60 and _BARE.fullmatch(given) and _too_many_hours(given):
+        raise CommandLineError(
+            f"{what} {_echo(given)} is too large: Python durations stop at about 2.7 million "
+            "years, and slaclock's calendars at 2199."
+        )
     if len(given) > 60 or not re.fullmatch(_NUMBER, body):
         raise CommandLineError(
             f"{what} {_echo(given)} is not a number of hours; write e.g. 3 or 1.5, or give "
             f"the target with its unit: --target 90m ({FORMS})."
         )
     return _delta(sign * _scaled(body, _US["h"], given, what), given, what)
+
+
+def _too_many_hours(number: str) -> bool:
+    """Whether a number (exponents allowed: 1e308) is beyond any duration, in hours."""
+    try:
+        return abs(Decimal(number)) * _US["h"] > _MAX_US
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        return False
 
 
 def iso_duration(d: timedelta) -> str:

@@ -13,6 +13,7 @@ from slaclock.cli.output import (
     iso_instant,
     line,
     print_json,
+    show,
     wrap,
 )
 
@@ -53,10 +54,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
         return 0
-    print(line("elapsed", f"{format_duration(elapsed)} of business time"))
-    print(line("from", format_instant(start)))
-    print(line("to", format_instant(end)))
-    print(line("calendar", f"{ctx.calendar.describe_hours()} ({ctx.calendar.zone.key})"))
+    show(line("elapsed", f"{format_duration(elapsed)} of business time"))
+    show(line("from", format_instant(start)))
+    show(line("to", format_instant(end)))
+    show(line("calendar", f"{ctx.calendar.describe_hours()} ({ctx.calendar.zone.key})"))
     for note in notes:
-        print(line("note", note))
+        show(line("note", note))
     return 0

@@ -18,6 +18,7 @@ from datetime import datetime, time, timedelta, timezone
 from slaclock import __version__
 from slaclock.calendar.kinds import AnyCalendar
 from slaclock.cli.calendar import ClosedDate
+from slaclock.cli.safe_text import escaped
 from slaclock.errors import CommandLineError
 
 __all__ = ["closed_days_ics"]
@@ -40,7 +41,7 @@ def closed_days_ics(
     ics.add("version", "2.0")
     ics.add("calscale", "GREGORIAN")
     ics.add("method", "PUBLISH")
-    ics.add("x-wr-calname", f"Closed days {year} ({plan_name})")
+    ics.add("x-wr-calname", f"Closed days {year} ({escaped(plan_name)})")
     ics.add("x-wr-timezone", zone)
     for d in days:
         event = Event()
@@ -58,9 +59,8 @@ def closed_days_ics(
             )
             event.add("dtstart", start.astimezone(timezone.utc))
             event.add("dtend", end.astimezone(timezone.utc))
-        event.add(
-            "summary", d.name if d.kind == "holiday" else f"{d.name} ({_KIND[d.kind].lower()})"
-        )
+        name = escaped(d.name)  # RFC 5545 allows no control characters but tab in TEXT
+        event.add("summary", name if d.kind == "holiday" else f"{name} ({_KIND[d.kind].lower()})")
         event.add(
             "description",
             f"{_KIND[d.kind]}: the desk is closed"

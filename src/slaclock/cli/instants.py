@@ -254,13 +254,20 @@ def _wall(
             f"{what} {_echo(text)} happens twice in {zone.key} (clocks go back then: "
             f"{offset_text(early.utcoffset())} and {offset_text(late.utcoffset())}); "
             "add the offset you mean, e.g. "
-            f"{naive.isoformat(timespec='minutes')}{offset_text(early.utcoffset())}."
+            f"{naive.isoformat(timespec=_precision(naive))}{offset_text(early.utcoffset())}."
         )
     raise CommandLineError(
         f"{what} {_echo(text)} does not exist in {zone.key} (clocks go forward then, from "
         f"{offset_text(early.utcoffset())} to {offset_text(late.utcoffset())}); "
         "give an offset or a time outside the gap."
     )
+
+
+def _precision(t: datetime) -> str:
+    """The isoformat timespec that keeps every digit the user wrote ('minutes' if it can)."""
+    if t.microsecond:
+        return "microseconds"
+    return "seconds" if t.second else "minutes"
 
 
 def _exists(t: datetime) -> bool:

@@ -16,7 +16,7 @@ from slaclock._checks import cut
 from slaclock.cli import calendar, deadline, elapsed, status
 from slaclock.cli.options import DEFAULTS, add_global_options, context
 from slaclock.cli.output import say, wrap
-from slaclock.errors import MissingExtraError, SlaclockError
+from slaclock.errors import HolidayDataError, MissingExtraError, SlaclockError
 
 __all__ = ["BAD_INPUT", "EPILOG", "FAILURE", "INTERRUPTED", "OK", "build_parser", "main"]
 
@@ -46,6 +46,37 @@ exit status:
        cannot be read; for status, any bad row (the other rows are still printed)
   130  interrupted (Ctrl-C)
 """
+
+
+#: What a command-line user writes when a result needs a year the holiday data lacks.
+HOLIDAY_DATA_HINT = (
+    "slaclock does not assume a year without data has no holidays. Write the calendar as "
+    "JSON (slaclock's BusinessCalendar form) and pass it with --calendar FILE.json: under "
+    '"holidays" set "missing_years": "none", and list that year\'s closed days under '
+    '"extra_holidays" as {"day": "YYYY-MM-DD", "name": "..."}; or set only '
+    '"missing_years": "none" to say that none apply.'
+)
+#: Options whose value may start with '-' (a negative target): joined to their value
+#: before argparse reads them, which would take "-2h" for an option.
+_SIGNED = ("--target", "--hours")
+
+
+def signed_values(argv: Sequence[str]) -> list[str]:
+    """`argv` with ``--target -2h`` written ``--target=-2h`` (so the command's own check
+    answers, not argparse's "expected one argument")."""
+    out: list[str] = []
+    words = list(argv)
+    k = 0
+    while k < len(words):
+        word = words[k]
+        value = words[k + 1] if k + 1 < len(words) else ""
+        if word in _SIGNED and value.startswith("-") and not value.startswith("--"):
+            out.append(f"{word}={value}")
+            k += 2
+            continue
+        out.append(word)
+        k += 1
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MissingExtraError as exc:
         say(f"slaclock: {exc}")
         return FAILURE
+    except HolidayDataError as exc:
+        say(f"slaclock: {str(exc).split(' slaclock does not assume')[0]} {HOLIDAY_DATA_HINT}")
+        return BAD_INPUT
     except SlaclockError as exc:
         say(f"slaclock: {exc}")
         return BAD_INPUT
@@ -110,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(signed_values(words))
     for name, value in DEFAULTS.items():
         if not hasattr(args, name):
             setattr(args, name, value)

@@ -9,8 +9,8 @@ that calendar, then ``--zone`` and ``--open-non-working-days`` change it.
 from __future__ import annotations
 
 import argparse
+import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
 from slaclock import __version__
@@ -18,15 +18,20 @@ from slaclock._checks import cut
 from slaclock._model import FrozenModel
 from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.calendar.kinds import AnyCalendar
+from slaclock.cli.files import MB, read_input, shown
 from slaclock.cli.instants import InstantReader
+from slaclock.cli.output import say
+from slaclock.cli.safe_text import escaped
 from slaclock.errors import CommandLineError, SlaclockError
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
 
 __all__ = ["DEFAULTS", "Context", "add_global_options", "context"]
 
 M = TypeVar("M", bound=FrozenModel)
+#: IANA keys that are abbreviations or legacy rules rather than places (EST, EST5EDT, CET).
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9+-]{1,7}")
 #: The largest --plan / --calendar file read (a plan is a few kilobytes).
-_MAX_MODEL_BYTES = 10 * 1024 * 1024
+_MAX_MODEL_BYTES = 10 * MB
 #: Values of the global options when they are not given (argparse is told to leave
 #: them unset, so that a value given before the command is not reset after it).
 DEFAULTS: dict[str, object] = {
@@ -58,7 +63,9 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
         "--zone",
         metavar="ZONE",
         help="the calendar's IANA time zone (its hours and times without an offset are read "
-        "there), e.g. America/Argentina/Buenos_Aires",
+        "there), e.g. America/New_York; abbreviations such as EST are refused. The holidays "
+        "stay the calendar's country's (Argentina's by default): for another country's, "
+        "give --calendar FILE.json",
     )
     g.add_argument(
         "--open-non-working-days",
@@ -98,7 +105,15 @@ def context(args: argparse.Namespace) -> Context:
             f"is a {type(cal).__name__}. Give the changed calendar with --calendar FILE.json."
         )
     if args.zone is not None:
+        _check_zone(args.zone)
         cal = cal.model_copy(update={"zone": args.zone})
+        info = cal.holiday_data()
+        if info is not None:
+            say(
+                f"slaclock: note: --zone {escaped(cut(args.zone, 64))} moves the hours; the "
+                f"holidays are still {info.country}'s (give --calendar FILE.json for another "
+                "country's)"
+            )
     if args.open_non_working_days:
         assert isinstance(cal, BusinessCalendar)
         if cal.holidays is None:
@@ -112,28 +127,27 @@ def context(args: argparse.Namespace) -> Context:
     return Context(plan, cal, InstantReader(cal.zone, args.dayfirst), args.json)
 
 
+def _check_zone(key: str) -> None:
+    """Refuse a zone abbreviation (EST, CET, EST5EDT): the help promises it."""
+    if _ABBREVIATION.fullmatch(key) and key not in ("UTC", "GMT"):
+        raise CommandLineError(
+            f"--zone {escaped(cut(key, 20))!r} is a zone abbreviation, which names different "
+            "offsets in different places and has no holidays' history; give the IANA name of "
+            "a place, e.g. America/New_York, Europe/Madrid, or UTC."
+        )
+
+
 def _load(model: type[M], name: str, option: str) -> M:
     """A model from a JSON file; every problem is one line naming the file."""
-    path = Path(name)
-    shown = repr(cut(name, 80))
-    try:
-        with path.open("rb") as f:
-            data = f.read(_MAX_MODEL_BYTES + 1)
-    except FileNotFoundError:
-        raise CommandLineError(f"{option} {shown}: no such file.") from None
-    except IsADirectoryError:
-        raise CommandLineError(f"{option} {shown} is a directory; give a JSON file.") from None
-    except OSError as exc:
-        raise CommandLineError(f"{option} {shown}: cannot read it ({exc.strerror}).") from None
-    if len(data) > _MAX_MODEL_BYTES:
-        raise CommandLineError(f"{option} {shown} is larger than 10 MB; is it the right file?")
+    label = f"{option} '{shown(name, stdin=False)}'"
+    data = read_input(name, _MAX_MODEL_BYTES, label, "is it the right file?", "a JSON file")
     if not data.strip():
         raise CommandLineError(
-            f"{option} {shown} is empty; write it with {model.__name__}.model_dump_json()."
+            f"{label} is empty; write it with {model.__name__}.model_dump_json()."
         )
     try:
         return model.model_validate_json(data)
     except SlaclockError as exc:
         raise CommandLineError(
-            f"{option} {shown}: {exc} (write it with {model.__name__}.model_dump_json())"
+            f"{label}: {exc} (write it with {model.__name__}.model_dump_json())"
         ) from exc

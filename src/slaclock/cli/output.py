@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from slaclock.calendar.kinds import AnyCalendar
 from slaclock.cli.durations import iso_duration
+from slaclock.cli.safe_text import escaped
 
 __all__ = [
     "LABEL",
@@ -28,6 +29,7 @@ __all__ = [
     "line",
     "print_json",
     "say",
+    "show",
     "table",
     "wrap",
 ]
@@ -61,10 +63,16 @@ def wrap(text: str) -> str:
     return textwrap.fill(text, 79)
 
 
+def show(text: str) -> None:
+    """Text output for people on stdout, control characters escaped (lines kept)."""
+    print(escaped(text, lines=True))
+
+
 def say(message: str) -> None:
-    """A message on stderr (never fails: a closed stderr is ignored)."""
+    """A message on stderr, control characters escaped (never fails: a closed stderr is
+    ignored)."""
     with contextlib.suppress(OSError, ValueError):
-        print(message, file=sys.stderr, flush=True)
+        print(escaped(message, lines=True), file=sys.stderr, flush=True)
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:

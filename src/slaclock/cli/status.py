@@ -1,44 +1,53 @@
 """`slaclock status TICKETS --now T`: the SLA status of every ticket in a file.
 
 The file is read by `slaclock.cli.ticket_file` (line numbers, exact times) and
-evaluated by `evaluate_frame` with ``errors="mark"`` on a polars (or else
-pyarrow) table. Every row of the file comes out, in order: a bad row with
-empty SLA columns and its reason in ``problem``, and on stderr with its line
-number. Exit status 2 when any row was bad.
+evaluated by the rules `evaluate_frame` uses (`ticket_columns`, `evaluate_rows`)
+fed with plain int64 columns: no DataFrame library is needed. Every row of the
+file comes out, in order: a bad row with empty SLA columns and its reason in
+``problem``, and on stderr with its line number. Exit status 2 when any row was bad.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import importlib
 import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
+from slaclock._checks import cut
 from slaclock._time import from_us, to_us
 from slaclock.calendar.explanation import format_duration, format_instant
+from slaclock.cli.files import MB
 from slaclock.cli.options import Context
-from slaclock.cli.output import iso_duration, iso_instant, say, table, wrap
+from slaclock.cli.output import iso_duration, iso_instant, say, show, table, wrap
 from slaclock.cli.progress import Progress
+from slaclock.cli.safe_text import csv_safe, escaped
 from slaclock.cli.ticket_file import FORMATS, INSTANTS, TicketFile, read_ticket_file
-from slaclock.errors import CommandLineError, MissingExtraError
+from slaclock.errors import CommandLineError
+from slaclock.sla.columns import STATE_LABELS, StatusColumns
 from slaclock.sla.plan import ServicePlan
-from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
+from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_rows
+from slaclock.table.tickets import Problems, severity_codes, ticket_columns
 
-__all__ = ["COLUMNS", "Statuses", "add_parser", "evaluate", "run"]
+__all__ = ["COLUMNS", "DEFAULT_MAX_MB", "FREE_TEXT", "Statuses", "add_parser", "evaluate", "run"]
 
 #: The columns of the CSV and JSON output, in order (JSON lines add ``notes``).
 COLUMNS = ("line", "id", "received", "severity", *OUTPUT_COLUMNS, "problem")
+#: The columns whose text comes from the file (the others are slaclock's own).
+FREE_TEXT = frozenset({"id", "severity", "problem"})
+#: The largest ticket file read unless --max-mb says otherwise.
+DEFAULT_MAX_MB = 100
 _INSTANT_OUT = frozenset({"clock_start", "deadline"})
 _DURATION_OUT = frozenset({"elapsed", "remaining", "target"})
 #: Bad rows listed one by one on stderr; the rest are counted (all are in the output).
 LISTED = 50
-Backend = Literal["polars", "pyarrow"]
-_BACKENDS: tuple[Backend, ...] = ("polars", "pyarrow")
 
 
 def add_parser(sub: Any, **common: Any) -> None:
@@ -67,6 +76,21 @@ def add_parser(sub: Any, **common: Any) -> None:
         "--format", choices=FORMATS, help="the file's format (default: by extension, else CSV)"
     )
     p.add_argument("--csv", action="store_true", help="CSV output (--json gives JSON lines)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="with --csv, write the id, severity and problem cells as they are; by default "
+        "a cell starting with =, +, -, @, a tab or a carriage return gets a ' in front, so "
+        "that a spreadsheet does not run it as a formula (OWASP: CSV injection)",
+    )
+    p.add_argument(
+        "--max-mb",
+        type=_megabytes,
+        default=DEFAULT_MAX_MB,
+        metavar="N",
+        help=f"read at most N MB of tickets (default {DEFAULT_MAX_MB}; memory is about 6 "
+        "times the file)",
+    )
     p.set_defaults(run=run)
 
 
@@ -87,7 +111,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise CommandLineError("--csv and --json are two outputs; choose one.")
     now_notes: list[str] = []
     now = ctx.reader.read(args.now, "--now", now_notes)
-    tickets = read_ticket_file(args.tickets, args.format, ctx.reader)
+    if args.raw_csv and not args.csv:
+        raise CommandLineError("--raw-csv changes the --csv output; add --csv or drop it.")
+    tickets = read_ticket_file(args.tickets, args.format, ctx.reader, args.max_mb * MB)
     statuses = evaluate(tickets, now, ctx.plan)
     rows = _rows(tickets, statuses, ctx)
     with Progress(len(tickets), "writing", "row") as bar:
@@ -99,81 +125,80 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             out = csv.writer(sys.stdout, lineterminator="\n")
             out.writerow(COLUMNS)
             for row in rows:
-                out.writerow(_csv_cell(row[c]) for c in COLUMNS)
+                out.writerow(_csv_cell(row[c], c, args.raw_csv) for c in COLUMNS)
                 bar.update(1)
         else:
             for text in _table(tickets, statuses, ctx, now):
-                print(text)
+                show(text)
     _report(tickets, ctx, now_notes)
     return 2 if tickets.problems else 0
 
 
 def evaluate(tickets: TicketFile, now: datetime, plan: ServicePlan) -> Statuses:
-    """`evaluate_frame` (errors="mark") over the rows that could be read; the others stay None.
+    """The column rules (`evaluate_rows`) over the rows that could be read; the others stay
+    None. No DataFrame library is needed: the file's values go in as plain int64 columns.
 
-    A row `evaluate_frame` cannot evaluate gets its reason in `tickets.problems`.
+    A row the rules cannot evaluate gets its reason in `tickets.problems`.
     """
     n = len(tickets)
-    columns: dict[str, list[Any]] = {c: [None] * n for c in OUTPUT_COLUMNS}
-    good = [k for k in range(n) if k not in tickets.problems]
-    if not good:
-        return Statuses(columns)
-    import narwhals as nw
-
-    backend = _backend()
-    series = {}
-    for c in tickets.columns:
-        values = tickets.values[c]
-        if c in INSTANTS:
-            us = [None if values[k] is None else to_us(values[k], c) for k in good]
-            series[c] = (
-                nw.new_series(c, us, nw.Int64, backend=backend)
-                .cast(nw.Datetime("us"))
-                .dt.replace_time_zone("UTC")
-            )
-        else:
-            series[c] = nw.new_series(c, [values[k] for k in good], nw.String, backend=backend)
-    frame = nw.from_dict(series, backend=backend)
-    done = nw.from_native(
-        evaluate_frame(frame.to_native(), now, plan, errors="mark"), eager_only=True
+    problems = Problems(n)
+    problems.add("file", "could not be read", np.array(sorted(tickets.problems), dtype=np.int64))
+    instants = {c: _instants(tickets.values[c], c) for c in tickets.columns if c in INSTANTS}
+    received, missing = instants.pop("received")
+    problems.add("received", "is missing", missing)
+    severity = _severities(tickets, "severity", problems, True)
+    confirmed = (
+        _severities(tickets, "confirmed_severity", problems, False)
+        if "confirmed_severity" in tickets.columns
+        else None
     )
+    columns = ticket_columns(received, missing, severity, instants, confirmed, problems)
+    result = evaluate_rows(columns, problems, np.arange(n, dtype=np.int64), to_us(now), plan)
+    for k, reason in enumerate(problems.messages().tolist()):
+        if reason is not None:
+            tickets.bad(k, reason)
+    return Statuses(_values(result, plan, set(tickets.problems)))
+
+
+def _instants(
+    values: list[Any], column: str
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """(UTC microseconds, missing mask) of a column of aware datetimes (None: empty)."""
+    absent = np.array([v is None for v in values], dtype=bool)
+    us = np.array([0 if v is None else to_us(v, column) for v in values], dtype=np.int64)
+    return us, absent
+
+
+def _severities(
+    tickets: TicketFile, column: str, problems: Problems, required: bool
+) -> npt.NDArray[np.int8]:
+    values = tickets.values[column]
+    missing = np.array([v is None for v in values], dtype=bool)
+    return severity_codes(values, missing, column, problems, required)
+
+
+def _values(result: StatusColumns, plan: ServicePlan, bad: set[int]) -> dict[str, list[Any]]:
+    """The output columns as Python values (None for bad rows)."""
     zone = plan.calendar.zone
-    for c in OUTPUT_COLUMNS:
-        got: list[Any]
-        if c in _INSTANT_OUT:
-            stamps = _ints(done[c].dt.timestamp("us"))
-            got = [None if v is None else from_us(v, zone) for v in stamps]
-        elif c in _DURATION_OUT:
-            got = [
-                None if v is None else timedelta(microseconds=v)
-                for v in _ints(done[c].dt.total_microseconds())
-            ]
-        else:
-            got = done[c].to_list()
-        for k, v in zip(good, got):
-            columns[c][k] = v
-    for k, problem in zip(good, done["problem"].to_list()):
-        if problem is not None:
-            tickets.bad(k, str(problem))
-    return Statuses(columns)
-
-
-def _ints(series: Any) -> list[int | None]:
-    return [None if v is None else int(v) for v in series.to_list()]
-
-
-def _backend() -> Backend:
-    """The DataFrame library `evaluate_frame` runs on here: polars, else pyarrow."""
-    for name in _BACKENDS:
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            continue
-        return name
-    raise MissingExtraError(
-        "slaclock status evaluates tickets with polars (or pyarrow), which is not installed: "
-        "pip install polars."
-    )
+    one = timedelta(microseconds=1)
+    columns: dict[str, list[Any]] = {
+        "clock_start": [from_us(v, zone) for v in result.clock_start.tolist()],
+        "deadline": [from_us(v, zone) for v in result.deadline.tolist()],
+        "state": [STATE_LABELS[code] for code in result.state.tolist()],
+        "breached": result.breached.tolist(),
+        "elapsed": [one * v for v in result.elapsed.tolist()],
+        "remaining": [one * v for v in result.remaining.tolist()],
+        "fraction_used": result.fraction_used.tolist(),
+        "warning": result.warning.tolist(),
+        "provisional": result.provisional.tolist(),
+        "target": [one * v for v in result.target.tolist()],
+        "sla_severity": result.severity.tolist(),
+    }
+    assert tuple(columns) == OUTPUT_COLUMNS
+    for values in columns.values():
+        for k in bad:
+            values[k] = None
+    return columns
 
 
 def _rows(tickets: TicketFile, statuses: Statuses, ctx: Context) -> Iterator[dict[str, Any]]:
@@ -201,12 +226,20 @@ def _rows(tickets: TicketFile, statuses: Statuses, ctx: Context) -> Iterator[dic
         yield row
 
 
-def _csv_cell(v: Any) -> str:
+def _csv_cell(v: Any, column: str, raw: bool) -> str:
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
-    return str(v)
+    if column in FREE_TEXT and not raw:
+        return csv_safe(str(v))
+    return str(v)  # slaclock's own text: ISO instants and durations (-PT9H), numbers
+
+
+def _megabytes(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and 0 < len(text) < 7 and int(text) > 0):
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number of MB (1 or more)")
+    return int(text)
 
 
 def _table(tickets: TicketFile, statuses: Statuses, ctx: Context, now: datetime) -> list[str]:
@@ -224,9 +257,9 @@ def _table(tickets: TicketFile, statuses: Statuses, ctx: Context, now: datetime)
     for k, line in enumerate(tickets.lines):
         s = statuses.row(k)
         received = tickets.values["received"][k]
-        cells = [str(line), *([str(tickets.values["id"][k] or "")] if has_ids else [])]
+        cells = [str(line), *([escaped(tickets.values["id"][k] or "")] if has_ids else [])]
         cells += [
-            str(tickets.values["severity"][k] or ""),
+            escaped(tickets.values["severity"][k] or ""),
             "" if received is None else _short(received),
             "" if s["deadline"] is None else _short(s["deadline"]),
             s["state"] or "(bad row)",
@@ -236,7 +269,7 @@ def _table(tickets: TicketFile, statuses: Statuses, ctx: Context, now: datetime)
         ]
         if bad:
             problem = tickets.problems.get(k)
-            cells.append("" if problem is None else _first_sentence(problem))
+            cells.append("" if problem is None else escaped(_first_sentence(problem)))
         rows.append(cells)
     right = {0, header.index("elapsed"), header.index("remaining"), header.index("used")}
     lines = [*head, *table(header, rows, right)]
@@ -299,5 +332,28 @@ def _report(tickets: TicketFile, ctx: Context, now_notes: list[str]) -> None:
         )
     if tickets.ignored:
         say(f"slaclock: note: columns not read: {', '.join(tickets.ignored)}")
+    _repeated_ids(tickets)
     if not len(tickets):
         say(f"slaclock: note: {name} has no tickets")
+
+
+def _repeated_ids(tickets: TicketFile) -> None:
+    """A note on stderr for ids given to more than one row (every row is kept)."""
+    lines: dict[str, list[int]] = {}
+    for k, ticket_id in enumerate(tickets.values.get("id", ())):
+        if ticket_id is not None:
+            lines.setdefault(ticket_id, []).append(tickets.lines[k])
+    repeated = [(i, where) for i, where in lines.items() if len(where) > 1]
+    if not repeated:
+        return
+    shown = "; ".join(
+        f"{escaped(cut(i, 40))!r} on lines {', '.join(map(str, where[:5]))}"
+        + (", ..." if len(where) > 5 else "")
+        for i, where in repeated[:5]
+    )
+    more = f"; and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+    plural = "id is" if len(repeated) == 1 else "ids are"
+    say(
+        f"slaclock: note: {len(repeated)} ticket {plural} given to more than one row ({shown}"
+        f"{more}); every row was evaluated. Is a ticket in the file twice?"
+    )

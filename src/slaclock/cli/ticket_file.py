@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from slaclock._checks import cut
+from slaclock.cli.files import MB, read_input, shown
 from slaclock.cli.instants import InstantReader
 from slaclock.cli.progress import Progress
 from slaclock.errors import CommandLineError, SlaclockError
@@ -85,10 +85,13 @@ class TicketFile:
         self.problems.setdefault(k, reason)
 
 
-def read_ticket_file(name: str, fmt: str | None, reader: InstantReader) -> TicketFile:
-    """The tickets of the file `name` ('-': standard input) in `fmt` (None: by extension)."""
+def read_ticket_file(
+    name: str, fmt: str | None, reader: InstantReader, limit: int = 100 * MB
+) -> TicketFile:
+    """The tickets of the file `name` ('-': standard input) in `fmt` (None: by extension),
+    of at most `limit` bytes."""
     kind = fmt or _format_of(name)
-    text = _text(name)
+    text = _text(name, limit)
     if not text.strip():
         what = (
             f"a header line ({_HEADER_EXAMPLE}) and one ticket a line"
@@ -246,20 +249,16 @@ def _format_of(name: str) -> str:
     return "csv"
 
 
-def _text(name: str) -> str:
+def _text(name: str, limit: int) -> str:
     """The file's text (UTF-8, a byte order mark dropped); every failure is one line."""
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with Path(name).open("rb") as f:
-                data = f.read()
-    except FileNotFoundError:
-        raise CommandLineError(f"{_shown(name)}: no such file.") from None
-    except IsADirectoryError:
-        raise CommandLineError(f"{_shown(name)} is a directory; give a file of tickets.") from None
-    except OSError as exc:
-        raise CommandLineError(f"{_shown(name)}: cannot read it ({exc.strerror}).") from None
+    data = read_input(
+        name,
+        limit,
+        _shown(name),
+        f"pass --max-mb {max(2 * limit // MB, 1)} (or more) to read it",
+        "a file of tickets",
+        stdin=True,
+    )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -274,5 +273,4 @@ def _text(name: str) -> str:
         ) from None
 
 
-def _shown(name: str) -> str:
-    return "standard input" if name == "-" else cut(name, 80)
+_shown = shown

@@ -69,6 +69,7 @@ __all__ = [
     "check_names",
     "eager",
     "evaluate_frame",
+    "evaluate_rows",
     "evaluate_table",
     "invalid_rows",
 ]
@@ -211,11 +212,7 @@ def evaluate_table(
                 f"({zone} and {chosen.calendar.zone.key}); one table takes one zone. Evaluate "
                 "each zone's customers separately."
             )
-        good = rows[~problems.mask[rows]]
-        part = evaluate_columns(_subset(tickets, good), now_us, chosen)
-        for r in np.flatnonzero(part.refused):
-            problems.add("events", f"the ticket {part.problem[r]}", good[r : r + 1])
-        result = _scatter(result, part, good, n)
+        result = evaluate_rows(tickets, problems, rows, now_us, chosen, result)
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
         result = _scatter(None, result, np.zeros(0, dtype=I64), n)
@@ -223,6 +220,24 @@ def evaluate_table(
         return Evaluated(result, problems, None, None, zone)
     refused, why = entitlement
     return Evaluated(_not_entitled(result, refused), problems, refused, why, zone)
+
+
+def evaluate_rows(
+    tickets: TicketColumns,
+    problems: Problems,
+    rows: npt.NDArray[np.int64],
+    now_us: int,
+    plan: ServicePlan,
+    into: StatusColumns | None = None,
+) -> StatusColumns:
+    """The column rules over `rows` of `tickets` that have no problem yet (no DataFrame
+    library needed); rows the rules refuse are added to `problems`. Full-length columns
+    (`into`'s, if given), other rows left as they were."""
+    good = rows[~problems.mask[rows]]
+    part = evaluate_columns(_subset(tickets, good), now_us, plan)
+    for r in np.flatnonzero(part.refused):
+        problems.add("events", f"the ticket {part.problem[r]}", good[r : r + 1])
+    return _scatter(into, part, good, len(tickets))
 
 
 def check_names(

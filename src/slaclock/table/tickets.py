@@ -23,7 +23,7 @@ carries whole histories: pauses, several reclassifications, escalations;
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +37,14 @@ from slaclock.sla.severity import Severity
 from slaclock.sla.support import SupportLevel
 from slaclock.table.native import instants_of
 
-__all__ = ["EVENT_COLUMNS", "TICKET_COLUMNS", "Problems", "read_tickets"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "TICKET_COLUMNS",
+    "Problems",
+    "read_tickets",
+    "severity_codes",
+    "ticket_columns",
+]
 
 I64 = np.int64
 TICKET_COLUMNS = (
@@ -120,26 +127,45 @@ def _severities(
     series: nw.Series[Any], name: str, problems: Problems, required: bool
 ) -> npt.NDArray[np.int8]:
     """Severity codes 1-4 (0 where missing), bad values reported."""
-    n = len(series)
     missing = series.is_null().to_numpy().astype(bool)
     dtype = series.dtype
-    if dtype.is_integer() or dtype.is_float():
-        raw = series.fill_null(0).to_numpy()
-        codes = (
-            raw.astype(I64) if dtype.is_integer() else np.where(raw == raw.astype(I64), raw, -1)
-        )
-        codes = np.asarray(codes, dtype=I64)
-        bad = ~missing & ((codes < 1) | (codes > 4))
-    else:
-        values = np.array(series.to_list(), dtype=object)
-        values[missing] = ""
-        text = np.array(
-            [str(v.value if isinstance(v, Severity) else v) for v in values], dtype=object
-        )
-        unique, inverse = np.unique(text, return_inverse=True)
-        mapped = np.array([_SEVERITY_NAMES.get(u.strip().lower(), -1) for u in unique], dtype=I64)
-        codes = mapped[inverse]
-        bad = ~missing & (codes < 0)
+    if not (dtype.is_integer() or dtype.is_float()):
+        return severity_codes(series.to_list(), missing, name, problems, required)
+    raw = series.fill_null(0).to_numpy()
+    codes = raw.astype(I64) if dtype.is_integer() else np.where(raw == raw.astype(I64), raw, -1)
+    codes = np.asarray(codes, dtype=I64)
+    bad = ~missing & ((codes < 1) | (codes > 4))
+    return _checked_severities(codes, missing, bad, name, problems, required)
+
+
+def severity_codes(
+    values: Sequence[object],
+    missing: npt.NDArray[np.bool_],
+    name: str,
+    problems: Problems,
+    required: bool,
+) -> npt.NDArray[np.int8]:
+    """Severity codes 1-4 of plain values (text such as "2" or "critical", `Severity`),
+    0 where `missing`; bad values reported in `problems` under `name`."""
+    texts = np.array(values, dtype=object)
+    texts[missing] = ""
+    text = np.array([str(v.value if isinstance(v, Severity) else v) for v in texts], dtype=object)
+    unique, inverse = np.unique(text, return_inverse=True)
+    mapped = np.array([_SEVERITY_NAMES.get(u.strip().lower(), -1) for u in unique], dtype=I64)
+    codes = mapped[inverse]
+    bad = ~missing & (codes < 0)
+    return _checked_severities(codes, missing, bad, name, problems, required)
+
+
+def _checked_severities(
+    codes: npt.NDArray[np.int64],
+    missing: npt.NDArray[np.bool_],
+    bad: npt.NDArray[np.bool_],
+    name: str,
+    problems: Problems,
+    required: bool,
+) -> npt.NDArray[np.int8]:
+    n = len(missing)
     problems.add(name, "not a severity; use 1-4 or critical, major, minor, informational", bad)
     if required:
         problems.add(name, "is missing", missing)
@@ -174,8 +200,6 @@ def read_tickets(
     assert severity_col is not None
     severity = _severities(severity_col, names.get("severity", "severity"), problems, True)
 
-    parts: list[tuple[Any, ...]] = []  # (ticket, kind, at, severity, tie)
-    rows = np.arange(n, dtype=I64)
     confirmed_col = _column(frame, names, "confirmed_severity")
     confirmed_name = names.get("confirmed_severity", "confirmed_severity")
     confirmed = (
@@ -183,9 +207,51 @@ def read_tickets(
         if confirmed_col is not None
         else None
     )
-    for tie, (key, kind) in enumerate(_WIDE_EVENTS):
+    wide = {}
+    for key, _ in _WIDE_EVENTS:
         col = _column(frame, names, key)
-        if col is None:
+        if col is not None:
+            wide[key] = instants_of(col, names.get(key, key))
+    return (
+        ticket_columns(
+            received,
+            missing,
+            severity,
+            wide,
+            confirmed,
+            problems,
+            names,
+            None
+            if events is None
+            else lambda: _read_events(
+                frame, names, events, event_names or {}, received, problems, vendor_follow_up
+            ),
+        ),
+        problems,
+    )
+
+
+def ticket_columns(
+    received: npt.NDArray[np.int64],
+    missing: npt.NDArray[np.bool_],
+    severity: npt.NDArray[np.int8],
+    wide: Mapping[str, tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]],
+    confirmed: npt.NDArray[np.int8] | None,
+    problems: Problems,
+    names: Mapping[str, str] | None = None,
+    extra: Callable[[], tuple[Any, ...]] | None = None,
+) -> TicketColumns:
+    """Tickets as columns from plain arrays, no DataFrame library needed: UTC microseconds
+    of receipt (with its missing mask), severity codes (`severity_codes`), the wide event
+    columns present (key -> (UTC microseconds, absent mask), keys as in `TICKET_COLUMNS`)
+    and confirmed severity codes (None: no such column). Bad rows go to `problems`."""
+    names = names or {}
+    n = len(received)
+    confirmed_name = names.get("confirmed_severity", "confirmed_severity")
+    parts: list[tuple[Any, ...]] = []  # (ticket, kind, at, severity, tie)
+    rows = np.arange(n, dtype=I64)
+    for tie, (key, kind) in enumerate(_WIDE_EVENTS):
+        if key not in wide:
             if key == "classified_at" and confirmed is not None:
                 raise ColumnError(
                     f"{confirmed_name!r} needs {names.get(key, key)!r}: a confirmed severity "
@@ -193,7 +259,7 @@ def read_tickets(
                 )
             continue
         name = names.get(key, key)
-        at, absent = instants_of(col, name)
+        at, absent = wide[key]
         problems.add(name, "is before received", ~absent & ~missing & (at < received))
         happened = ~absent
         new = np.zeros(n, dtype=np.int8)
@@ -216,14 +282,10 @@ def read_tickets(
             )
         )
 
-    if events is not None:
-        parts.append(
-            _read_events(
-                frame, names, events, event_names or {}, received, problems, vendor_follow_up
-            )
-        )
+    if extra is not None:  # the events table's (ticket, kind, at, severity, tie) arrays
+        parts.append(extra())
 
-    if len(parts) == 1 and events is None:  # one wide column: already in ticket order
+    if len(parts) == 1 and extra is None:  # one wide column: already in ticket order
         owner, kind, at, new, _ = parts[0]
         event_columns = EventColumns(
             owner.astype(I64), kind.astype(np.int8), at.astype(I64), new.astype(np.int8)
@@ -240,7 +302,7 @@ def read_tickets(
         )
     else:
         event_columns = EventColumns.empty()
-    return TicketColumns(received, severity, event_columns), problems
+    return TicketColumns(received, severity, event_columns)
 
 
 def _read_events(
