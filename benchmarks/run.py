@@ -133,7 +133,7 @@ def batch(n: int, repeats: int) -> None:
             ticket = ticket.apply(Responded(at=t + timedelta(hours=3)))
         tickets.append(ticket)
     cal = BASIC_PLAN.calendar
-    now = datetime(2027, 12, 1, 12, tzinfo=BA)
+    now = datetime(2028, 1, 3, 12, tzinfo=BA)  # after every receipt
     d = timedelta(hours=2)
     evaluate_many(tickets[:10], now)
     gc.collect()

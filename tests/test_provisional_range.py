@@ -31,7 +31,7 @@ CALENDARS: list[Calendar] = [
 
 @pytest.mark.parametrize("cal", CALENDARS, ids=["business", "union", "versioned"])
 @pytest.mark.parametrize("t", BEYOND, ids=["year-10000", "year-0"])
-def test_provisional_years_beyond_the_range_is_refused_like_add(cal: Calendar, t: datetime) -> None:
+def test_provisional_years_beyond_the_range_is_refused(cal: Calendar, t: datetime) -> None:
     with pytest.raises(OutOfRangeError):
         cal.is_open(t)
     for a, b, what in ((t, INSIDE, "start"), (INSIDE, t, "end")):

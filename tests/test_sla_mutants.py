@@ -133,7 +133,7 @@ def cases(draw: st.DrawFn) -> tuple[ServicePlan, Ticket, datetime]:
         now = expected_status(t, last, plan).deadline
         now = max(received, now + draw(st.integers(-1, 1)) * MINUTE)
     else:
-        now = received + timedelta(minutes=draw(st.integers(-600, 8 * 24 * 60)))
+        now = received + timedelta(minutes=draw(st.integers(0, 8 * 24 * 60)))
     return plan, t, now
 
 

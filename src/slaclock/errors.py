@@ -21,6 +21,7 @@ __all__ = [
     "NaiveDatetimeError",
     "NoOpenTimeError",
     "OutOfRangeError",
+    "ReceivedAfterNowError",
     "SlaclockError",
     "TicketEventError",
     "TooManyContactsError",
@@ -113,6 +114,11 @@ class EscalationError(SlaclockError, ValueError):
 
 class TicketEventError(SlaclockError, ValueError):
     """An event that cannot be applied to a ticket in its current state."""
+
+
+class ReceivedAfterNowError(TicketEventError):
+    """A ticket was received after the `now` it is evaluated at (a skewed clock, a
+    mistyped ``--now``): refused rather than reported as running with nothing used."""
 
 
 class ColumnError(SlaclockError, ValueError):

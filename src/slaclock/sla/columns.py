@@ -8,8 +8,8 @@ sequential per ticket (reclassifications, pauses) it loops over the k-th
 event of every ticket, not over tickets. Property tests hold every row equal
 to `evaluate` on the same ticket.
 
-A row the rules refuse (a pause under a plan without pausing, pause and
-resume out of order) gets a message in `StatusColumns.problem` instead of an
+A row the rules refuse (received after `now`, a pause under a plan without
+pausing, pause and resume out of order) gets a message in `StatusColumns.problem` instead of an
 exception, so that a table can report every bad row at once.
 """
 
@@ -23,11 +23,11 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._checks import shorten
-from slaclock._time import to_us
+from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.plan import ServicePlan
-from slaclock.sla.status import SlaState
+from slaclock.sla.status import SlaState, received_after_now, received_after_now_reason
 from slaclock.sla.support import SupportLevel
 from slaclock.sla.ticket import (
     Classified,
@@ -178,7 +178,8 @@ class StatusColumns:
     stop: Column  #: where `stopped`
     #: The deadline falls in a year whose decreed holidays may be missing from the data.
     provisional: Mask
-    #: Rows the rules refuse (a pause the plan does not allow, pauses out of order)...
+    #: Rows the rules refuse (received after now, a pause the plan does not allow, pauses
+    #: out of order)...
     refused: Mask
     #: ...and why (None elsewhere).
     problem: npt.NDArray[np.object_]
@@ -381,6 +382,11 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
             "pause or evaluate it with a plan that allows it."
         )
         refused |= forbidden
+    future = received_after_now(tickets.received, now_us)
+    if future.any():  # first: no other reason matters for a ticket not received yet
+        now = from_us(now_us, plan.calendar.zone)
+        problem[future] = "received " + received_after_now_reason(now) + "."
+        refused |= future
 
     # Rule 2: classifications before the stop, while the deadline in force has not passed.
     position = np.arange(len(events.at))

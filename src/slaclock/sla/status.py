@@ -32,14 +32,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, overload
+from zoneinfo import ZoneInfo
 
 from slaclock import _text as short
 from slaclock._checks import require, shorten
 from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us, to_us
-from slaclock.calendar.engine import Engine
-from slaclock.errors import EntitlementError, TicketEventError
+from slaclock.calendar.engine import Column, Engine, Mask
+from slaclock.errors import EntitlementError, ReceivedAfterNowError, TicketEventError
 from slaclock.sla.contract import Contract
 from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
@@ -66,6 +67,9 @@ __all__ = [
     "entitlement_findings",
     "evaluate",
     "not_entitled_findings",
+    "received_after_now",
+    "received_after_now_error",
+    "received_after_now_reason",
 ]
 
 
@@ -239,6 +243,36 @@ def deadline_in_force(
     return due if not_before is None else max(due, not_before)
 
 
+@overload
+def received_after_now(received_us: int, now_us: int) -> bool: ...
+@overload
+def received_after_now(received_us: Column, now_us: int) -> Mask: ...
+def received_after_now(received_us: int | Column, now_us: int) -> bool | Mask:
+    """Rule 0: a ticket received after `now` cannot be evaluated at `now` (a skewed clock
+    or a mistyped `now` would otherwise read as running, nothing used). One instant or a
+    column of them; a bool or a mask."""
+    return received_us > now_us
+
+
+def received_after_now_reason(now: datetime) -> str:
+    """Why a ticket received after `now` is refused, as a row's problem gives it."""
+    return (
+        f"is after now ({now.isoformat()}); a ticket is evaluated at or after its receipt: "
+        "check the clock, or the now passed"
+    )
+
+
+def received_after_now_error(
+    ticket_id: str, received_us: int, now_us: int, zone: ZoneInfo
+) -> ReceivedAfterNowError:
+    """The error for one ticket received after `now` (names the ticket, both instants)."""
+    received = from_us(received_us, zone).isoformat()
+    return ReceivedAfterNowError(
+        f"ticket {shorten(ticket_id)}: received {received} "
+        f"{received_after_now_reason(from_us(now_us, zone))}."
+    )
+
+
 def entitlement_findings(
     customer: str,
     product: str,
@@ -296,6 +330,10 @@ def evaluate(
         )
     engine = plan.calendar.engine
     zone = plan.calendar.zone
+    received = to_us(ticket.received)
+    engine.span(received, "received")  # beyond the supported years: that error first
+    if received_after_now(received, now_us):
+        raise received_after_now_error(ticket.id, received, now_us, zone)
     history = History.of(ticket, now_us)
     if history.pauses and not plan.pausing_allowed:
         raise TicketEventError(

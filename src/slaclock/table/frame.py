@@ -37,7 +37,7 @@ import narwhals as nw
 import numpy as np
 import numpy.typing as npt
 
-from slaclock._time import to_us
+from slaclock._time import from_us, to_us
 from slaclock.errors import ColumnError, InvalidRowsError
 from slaclock.sla.columns import (
     STATE_LABELS,
@@ -48,7 +48,7 @@ from slaclock.sla.columns import (
 )
 from slaclock.sla.contract import Contract
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.status import SlaState
+from slaclock.sla.status import SlaState, received_after_now, received_after_now_reason
 from slaclock.table.entitlement import entitlement_problems
 from slaclock.table.native import (
     row_labels,
@@ -199,6 +199,10 @@ def evaluate_table(
         table, names, events, event_names or {}, default.vendor_follow_up
     )
     n = len(table)
+    future = received_after_now(tickets.received, now_us) & ~problems.mask
+    if future.any():
+        reason = received_after_now_reason(from_us(now_us, default.calendar.zone))
+        problems.add(names.get("received", "received"), reason, future)
     plans, entitlement = _plans_and_entitlement(
         table, names, tickets, default, plan is None, contracts, catalog
     )
