@@ -28,6 +28,7 @@ columns are null).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +38,7 @@ import narwhals as nw
 import numpy as np
 import numpy.typing as npt
 
+from slaclock._checks import require, shorten
 from slaclock._time import from_us, to_us
 from slaclock.errors import ColumnError, InvalidRowsError
 from slaclock.sla.columns import (
@@ -67,6 +69,7 @@ __all__ = [
     "OUTPUT_COLUMNS",
     "Evaluated",
     "check_names",
+    "check_options",
     "eager",
     "evaluate_frame",
     "evaluate_table",
@@ -119,6 +122,7 @@ def evaluate_frame(
     if errors not in ("raise", "mark"):
         raise ColumnError(f"errors must be 'raise' or 'mark', got {errors!r}.")
     now_us = to_us(now, "now")
+    check_options(plan, prefix)
     names = check_names(columns, INPUT_NAMES, "columns")
     event_names = check_names(event_columns, EVENT_COLUMNS, "event_columns")
     if nw.dependencies.is_dask_dataframe(frame):
@@ -154,10 +158,28 @@ def evaluate_frame(
     return _write(table, done, errors, prefix).to_native()  # type: ignore[no-any-return]
 
 
+def check_options(plan: object, prefix: object) -> None:
+    """`WrongTypeError` for a `plan` that is not a ServicePlan or None, a `prefix` not text."""
+    require(
+        plan,
+        (ServicePlan, type(None)),
+        "plan",
+        "pass a ServicePlan such as BASIC_PLAN or catalog.get(tier), or None for Basic.",
+    )
+    require(prefix, str, "prefix", "pass text such as prefix='sla_'.")
+
+
 def eager(frame: Any, what: str) -> nw.DataFrame[Any]:
     """A pandas, polars or pyarrow frame through narwhals (anything else: `ColumnError`)."""
     try:
         return nw.from_native(frame, eager_only=True)
+    except nw.exceptions.DuplicateError as exc:
+        counts = Counter(map(str, getattr(frame, "columns", ())))
+        repeated = sorted(name for name, k in counts.items() if k > 1)
+        raise ColumnError(
+            f"{what}: the table repeats column name(s) {shorten(repeated)}; give each column "
+            "one name (drop or rename the copies)."
+        ) from exc
     except TypeError as exc:
         raise ColumnError(
             f"{what} takes a pandas or polars DataFrame or a pyarrow Table (evaluate_frame also "

@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock import _text as short
+from slaclock._checks import require
 from slaclock._time import to_us
 from slaclock.errors import ColumnError
 from slaclock.sla.columns import STATE_LABELS, STATES
@@ -146,6 +147,12 @@ def what_if(
     breached / tickets evaluated (not-entitled tickets left out). Takes the
     arguments of `evaluate_frame`; bad rows raise `InvalidRowsError`.
     """
+    require(
+        scenarios,
+        Mapping,
+        "scenarios",
+        "name each plan: {'Basic': BASIC_PLAN, '08-18': plan.with_calendar(...)}.",
+    )
     if not scenarios:
         raise ColumnError("give at least one scenario, e.g. {'Basic': BASIC_PLAN}.")
     if nw.dependencies.is_dask_dataframe(frame):
