@@ -31,6 +31,7 @@ from slaclock.errors import (
     SlaclockError,
     TicketEventError,
     TooManyContactsError,
+    TooManyEventsError,
     UndefinedPlanError,
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
@@ -64,6 +65,7 @@ from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.status import SlaState, SlaStatus, evaluate
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 from slaclock.sla.ticket import (
+    MAX_EVENTS,
     Attachment,
     Classified,
     Closed,
@@ -90,6 +92,7 @@ __all__ = [
     "BASIC_HOURS",
     "BASIC_PLAN",
     "MAX_CONTACTS_PER_TITLE",
+    "MAX_EVENTS",
     "OUTPUT_COLUMNS",
     "SUMMARY_COLUMNS",
     "AfterHoursOption",
@@ -157,6 +160,7 @@ __all__ = [
     "TicketState",
     "Tier",
     "TooManyContactsError",
+    "TooManyEventsError",
     "UndefinedPlanError",
     "UnknownHolidayCountryError",
     "UnknownTimeZoneError",

@@ -12,19 +12,25 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from slaclock import _text as short
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel, Instant, Text
 from slaclock._time import to_us
-from slaclock.errors import InvalidModelError, TicketEventError, WrongTypeError
+from slaclock.errors import (
+    InvalidModelError,
+    TicketEventError,
+    TooManyEventsError,
+    WrongTypeError,
+)
 from slaclock.sla.contact import Contact
 from slaclock.sla.display import ticket_html
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.support import Channel, SupportLevel
 
 __all__ = [
+    "MAX_EVENTS",
     "Attachment",
     "Classified",
     "Closed",
@@ -40,6 +46,13 @@ __all__ = [
     "Updated",
     "VendorDirectChosen",
 ]
+
+
+#: The most events a ticket's history may hold, unless the caller raises it for one
+#: validation: ``Ticket.model_validate(data, context={"max_events": 50_000})`` (also
+#: `model_validate_json`). A longer history is refused (`TooManyEventsError`) before any
+#: event is read, so a payload from outside costs at most this many events' work.
+MAX_EVENTS = 10_000
 
 
 class _Event(FrozenModel):
@@ -182,6 +195,18 @@ class Ticket(FrozenModel):
     attachments: tuple[Attachment, ...] = ()
     received: Instant
     history: tuple[TicketEvent, ...] = ()
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _history_bounded(cls, value: object, info: ValidationInfo) -> object:
+        limit = (info.context or {}).get("max_events", MAX_EVENTS)
+        if isinstance(value, list | tuple) and len(value) > limit:
+            raise TooManyEventsError(
+                f"the history has {len(value):,} events, more than the limit of {limit:,} "
+                "events a ticket (max_events); split the case, or raise the limit for this "
+                'validation: Ticket.model_validate(data, context={"max_events": n}).'
+            )
+        return value
 
     @model_validator(mode="after")
     def _history_consistent(self) -> Ticket:
