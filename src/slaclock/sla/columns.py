@@ -22,12 +22,16 @@ from enum import IntEnum
 import numpy as np
 import numpy.typing as npt
 
-from slaclock._checks import shorten
 from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.plan import ServicePlan
-from slaclock.sla.status import SlaState, received_after_now, received_after_now_reason
+from slaclock.sla.status import (
+    SlaState,
+    pausing_refused,
+    received_after_now,
+    received_after_now_reason,
+)
 from slaclock.sla.support import SupportLevel
 from slaclock.sla.ticket import (
     Classified,
@@ -409,10 +413,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
     pauses, refused, problem = _pauses(n, events, engine)
     if not plan.pausing_allowed:
         forbidden = (pauses.count > 0) & ~refused
-        problem[forbidden] = (
-            f"was paused, but the {shorten(plan.name)} plan does not allow pausing; remove the "
-            "pause or evaluate it with a plan that allows it."
-        )
+        problem[forbidden] = pausing_refused(plan)
         refused |= forbidden
     future = received_after_now(tickets.received, now_us)
     if future.any():  # first: no other reason matters for a ticket not received yet

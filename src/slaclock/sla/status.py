@@ -36,6 +36,8 @@ from enum import Enum
 from typing import Any, overload
 from zoneinfo import ZoneInfo
 
+from pydantic import Field
+
 from slaclock import _text as short
 from slaclock._checks import require, shorten
 from slaclock._model import BusinessTime, FrozenModel
@@ -69,6 +71,7 @@ __all__ = [
     "entitlement_findings",
     "evaluate",
     "not_entitled_findings",
+    "pausing_refused",
     "received_after_now",
     "received_after_now_error",
     "received_after_now_reason",
@@ -89,28 +92,48 @@ class SlaState(str, Enum):
 class SlaStatus(FrozenModel):
     """A ticket's first-response SLA at one instant."""
 
-    ticket_id: str
-    now: datetime
-    state: SlaState
-    #: The severity whose target applies. It can differ from `Ticket.severity` (the
-    #: latest classification) when L1 reclassified after the outcome was settled.
-    severity: Severity
-    severity_confirmed: bool
-    level: SupportLevel
-    target: BusinessTime
-    clock_start: datetime | None
-    deadline: datetime | None
-    elapsed: BusinessTime
-    remaining: BusinessTime
-    #: Share of the target used: elapsed / target (1.0 when the target is zero).
-    fraction_used: float
-    #: Warning thresholds (percent of target) reached, from the plan's `warning_percents`.
-    warnings: tuple[int, ...]
-    breach_at: datetime | None
-    stopped_at: datetime | None
-    problems: tuple[Finding, ...] = ()
-    #: Years whose decreed holidays may be missing from the data (see BusinessCalendar).
-    provisional_years: tuple[int, ...] = ()
+    ticket_id: str = Field(description="The ticket's id.")
+    now: datetime = Field(description="The instant evaluated at, in the calendar's zone.")
+    state: SlaState = Field(
+        description="running, paused, met, breached, not_entitled or handed_to_vendor."
+    )
+    severity: Severity = Field(
+        description="The severity whose target applies (1 critical - 4 informational). It "
+        "can differ from the ticket's latest classification when L1 reclassified after the "
+        "outcome was settled."
+    )
+    severity_confirmed: bool = Field(description="Whether L1 confirmed (or set) the severity.")
+    level: SupportLevel = Field(description="Who holds the case: L1, L2 or vendor.")
+    target: BusinessTime = Field(description="The first-response target (business time).")
+    clock_start: datetime | None = Field(
+        description="Where the clock started: receipt, or the next opening (None if not entitled)."
+    )
+    deadline: datetime | None = Field(
+        description="When the first response is due (None if not entitled). While paused it "
+        "moves later with `now`: the pause's open time is added as it passes."
+    )
+    elapsed: BusinessTime = Field(description="Business time the clock has run, pauses out.")
+    remaining: BusinessTime = Field(description="target - elapsed (negative once breached).")
+    fraction_used: float = Field(
+        description="Share of the target used: elapsed / target (1.0 when the target is 0)."
+    )
+    warnings: tuple[int, ...] = Field(
+        description="Warning thresholds (percent of target) reached, from the plan's "
+        "warning_percents."
+    )
+    breach_at: datetime | None = Field(description="The deadline, once breached; else None.")
+    stopped_at: datetime | None = Field(
+        description="When the clock stopped (first response, resolution, closure or "
+        "hand-over to the vendor); None while it runs."
+    )
+    problems: tuple[Finding, ...] = Field(
+        default=(), description="Why the ticket was not entitled at receipt (empty if it was)."
+    )
+    provisional_years: tuple[int, ...] = Field(
+        default=(),
+        description="Years whose decreed holidays may be missing from the data: the deadline "
+        "may move when they are decreed.",
+    )
 
     @property
     def breached(self) -> bool:
@@ -261,6 +284,15 @@ def deadline_in_force(
     return due if not_before is None else max(due, not_before)
 
 
+def pausing_refused(plan: ServicePlan) -> str:
+    """Why a paused ticket is refused under a plan that does not allow pausing."""
+    return (
+        f"was paused, but the {shorten(plan.name)} plan does not allow pausing "
+        "(pausing_allowed=False); remove the pause, or evaluate it with a plan that allows "
+        "it: plan.model_copy(update={'pausing_allowed': True})."
+    )
+
+
 @overload
 def received_after_now(received_us: int, now_us: int) -> bool: ...
 @overload
@@ -315,7 +347,12 @@ def not_entitled_findings(
 ) -> tuple[Finding, ...]:
     """Why the ticket was not entitled at receipt (empty if it was)."""
     return entitlement_findings(
-        ticket.customer, ticket.product, ticket.requester.email, ticket.received, contract, plan
+        ticket.customer,
+        ticket.product,
+        ticket.requester_for("the entitlement check").email if contract is not None else "",
+        ticket.received,
+        contract,
+        plan,
     )
 
 
@@ -354,10 +391,7 @@ def evaluate(
         raise received_after_now_error(ticket.id, received, now_us, zone)
     history = History.of(ticket, now_us)
     if history.pauses and not plan.pausing_allowed:
-        raise TicketEventError(
-            f"ticket {shorten(ticket.id)} was paused, but the {shorten(plan.name)} plan does "
-            "not allow pausing; remove the pause or evaluate it with a plan that allows it."
-        )
+        raise TicketEventError(f"ticket {shorten(ticket.id)} {pausing_refused(plan)}")
 
     # Rule 2: the severity whose target applies, and where its clock starts.
     severity = ticket.priority.severity
