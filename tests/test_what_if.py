@@ -89,7 +89,9 @@ def test_same_kind_out_plots_and_errors() -> None:
     df = pl.from_pandas(tickets(80))
     result = what_if(df, NOW, {"Basic": BASIC_PLAN, "08-18": SCENARIOS["08-18"]})
     assert isinstance(result.summary, pl.DataFrame) and isinstance(result.flips, pl.DataFrame)
-    assert result.plot_breach_rates().get_title() == "Breach rate per severity"
+    assert (
+        result.plot_breach_rates().get_title().startswith("Breach rate per severity\n80 tickets")
+    )
     assert result.plot_fraction_used().get_xlabel().startswith("fraction of target used")
     only = what_if(df, NOW, {"Basic": BASIC_PLAN})
     assert len(only.flips) == 0 and "deadline_shift_hours" in only.flips.columns

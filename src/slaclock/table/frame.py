@@ -197,6 +197,8 @@ class Evaluated:
     not_entitled: npt.NDArray[np.bool_] | None
     entitlement: npt.NDArray[np.object_] | None
     zone: str
+    #: Each row's receipt (UTC microseconds; 0 where missing).
+    received: npt.NDArray[np.int64]
 
     @property
     def bad(self) -> npt.NDArray[np.bool_]:
@@ -246,9 +248,11 @@ def evaluate_table(
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
         result = _scatter(None, result, np.zeros(0, dtype=I64), n)
     if entitlement is None:
-        return Evaluated(result, problems, None, None, zone)
+        return Evaluated(result, problems, None, None, zone, tickets.received)
     refused, why = entitlement
-    return Evaluated(_not_entitled(result, refused), problems, refused, why, zone)
+    return Evaluated(
+        _not_entitled(result, refused), problems, refused, why, zone, tickets.received
+    )
 
 
 def check_names(

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 import narwhals as nw
 import numpy as np
@@ -29,7 +30,7 @@ import numpy.typing as npt
 
 from slaclock import _text as short
 from slaclock._checks import require, shorten
-from slaclock._time import to_us
+from slaclock._time import from_us, to_us
 from slaclock.errors import ColumnError
 from slaclock.sla.columns import STATE_LABELS, STATES
 from slaclock.sla.contract import Contract
@@ -85,6 +86,10 @@ class WhatIf:
     fraction_used: Mapping[str, npt.NDArray[np.float64]]
     #: The scenario names, the first being the baseline.
     scenarios: tuple[str, ...]
+    #: The instant evaluated at (in the baseline calendar's zone).
+    now: datetime | None = None
+    #: The first and last receipt among the tickets evaluated (None if none).
+    received: tuple[datetime, datetime] | None = None
 
     def __repr__(self) -> str:
         named = {
@@ -188,6 +193,7 @@ def what_if(
             raise invalid_rows(table, done[name].problems)
     backend = nw.get_native_namespace(table)
     order = tuple(scenarios)
+    base_zone = ZoneInfo(done[order[0]].zone)
     summary: dict[str, list[Any]] = {c: [] for c in SUMMARY_COLUMNS}
     overall: dict[str, list[Any]] = {c: [] for c in SUMMARY_COLUMNS if c != "severity"}
     for name in order:
@@ -214,7 +220,17 @@ def what_if(
             for name in order
         },
         scenarios=order,
+        now=from_us(now_us, base_zone),
+        received=_received_span(done[order[0]], base_zone),
     )
+
+
+def _received_span(done: Evaluated, zone: ZoneInfo) -> tuple[datetime, datetime] | None:
+    """The first and last receipt of the rows evaluated."""
+    received = done.received[~done.bad]
+    if not len(received):
+        return None
+    return from_us(int(received.min()), zone), from_us(int(received.max()), zone)
 
 
 def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple[str, ...]) -> Any:
