@@ -133,7 +133,7 @@ def batch(n: int, repeats: int) -> None:
             ticket = ticket.apply(Responded(at=t + timedelta(hours=3)))
         tickets.append(ticket)
     cal = BASIC_PLAN.calendar
-    now = datetime(2027, 12, 1, 12, tzinfo=BA)
+    now = datetime(2028, 1, 3, 12, tzinfo=BA)  # after every receipt
     d = timedelta(hours=2)
     evaluate_many(tickets[:10], now)
     gc.collect()
@@ -187,6 +187,64 @@ def index_build(repeats: int) -> None:
         f"index: one more year {one * 1e3:.2f} ms; first query in 2150 after one in 2026 "
         f"{far * 1e3:.2f} ms ({far / one:.2f}x one year); full 1900-2199 {full * 1e3:.1f} ms, "
         f"{span.nbytes / 2**20:.2f} MiB ({span.n:,} runs)"
+    )
+
+
+def small_calls(repeats: int) -> None:
+    """One ticket through each entry point, against one bare `add`: the fixed cost a
+    service or a notebook pays per call (the holiday data's provisional spans are
+    computed once per calendar, not per call)."""
+    import polars as pl
+
+    requester = Contact(
+        first_name="Ana", last_name="Gómez", email="ana@acme.com.ar", phone="+54 11 4321 0000"
+    )
+    t = datetime(2026, 11, 24, 10, tzinfo=BA)
+    ticket = Ticket(
+        id="T-1", customer="ACME SA", product="Arcserve UDP", subject="case",
+        priority=Priority(2), channel=Channel.WEB_PORTAL, requester=requester, received=t,
+    )  # fmt: skip
+    now = datetime(2026, 11, 25, 12, tzinfo=BA)
+    cal = BASIC_PLAN.calendar
+    frame = pl.DataFrame({"received": [t], "severity": [2]})
+    from slaclock import evaluate, evaluate_frame
+
+    calls: dict[str, Callable[[object], object]] = {
+        "add": lambda _: cal.add(t, timedelta(hours=2)),
+        "evaluate": lambda _: evaluate(ticket, now),
+        "evaluate_many([1])": lambda _: evaluate_many([ticket], now),
+        "evaluate_frame(1 row)": lambda _: evaluate_frame(frame, now),
+    }
+    for fn in calls.values():
+        fn(None)  # warm: the index and the spans are built outside the timings
+    inputs = [None] * 50
+    us = {name: median_us(fn, inputs, repeats) for name, fn in calls.items()}
+    shown = ", ".join(
+        f"{name} {v:.0f} µs ({v / us['add']:.0f}x add)" for name, v in us.items() if name != "add"
+    )
+    print(f"small calls: add {us['add']:.1f} µs; {shown}")
+
+
+def import_cost(repeats: int) -> None:
+    """`import slaclock` against importing the dependencies it imports, each in a fresh
+    interpreter (medians of `repeats`)."""
+    import subprocess
+
+    deps = "import holidays, narwhals, numpy, phonenumbers, pydantic, email_validator, tzdata"
+    code = (
+        "import time; t0 = time.perf_counter(); " + deps + "; t1 = time.perf_counter(); "
+        "import slaclock; t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
+    )
+    runs = []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        d, own = map(float, out.stdout.split())
+        runs.append((d, own))
+    d = statistics.median(r[0] for r in runs)
+    own = statistics.median(r[1] for r in runs)
+    print(
+        f"import: dependencies {d * 1e3:.0f} ms, then slaclock {own * 1e3:.0f} ms more: "
+        f"{(d + own) / d:.2f}x the dependencies alone (median of {repeats})"
     )
 
 
@@ -247,6 +305,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"slaclock 10,000 h / 2 h: {ours['add 10000 h'] / ours['add 2 h']:.2f}x")
     agreement(cal, ts[: min(n, 300)], peer_fns)
     index_build(1 if args.smoke else 7)
+    small_calls(1 if args.smoke else 5)
+    import_cost(1 if args.smoke else 3 if args.quick else 7)
     batch(1_000 if args.smoke else 20_000 if args.quick else 100_000, 1 if args.smoke else 3)
     try:
         from tables import tables

@@ -142,7 +142,6 @@ def test_zone_says_it_keeps_the_holiday_country(capsys: pytest.CaptureFixture[st
     assert "the holidays are still AR's" in err
 
 
-@pytest.mark.xfail(strict=True, reason="needs lib branch")
 def test_ticket_received_after_now_is_a_bad_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from slaclock import SlaclockError, Ticket, evaluate, evaluate_many
 from slaclock.sla import columns
 from slaclock.sla.plan import ServicePlan
-from tests.tickets import CONTRACT, histories, nows, plans
+from tests.tickets import CONTRACT, histories, latest, nows, plans
 
 
 def one_by_one(tickets: list[Ticket], now: datetime, plan: ServicePlan, **kw: object) -> object:
@@ -33,7 +33,7 @@ def at_once(tickets: list[Ticket], now: datetime, plan: ServicePlan, **kw: objec
 def test_rows_equal_single_evaluations(
     tickets: list[Ticket], plan: ServicePlan, data: st.DataObject
 ) -> None:
-    now = data.draw(nows(tickets[0]))
+    now = data.draw(nows(latest(tickets)))
     assert at_once(tickets, now, plan) == one_by_one(tickets, now, plan)
 
 
@@ -42,7 +42,7 @@ def test_rows_with_contracts_equal_single_evaluations(
     tickets: list[Ticket], data: st.DataObject
 ) -> None:
     """Entitlement at receipt (maintenance of one title ends mid-2026)."""
-    now = data.draw(nows(tickets[-1]))
+    now = data.draw(nows(latest(tickets)))
     contracts = {"ACME SA": CONTRACT}
     rows = evaluate_many(tickets, now, contracts=contracts)
     assert rows == [evaluate(t, now, contract=CONTRACT).as_record() for t in tickets]
@@ -64,7 +64,7 @@ def test_blocks_of_rows_change_nothing(
 ) -> None:
     """Evaluated a block of 1-3 rows at a time (events sliced per block), every row is
     what it is when all rows are evaluated together."""
-    now = data.draw(nows(tickets[0]))
+    now = data.draw(nows(latest(tickets)))
     whole = at_once(tickets, now, plan)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(columns, "BLOCK_ROWS", block)

@@ -71,7 +71,8 @@ def test_sla_outcome_does_not_depend_on_an_earlier_ticket() -> None:
         update={"history": ()}
     )  # a severity-1 ticket, 2 business hours
     now = datetime(2025, 1, 2, 12, tzinfo=LA)
-    evaluate(ticket(datetime(2026, 3, 3, 10, tzinfo=LA)), now, other)
+    # An earlier ticket far away builds other years first (evaluated after its receipt).
+    evaluate(ticket(datetime(2026, 3, 3, 10, tzinfo=LA)), datetime(2026, 3, 4, tzinfo=LA), other)
     assert evaluate(answered, now, plan).deadline == evaluate(answered, now, other).deadline
 
 

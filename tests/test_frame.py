@@ -27,7 +27,7 @@ from slaclock import (
 from tests.domain import CONTRACT, ba, ticket
 from tests.frames import KINDS, compare, events_table, make_frame, marked_events, rows_of, wide
 from tests.strategies import precise_instants
-from tests.tickets import histories, nows, plans
+from tests.tickets import histories, latest, nows, plans
 
 ZONE = "America/Argentina/Buenos_Aires"
 
@@ -62,7 +62,7 @@ def wide_tickets(draw: st.DrawFn) -> Ticket:
 def test_wide_rows_equal_evaluate(
     tickets: list[Ticket], plan: Any, kind: str, data: st.DataObject
 ) -> None:
-    now = data.draw(nows(tickets[0]))
+    now = data.draw(nows(latest(tickets)))
     zone = plan.calendar.zone.key
     frame = make_frame(kind, wide(tickets), zone="Asia/Tokyo")
     before = rows_of(frame)
@@ -81,7 +81,7 @@ def test_event_table_rows_equal_evaluate(
 ) -> None:
     """Whole histories (pauses, reclassifications, escalations) in a long events table."""
     tickets = list({t.id: t for t in tickets}.values())  # ids are unique in a table
-    now = data.draw(nows(tickets[0]))
+    now = data.draw(nows(latest(tickets)))
     frame = make_frame(
         kind, {k: v for k, v in wide(tickets).items() if k in ("id", "received", "severity")}
     )

@@ -133,7 +133,7 @@ def cases(draw: st.DrawFn) -> tuple[ServicePlan, Ticket, datetime]:
         now = expected_status(t, last, plan).deadline
         now = max(received, now + draw(st.integers(-1, 1)) * MINUTE)
     else:
-        now = received + timedelta(minutes=draw(st.integers(-600, 8 * 24 * 60)))
+        now = received + timedelta(minutes=draw(st.integers(0, 8 * 24 * 60)))
     return plan, t, now
 
 
@@ -422,8 +422,9 @@ def test_a_pause_under_a_plan_without_pausing_names_the_plan() -> None:
     with pytest.raises(TicketEventError) as raised:
         evaluate(t, ba(2026, 11, 24, 10))
     assert str(raised.value) == (
-        "ticket 'T-1' was paused, but the 'Basic Support' plan does not allow pausing; remove "
-        "the pause or evaluate it with a plan that allows it."
+        "ticket 'T-1' was paused, but the 'Basic Support' plan does not allow pausing "
+        "(pausing_allowed=False); remove the pause, or evaluate it with a plan that allows it: "
+        "plan.model_copy(update={'pausing_allowed': True})."
     )
 
 

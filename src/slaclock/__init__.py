@@ -28,9 +28,11 @@ from slaclock.errors import (
     NaiveDatetimeError,
     NoOpenTimeError,
     OutOfRangeError,
+    ReceivedAfterNowError,
     SlaclockError,
     TicketEventError,
     TooManyContactsError,
+    TooManyEventsError,
     UndefinedPlanError,
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
@@ -65,6 +67,7 @@ from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.status import SlaState, SlaStatus, evaluate
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 from slaclock.sla.ticket import (
+    MAX_EVENTS,
     Attachment,
     Classified,
     Closed,
@@ -91,6 +94,7 @@ __all__ = [
     "BASIC_HOURS",
     "BASIC_PLAN",
     "MAX_CONTACTS_PER_TITLE",
+    "MAX_EVENTS",
     "OUTPUT_COLUMNS",
     "SUMMARY_COLUMNS",
     "AfterHoursOption",
@@ -141,6 +145,7 @@ __all__ = [
     "Paused",
     "PlanCatalog",
     "Priority",
+    "ReceivedAfterNowError",
     "RemoteSlot",
     "Resolved",
     "Responded",
@@ -159,6 +164,7 @@ __all__ = [
     "TicketState",
     "Tier",
     "TooManyContactsError",
+    "TooManyEventsError",
     "UndefinedPlanError",
     "UnknownHolidayCountryError",
     "UnknownTimeZoneError",

@@ -22,9 +22,11 @@ __all__ = [
     "NaiveDatetimeError",
     "NoOpenTimeError",
     "OutOfRangeError",
+    "ReceivedAfterNowError",
     "SlaclockError",
     "TicketEventError",
     "TooManyContactsError",
+    "TooManyEventsError",
     "UndefinedPlanError",
     "UnknownHolidayCountryError",
     "UnknownTimeZoneError",
@@ -114,6 +116,17 @@ class EscalationError(SlaclockError, ValueError):
 
 class TicketEventError(SlaclockError, ValueError):
     """An event that cannot be applied to a ticket in its current state."""
+
+
+class ReceivedAfterNowError(TicketEventError):
+    """A ticket was received after the `now` it is evaluated at (a skewed clock, a
+    mistyped ``--now``): refused rather than reported as running with nothing used."""
+
+
+class TooManyEventsError(SlaclockError, ValueError):
+    """A ticket's history has more events than the limit (`slaclock.MAX_EVENTS`, 10,000 by
+    default): refused at validation, before any event is read. Raise it per call with
+    ``Ticket.model_validate(data, context={"max_events": n})``."""
 
 
 class ColumnError(SlaclockError, ValueError):

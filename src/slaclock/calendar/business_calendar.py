@@ -404,6 +404,11 @@ class BusinessCalendar(Calendar):
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
         """The years whose holidays may be incomplete, as UTC spans."""
+        return self.provisional_spans
+
+    @cached_property
+    def provisional_spans(self) -> tuple[tuple[int, int], ...]:
+        """`provisional_spans_us`, computed once (the calendar is immutable)."""
         source = self.engine_source
         spans: list[tuple[int, int]] = []
         for year in sorted(self.provisional_set):

@@ -157,6 +157,11 @@ class CombinedCalendar(Calendar):
         return tuple(sorted({y for p in self.parts for y in p.provisional_years_us(a, b)}))
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
+        return self.provisional_spans
+
+    @cached_property
+    def provisional_spans(self) -> tuple[tuple[int, int], ...]:
+        """`provisional_spans_us`, computed once (the calendar is immutable)."""
         return merged_spans(s for p in self.parts for s in p.provisional_spans_us())
 
 

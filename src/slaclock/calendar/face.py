@@ -171,8 +171,12 @@ class Calendar(FrozenModel):
 
     def provisional_years(self, start: datetime, end: datetime) -> tuple[int, ...]:
         """Years between two instants whose holidays may be incomplete (decreed later, or
-        no data with ``missing_years="none"``)."""
-        return self.provisional_years_us(to_us(start, "start"), to_us(end, "end"))
+        no data with ``missing_years="none"``). Instants outside the calendar's years
+        raise `OutOfRangeError`, as `add` and `is_open` do."""
+        a, b = to_us(start, "start"), to_us(end, "end")
+        self.engine.span(a, "start")  # refuses an instant beyond the supported years
+        self.engine.span(b, "end")
+        return self.provisional_years_us(a, b)
 
     def provisional_many(self, start: Column, end: Column) -> Mask:
         """Whether each [start, end] (UTC microseconds, start <= end) meets a year whose

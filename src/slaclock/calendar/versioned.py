@@ -216,4 +216,9 @@ class VersionedCalendar(Calendar):
         return tuple(sorted(years))
 
     def provisional_spans_us(self) -> tuple[tuple[int, int], ...]:
+        return self.provisional_spans
+
+    @cached_property
+    def provisional_spans(self) -> tuple[tuple[int, int], ...]:
+        """`provisional_spans_us`, computed once (the calendar is immutable)."""
         return merged_spans(s for v in self.versions for s in v.calendar.provisional_spans_us())

@@ -18,7 +18,12 @@ from slaclock.errors import TicketEventError
 from slaclock.sla.columns import LEVELS, STATES, StatusColumns, TicketColumns, evaluate_columns
 from slaclock.sla.contract import Contract
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.status import SlaState, not_entitled_findings
+from slaclock.sla.status import (
+    SlaState,
+    not_entitled_findings,
+    received_after_now,
+    received_after_now_error,
+)
 from slaclock.sla.ticket import Ticket
 
 __all__ = ["evaluate_many"]
@@ -60,6 +65,10 @@ def evaluate_many(
         out = evaluate_columns(TicketColumns.from_tickets(group), now_us, chosen)
         if out.refused.any():
             first = int(out.refused.argmax())
+            received = to_us(group[first].received)
+            if received_after_now(received, now_us):
+                zone = chosen.calendar.zone
+                raise received_after_now_error(group[first].id, received, now_us, zone)
             raise TicketEventError(f"ticket {shorten(group[first].id)} {out.problem[first]}")
         records = _records(group, out, now_us, chosen, contracts)
         for k, record in zip(which, records):

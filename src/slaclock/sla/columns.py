@@ -8,8 +8,8 @@ sequential per ticket (reclassifications, pauses) it loops over the k-th
 event of every ticket, not over tickets. Property tests hold every row equal
 to `evaluate` on the same ticket.
 
-A row the rules refuse (a pause under a plan without pausing, pause and
-resume out of order) gets a message in `StatusColumns.problem` instead of an
+A row the rules refuse (received after `now`, a pause under a plan without
+pausing, pause and resume out of order) gets a message in `StatusColumns.problem` instead of an
 exception, so that a table can report every bad row at once.
 """
 
@@ -22,12 +22,16 @@ from enum import IntEnum
 import numpy as np
 import numpy.typing as npt
 
-from slaclock._checks import shorten
-from slaclock._time import to_us
+from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.plan import ServicePlan
-from slaclock.sla.status import SlaState
+from slaclock.sla.status import (
+    SlaState,
+    pausing_refused,
+    received_after_now,
+    received_after_now_reason,
+)
 from slaclock.sla.support import SupportLevel
 from slaclock.sla.ticket import (
     Classified,
@@ -178,7 +182,8 @@ class StatusColumns:
     stop: Column  #: where `stopped`
     #: The deadline falls in a year whose decreed holidays may be missing from the data.
     provisional: Mask
-    #: Rows the rules refuse (a pause the plan does not allow, pauses out of order)...
+    #: Rows the rules refuse (received after now, a pause the plan does not allow, pauses
+    #: out of order)...
     refused: Mask
     #: ...and why (None elsewhere).
     problem: npt.NDArray[np.object_]
@@ -218,21 +223,42 @@ def _first_per_ticket(owner: Column, n: int) -> Column:
 
 @dataclass(frozen=True)
 class _Pauses:
-    """Each ticket's pauses as a padded matrix: pauses[row, k] is its k-th pause."""
+    """Each ticket's pauses, flat (`status.PauseIndex` for many tickets): ticket r's are
+    entries offset[r]..offset[r+1]-1, in time order."""
 
-    start: Column  # shape (n, depth); _NEVER where absent
-    end: Column  # _NEVER where still open or absent
-    count: Column  # pauses per ticket
+    start: Column
+    end: Column  # _NEVER while still open
+    offset: Column  # n + 1 entries
+    gaps: Column  # per ticket, the open time between its pauses so far (PauseIndex.gaps)
     open_now: Mask  # the last pause has not ended
 
-    def seen_at(self, rows: Column, at: Column, k: int) -> tuple[Column, Column, Mask]:
-        """The k-th pause of `rows` as seen at instants `at`: clipped there, absent if later."""
-        a = self.start[rows, k]
-        b = np.minimum(self.end[rows, k], at)
-        return a, b, (k < self.count[rows]) & (a <= at)
+    @property
+    def count(self) -> Column:
+        """Pauses per ticket."""
+        out: Column = np.diff(self.offset)
+        return out
 
 
-def _pauses(n: int, events: EventColumns) -> tuple[_Pauses, Mask, npt.NDArray[np.object_]]:
+def _search(
+    values: Column, lo: Column, hi: Column, x: Column, right: bool
+) -> Column:  # fmt: skip
+    """Per query, bisect (right: bisect_right, else bisect_left) the sorted `values[lo:hi]`
+    for x: a vectorised binary search, log2 of the longest range steps."""
+    lo, hi = lo.copy(), hi.copy()
+    while True:
+        live = lo < hi
+        if not live.any():
+            return lo
+        mid = (lo + hi) // 2
+        v = values[np.minimum(mid, len(values) - 1)] if len(values) else mid
+        go_right = live & ((v <= x) if right else (v < x))
+        lo = np.where(go_right, mid + 1, lo)
+        hi = np.where(live & ~go_right, mid, hi)
+
+
+def _pauses(
+    n: int, events: EventColumns, engine: Engine
+) -> tuple[_Pauses, Mask, npt.NDArray[np.object_]]:
     """Pair PAUSED and RESUMED events; a message for tickets where they do not alternate."""
     refused = np.zeros(n, dtype=bool)
     problem = np.full(n, None, dtype=object)
@@ -251,57 +277,81 @@ def _pauses(n: int, events: EventColumns) -> tuple[_Pauses, Mask, npt.NDArray[np
             "is paused twice without a resume; add a Resumed event between the two pauses."
         )
         refused[tickets] = True
-    depth = int(rank.max()) // 2 + 1 if len(rank) else 0
-    start = np.full((n, depth), _NEVER, dtype=I64)
-    end = np.full((n, depth), _NEVER, dtype=I64)
+    ok = ~refused[both.ticket]  # a refused ticket's pauses are not paired (nor used)
+    both = both.take(ok)
+    rank = rank[ok]
     pause = both.kind == Kind.PAUSED
-    start[both.ticket[pause], rank[pause] // 2] = both.at[pause]
-    end[both.ticket[~pause], rank[~pause] // 2] = both.at[~pause]
-    count = np.bincount(both.ticket[pause], minlength=n).astype(I64)
-    last = np.clip(count - 1, 0, max(depth - 1, 0))
-    open_now = (count > 0) & (end[np.arange(n), last] == _NEVER) if depth else count > 0
-    return _Pauses(start, end, count, open_now), refused, problem
+    owner = both.ticket[pause]
+    start = both.at[pause]
+    end = np.full(len(start), _NEVER, dtype=I64)
+    count = np.bincount(owner, minlength=n).astype(I64)
+    offset = np.concatenate(([0], np.cumsum(count))).astype(I64)
+    resumed_ = ~pause
+    end[offset[both.ticket[resumed_]] + rank[resumed_] // 2] = both.at[resumed_]
+    gap = np.zeros(len(start), dtype=I64)
+    later = np.ones(len(start), dtype=bool)
+    later[offset[:-1][count > 0]] = False  # a ticket's first pause has no gap before it
+    k = np.flatnonzero(later)
+    if len(k):
+        gap[k] = engine.elapsed_many(end[k - 1], start[k])
+    gaps = np.cumsum(gap)
+    if len(gaps):  # restart the running sum at each ticket's first pause
+        gaps -= np.repeat(gaps[offset[:-1][count > 0]], count[count > 0])
+    open_now = (count > 0) & (end[np.maximum(offset[1:] - 1, 0)] == _NEVER if len(end) else False)
+    return _Pauses(start, end, offset, gaps, open_now), refused, problem
 
 
 def _deadline_with_pauses(
     engine: Engine, pauses: _Pauses, rows: Column, start: Column, target: Column, at: Column
 ) -> Column:
-    """`status.deadline_with_pauses` of each row, with its pauses as seen at `at`."""
-    remaining = target.copy()
-    cursor = start.copy()
+    """`status.PauseIndex.deadline` of each row, with its pauses as seen at `at`."""
     out = np.zeros(len(rows), dtype=I64)
-    done = np.zeros(len(rows), dtype=bool)
-    for k in range(pauses.start.shape[1]):
-        a, b, present = pauses.seen_at(rows, at, k)
-        live = present & ~done & (b > cursor)
-        if not live.any():
-            continue
-        a = np.maximum(a, cursor)
-        available = np.zeros(len(rows), dtype=I64)
-        available[live] = engine.elapsed_many(cursor[live], a[live])
-        hit = live & (remaining <= available)
-        out[hit] = engine.add_many(cursor[hit], remaining[hit])
-        done |= hit
-        go_on = live & ~hit
-        remaining[go_on] -= available[go_on]
-        cursor[go_on] = b[go_on]
-    rest = ~done
-    out[rest] = engine.add_many(cursor[rest], remaining[rest])
+    if len(pauses.start) == 0:
+        return engine.add_many(start, target)
+    lo, hi = pauses.offset[rows], pauses.offset[rows + 1]
+    seen = _search(pauses.start, lo, hi, at, right=True)
+    first = _search(pauses.end, lo, seen, start, right=True)
+    last = np.maximum(seen - 1, 0)
+    gone = (first == seen - 1) & (np.minimum(pauses.end[last], at) <= start)
+    first = np.where(gone, seen, first)
+    plain = first >= seen
+    out[plain] = engine.add_many(start[plain], target[plain])
+    rest = np.flatnonzero(~plain)
+    if not len(rest):
+        return out
+    f, s, t = first[rest], start[rest], target[rest]
+    before = engine.elapsed_many(s, np.maximum(pauses.start[f], s))
+    early = t <= before
+    out[rest[early]] = engine.add_many(s[early], t[early])
+    go = ~early
+    rest, f, s, t, before = rest[go], f[go], s[go], t[go], before[go]
+    need = t + pauses.gaps[f] - before
+    k = _search(pauses.gaps, f + 1, seen[rest], need, right=False)
+    inside = k < seen[rest]
+    prev = np.where(inside, k - 1, seen[rest] - 1)
+    cursor = np.where(inside, pauses.end[prev], np.minimum(pauses.end[prev], at[rest]))
+    out[rest] = engine.add_many(cursor, need - pauses.gaps[prev])
     return out
 
 
 def _elapsed_with_pauses(
-    engine: Engine, pauses: _Pauses, rows: Column, start: Column, until: Column, at: Column
+    engine: Engine, pauses: _Pauses, rows: Column, start: Column, until: Column
 ) -> Column:
-    """`status.elapsed_with_pauses` of each row, with its pauses as seen at `at`."""
+    """`status.elapsed_with_pauses` of each row (a pause still open lasts to `until`)."""
     later = until > start
     out = np.zeros(len(rows), dtype=I64)
     out[later] = engine.elapsed_many(start[later], until[later])
-    for k in range(pauses.start.shape[1]):
-        a, b, present = pauses.seen_at(rows, at, k)
-        a, b = np.maximum(a, start), np.minimum(b, until)
-        cut = later & present & (a < b)
-        out[cut] -= engine.elapsed_many(a[cut], b[cut])
+    count = pauses.count[rows]
+    who = np.repeat(np.arange(len(rows)), count)  # position in `rows` of each pause
+    if not len(who):
+        return out
+    entry = pauses.offset[rows][who] + _ranks(who)
+    a = np.maximum(pauses.start[entry], start[who])
+    b = np.minimum(pauses.end[entry], until[who])
+    cut = later[who] & (a < b)
+    taken = np.zeros(len(who), dtype=I64)
+    taken[cut] = engine.elapsed_many(a[cut], b[cut])
+    np.subtract.at(out, who, taken)
     return out
 
 
@@ -315,21 +365,8 @@ def _deadline_in_force(
     at: Column,
 ) -> Column:
     """`status.deadline_in_force`: the deadline as it stood at each `at`."""
-    out = _in_force(engine, pauses, rows, start, target, at)
+    out = _deadline_with_pauses(engine, pauses, rows, start, target, at)
     return np.maximum(out, not_before)
-
-
-def _in_force(
-    engine: Engine, pauses: _Pauses, rows: Column, start: Column, target: Column, at: Column
-) -> Column:
-    out = engine.add_many(start, target)
-    if pauses.start.shape[1] == 0:
-        return out
-    paused = pauses.start[rows, 0] <= at
-    if paused.any():
-        p = np.flatnonzero(paused)
-        out[p] = _deadline_with_pauses(engine, pauses, rows[p], start[p], target[p], at[p])
-    return out
 
 
 #: Rows evaluated together. A block's temporaries (8 MiB a column) are reused by the
@@ -373,14 +410,16 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
         stop = np.zeros(n, dtype=I64)
         handed = np.zeros(n, dtype=bool)
     level = _levels(events, n)
-    pauses, refused, problem = _pauses(n, events)
+    pauses, refused, problem = _pauses(n, events, engine)
     if not plan.pausing_allowed:
         forbidden = (pauses.count > 0) & ~refused
-        problem[forbidden] = (
-            f"was paused, but the {shorten(plan.name)} plan does not allow pausing; remove the "
-            "pause or evaluate it with a plan that allows it."
-        )
+        problem[forbidden] = pausing_refused(plan)
         refused |= forbidden
+    future = received_after_now(tickets.received, now_us)
+    if future.any():  # first: no other reason matters for a ticket not received yet
+        now = from_us(now_us, plan.calendar.zone)
+        problem[future] = "received " + received_after_now_reason(now) + "."
+        refused |= future
 
     # Rule 2: classifications before the stop, while the deadline in force has not passed.
     position = np.arange(len(events.at))
@@ -428,7 +467,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
         at_now = np.full(len(p), now_us, dtype=I64)
         clock[p] = engine.next_open_many(start[p])
         deadline[p] = _deadline_with_pauses(engine, pauses, rows[p], start[p], target[p], at_now)
-        elapsed[p] = _elapsed_with_pauses(engine, pauses, rows[p], start[p], until[p], at_now)
+        elapsed[p] = _elapsed_with_pauses(engine, pauses, rows[p], start[p], until[p])
     np.maximum(deadline, not_before, out=deadline)  # "by 16:00": later only if pauses push it
 
     # Rule 4: the state.

@@ -95,7 +95,10 @@ def ticket_html(ticket: Ticket) -> str:
         ("priority", f"{int(ticket.priority)} {ticket.priority.name.lower().replace('_', ' ')}"),
         ("severity", f"{_severity(ticket.severity)} ({confirmed})"),
         ("channel", ticket.channel.value.replace("_", " ")),
-        ("requester", f"{ticket.requester} {ticket.requester.phone}"),
+        (
+            "requester",
+            f"{ticket.requester} {ticket.requester.phone}" if ticket.requester else "none given",
+        ),
         ("received", short.when(ticket.received)),
         ("state", f"{ticket.state.value}, at {ticket.level.value}"),
     ]

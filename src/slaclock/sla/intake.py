@@ -57,7 +57,7 @@ def check_intake(
     plan = plan_or_basic(plan)
     rules = plan.intake
     out: list[Finding] = []
-    requester = ticket.requester
+    requester = ticket.requester_for("the intake check")
     if ticket.channel not in plan.channels:
         offered = ", ".join(sorted(c.value for c in plan.channels))
         out.append(

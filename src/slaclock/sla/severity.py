@@ -24,6 +24,14 @@ class Severity(IntEnum):
         return _MEANINGS[self]
 
     @classmethod
+    def code_of(cls, value: object) -> int:
+        """`parse`'s answer as the code 1-4, or 0 where it refuses `value` (for columns)."""
+        try:
+            return int(cls.parse(value))
+        except InvalidModelError:
+            return 0
+
+    @classmethod
     def parse(cls, value: object) -> Severity:
         """From 1-4 (int or digit string) or a name such as "critical"; else a clear error.
 
@@ -60,6 +68,17 @@ class Priority(IntEnum):
     def severity(self) -> Severity:
         """The severity a request with this priority starts at, until L1 confirms it."""
         return Severity(int(self))
+
+    @classmethod
+    def parse(cls, value: object) -> Priority:
+        """A priority from itself, its name ("QUESTION"), or what `Severity.parse` reads:
+        1-4 or a severity's name ("critical", "Critical"), as tables and the command line
+        take them."""
+        if isinstance(value, Priority):
+            return value
+        if isinstance(value, str) and value.strip().upper() in cls.__members__:
+            return cls[value.strip().upper()]
+        return cls(int(Severity.parse(value)))
 
 
 _MEANINGS = {

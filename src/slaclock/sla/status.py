@@ -29,17 +29,21 @@ property tests hold the two equal.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, overload
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
 
 from slaclock import _text as short
 from slaclock._checks import require, shorten
 from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us, to_us
-from slaclock.calendar.engine import Engine
-from slaclock.errors import EntitlementError, TicketEventError
+from slaclock.calendar.engine import Column, Engine, Mask
+from slaclock.errors import EntitlementError, ReceivedAfterNowError, TicketEventError
 from slaclock.sla.contract import Contract
 from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
@@ -61,11 +65,16 @@ from slaclock.sla.ticket import (
 
 __all__ = [
     "History",
+    "PauseIndex",
     "SlaState",
     "SlaStatus",
     "entitlement_findings",
     "evaluate",
     "not_entitled_findings",
+    "pausing_refused",
+    "received_after_now",
+    "received_after_now_error",
+    "received_after_now_reason",
 ]
 
 
@@ -83,28 +92,48 @@ class SlaState(str, Enum):
 class SlaStatus(FrozenModel):
     """A ticket's first-response SLA at one instant."""
 
-    ticket_id: str
-    now: datetime
-    state: SlaState
-    #: The severity whose target applies. It can differ from `Ticket.severity` (the
-    #: latest classification) when L1 reclassified after the outcome was settled.
-    severity: Severity
-    severity_confirmed: bool
-    level: SupportLevel
-    target: BusinessTime
-    clock_start: datetime | None
-    deadline: datetime | None
-    elapsed: BusinessTime
-    remaining: BusinessTime
-    #: Share of the target used: elapsed / target (1.0 when the target is zero).
-    fraction_used: float
-    #: Warning thresholds (percent of target) reached, from the plan's `warning_percents`.
-    warnings: tuple[int, ...]
-    breach_at: datetime | None
-    stopped_at: datetime | None
-    problems: tuple[Finding, ...] = ()
-    #: Years whose decreed holidays may be missing from the data (see BusinessCalendar).
-    provisional_years: tuple[int, ...] = ()
+    ticket_id: str = Field(description="The ticket's id.")
+    now: datetime = Field(description="The instant evaluated at, in the calendar's zone.")
+    state: SlaState = Field(
+        description="running, paused, met, breached, not_entitled or handed_to_vendor."
+    )
+    severity: Severity = Field(
+        description="The severity whose target applies (1 critical - 4 informational). It "
+        "can differ from the ticket's latest classification when L1 reclassified after the "
+        "outcome was settled."
+    )
+    severity_confirmed: bool = Field(description="Whether L1 confirmed (or set) the severity.")
+    level: SupportLevel = Field(description="Who holds the case: L1, L2 or vendor.")
+    target: BusinessTime = Field(description="The first-response target (business time).")
+    clock_start: datetime | None = Field(
+        description="Where the clock started: receipt, or the next opening (None if not entitled)."
+    )
+    deadline: datetime | None = Field(
+        description="When the first response is due (None if not entitled). While paused it "
+        "moves later with `now`: the pause's open time is added as it passes."
+    )
+    elapsed: BusinessTime = Field(description="Business time the clock has run, pauses out.")
+    remaining: BusinessTime = Field(description="target - elapsed (negative once breached).")
+    fraction_used: float = Field(
+        description="Share of the target used: elapsed / target (1.0 when the target is 0)."
+    )
+    warnings: tuple[int, ...] = Field(
+        description="Warning thresholds (percent of target) reached, from the plan's "
+        "warning_percents."
+    )
+    breach_at: datetime | None = Field(description="The deadline, once breached; else None.")
+    stopped_at: datetime | None = Field(
+        description="When the clock stopped (first response, resolution, closure or "
+        "hand-over to the vendor); None while it runs."
+    )
+    problems: tuple[Finding, ...] = Field(
+        default=(), description="Why the ticket was not entitled at receipt (empty if it was)."
+    )
+    provisional_years: tuple[int, ...] = Field(
+        default=(),
+        description="Years whose decreed holidays may be missing from the data: the deadline "
+        "may move when they are decreed.",
+    )
 
     @property
     def breached(self) -> bool:
@@ -189,54 +218,109 @@ class History:
         return cls(tuple(classifications), stop_us, handed, level, tuple(pauses))
 
 
-def pauses_until(pauses: tuple[tuple[int, int | None], ...], at: int) -> list[tuple[int, int]]:
-    """The pauses as seen at `at`: later ones dropped, a pause still open ending there."""
-    return [(a, at if b is None or b > at else b) for a, b in pauses if a <= at]
+_NEVER = (1 << 63) - 1
 
 
-def deadline_with_pauses(
-    engine: Engine, start: int, target: int, pauses: list[tuple[int, int]]
-) -> int:
-    """The deadline of a clock started at `start` whose open time stops during `pauses`."""
-    remaining = target
-    cursor = start
-    for a, b in pauses:
-        if b <= cursor:
-            continue
-        available = engine.elapsed(cursor, max(a, cursor))
-        if remaining <= available:
-            return engine.add(cursor, remaining)
-        remaining -= available
-        cursor = b
-    return engine.add(cursor, remaining)
+class PauseIndex:
+    """One ticket's pauses, indexed once: the deadline of a clock whose open time stops
+    during them, as the pauses stood at any instant, costs O(log n) and three engine
+    calls (a history of n pauses and reclassifications is linear, not quadratic)."""
+
+    __slots__ = ("ends", "engine", "gaps", "starts")
+
+    def __init__(self, engine: Engine, pauses: tuple[tuple[int, int | None], ...]) -> None:
+        self.engine = engine
+        self.starts = [a for a, _ in pauses]
+        #: A pause still open never ends (it is clipped where it is seen).
+        self.ends = [_NEVER if b is None else b for _, b in pauses]
+        #: gaps[k]: the open time between the ends of pauses 1..k and the next starts.
+        self.gaps = [0] * len(pauses)
+        for k in range(1, len(pauses)):
+            self.gaps[k] = self.gaps[k - 1] + engine.elapsed(self.ends[k - 1], self.starts[k])
+
+    def deadline(self, start: int, target: int, at: int) -> int:
+        """The deadline of a clock started at `start` for `target` open time, with the
+        pauses as seen at `at`: later ones dropped, one still open at `at` ending there."""
+        engine = self.engine
+        seen = bisect_right(self.starts, at)
+        first = bisect_right(self.ends, start, 0, seen)  # the first pause ending after start
+        if first == seen - 1 and min(self.ends[first], at) <= start:
+            first = seen
+        if first >= seen:
+            return engine.add(start, target)
+        before = engine.elapsed(start, max(self.starts[first], start))
+        if target <= before:
+            return engine.add(start, target)
+        # The first pause k after `first` whose gap before it holds what is left.
+        base = self.gaps[first] - before
+        k = bisect_left(self.gaps, target + base, first + 1, seen)
+        if k < seen:
+            return engine.add(self.ends[k - 1], target + base - self.gaps[k - 1])
+        last = seen - 1
+        return engine.add(min(self.ends[last], at), target + base - self.gaps[last])
 
 
 def elapsed_with_pauses(
-    engine: Engine, start: int, until: int, pauses: list[tuple[int, int]]
+    engine: Engine, start: int, until: int, pauses: tuple[tuple[int, int | None], ...]
 ) -> int:
-    """Open time from `start` to `until`, less the open time inside `pauses`."""
+    """Open time from `start` to `until`, less the open time inside `pauses` (one still
+    open lasts to `until`)."""
     if until <= start:
         return 0
     total = engine.elapsed(start, until)
     for a, b in pauses:
-        a, b = max(a, start), min(b, until)
+        a, b = max(a, start), until if b is None else min(b, until)
         if a < b:
             total -= engine.elapsed(a, b)
     return total
 
 
 def deadline_in_force(
-    engine: Engine,
-    start: int,
-    target: tuple[int, int | None],
-    pauses: tuple[tuple[int, int | None], ...],
-    at: int,
+    index: PauseIndex, start: int, target: tuple[int, int | None], at: int
 ) -> int:
     """The deadline as it stood at instant `at` (never before a target's own deadline)."""
-    seen = pauses_until(pauses, at)
     us, not_before = target
-    due = deadline_with_pauses(engine, start, us, seen) if seen else engine.add(start, us)
+    due = index.deadline(start, us, at)
     return due if not_before is None else max(due, not_before)
+
+
+def pausing_refused(plan: ServicePlan) -> str:
+    """Why a paused ticket is refused under a plan that does not allow pausing."""
+    return (
+        f"was paused, but the {shorten(plan.name)} plan does not allow pausing "
+        "(pausing_allowed=False); remove the pause, or evaluate it with a plan that allows "
+        "it: plan.model_copy(update={'pausing_allowed': True})."
+    )
+
+
+@overload
+def received_after_now(received_us: int, now_us: int) -> bool: ...
+@overload
+def received_after_now(received_us: Column, now_us: int) -> Mask: ...
+def received_after_now(received_us: int | Column, now_us: int) -> bool | Mask:
+    """Rule 0: a ticket received after `now` cannot be evaluated at `now` (a skewed clock
+    or a mistyped `now` would otherwise read as running, nothing used). One instant or a
+    column of them; a bool or a mask."""
+    return received_us > now_us
+
+
+def received_after_now_reason(now: datetime) -> str:
+    """Why a ticket received after `now` is refused, as a row's problem gives it."""
+    return (
+        f"is after now ({now.isoformat()}); a ticket is evaluated at or after its receipt: "
+        "check the clock, or the now passed"
+    )
+
+
+def received_after_now_error(
+    ticket_id: str, received_us: int, now_us: int, zone: ZoneInfo
+) -> ReceivedAfterNowError:
+    """The error for one ticket received after `now` (names the ticket, both instants)."""
+    received = from_us(received_us, zone).isoformat()
+    return ReceivedAfterNowError(
+        f"ticket {shorten(ticket_id)}: received {received} "
+        f"{received_after_now_reason(from_us(now_us, zone))}."
+    )
 
 
 def entitlement_findings(
@@ -263,7 +347,12 @@ def not_entitled_findings(
 ) -> tuple[Finding, ...]:
     """Why the ticket was not entitled at receipt (empty if it was)."""
     return entitlement_findings(
-        ticket.customer, ticket.product, ticket.requester.email, ticket.received, contract, plan
+        ticket.customer,
+        ticket.product,
+        ticket.requester_for("the entitlement check").email if contract is not None else "",
+        ticket.received,
+        contract,
+        plan,
     )
 
 
@@ -296,22 +385,22 @@ def evaluate(
         )
     engine = plan.calendar.engine
     zone = plan.calendar.zone
+    received = to_us(ticket.received)
+    engine.span(received, "received")  # beyond the supported years: that error first
+    if received_after_now(received, now_us):
+        raise received_after_now_error(ticket.id, received, now_us, zone)
     history = History.of(ticket, now_us)
     if history.pauses and not plan.pausing_allowed:
-        raise TicketEventError(
-            f"ticket {shorten(ticket.id)} was paused, but the {shorten(plan.name)} plan does "
-            "not allow pausing; remove the pause or evaluate it with a plan that allows it."
-        )
+        raise TicketEventError(f"ticket {shorten(ticket.id)} {pausing_refused(plan)}")
 
     # Rule 2: the severity whose target applies, and where its clock starts.
     severity = ticket.priority.severity
     confirmed = False
     start = to_us(ticket.received)
+    index = PauseIndex(engine, history.pauses)
     for at, reclassified in history.classifications:
         in_force = plan.target_us(severity, start)
-        if at > start + in_force[0] and at > deadline_in_force(
-            engine, start, in_force, history.pauses, at
-        ):
+        if at > start + in_force[0] and at > deadline_in_force(index, start, in_force, at):
             break  # the deadline in force had passed: the outcome is settled
         severity, confirmed = reclassified, True
         if plan.restart_clock_on_reclassification:
@@ -346,10 +435,9 @@ def evaluate(
     stop = history.stop_us
     until = now_us if stop is None or stop > now_us else stop
     if history.pauses:
-        seen = pauses_until(history.pauses, now_us)
         clock = engine.next_open(start)
-        deadline = deadline_with_pauses(engine, start, target, seen)
-        elapsed = elapsed_with_pauses(engine, start, until, seen)
+        deadline = index.deadline(start, target, now_us)
+        elapsed = elapsed_with_pauses(engine, start, until, history.pauses)
     else:
         clock, deadline, elapsed = engine.clock(start, target, until)
     if not_before is not None:  # "by 16:00": that instant, later only if pauses push it

@@ -12,19 +12,26 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from slaclock import _text as short
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel, Instant, Text
 from slaclock._time import to_us
-from slaclock.errors import InvalidModelError, TicketEventError, WrongTypeError
+from slaclock.errors import (
+    EntitlementError,
+    InvalidModelError,
+    TicketEventError,
+    TooManyEventsError,
+    WrongTypeError,
+)
 from slaclock.sla.contact import Contact
 from slaclock.sla.display import ticket_html
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.support import Channel, SupportLevel
 
 __all__ = [
+    "MAX_EVENTS",
     "Attachment",
     "Classified",
     "Closed",
@@ -40,6 +47,13 @@ __all__ = [
     "Updated",
     "VendorDirectChosen",
 ]
+
+
+#: The most events a ticket's history may hold, unless the caller raises it for one
+#: validation: ``Ticket.model_validate(data, context={"max_events": 50_000})`` (also
+#: `model_validate_json`). A longer history is refused (`TooManyEventsError`) before any
+#: event is read, so a payload from outside costs at most this many events' work.
+MAX_EVENTS = 10_000
 
 
 class _Event(FrozenModel):
@@ -165,23 +179,54 @@ class Attachment(FrozenModel):
 class Ticket(FrozenModel):
     """A support case: what was asked, by whom, when, and what happened since."""
 
-    id: Text
-    customer: Text
-    product: Text
+    id: Text = Field(description="The ticket's id.")
+    customer: Text = Field(description="The customer's name, as in its contract.")
+    product: Text = Field(description="The product the case is about, e.g. 'Arcserve UDP'.")
     product_version: str = ""
     manufacturer: str = "Arcserve"
-    subject: Text
+    subject: Text = Field(description="What the requester asked, in one line.")
     description: str = ""
     platform: str = ""
     platform_version: str = ""
-    priority: Priority
-    channel: Channel
-    requester: Contact
+    priority: Priority = Field(
+        description="The requester's priority, 1 (total service loss) to 4 (question); also "
+        "a severity's name as tables and the command line take it ('critical', 'Major')."
+    )
+    channel: Channel = Field(description="How the request came in.")
+    requester: Contact | None = Field(
+        default=None,
+        description="Who asked. Not needed to compute an SLA; intake and entitlement check "
+        "the requester and refuse a ticket without one.",
+    )
     #: The signature block of an email request (the manual requires first and last name).
     signature: str | None = None
     attachments: tuple[Attachment, ...] = ()
-    received: Instant
-    history: tuple[TicketEvent, ...] = ()
+    received: Instant = Field(
+        description="When the request was received: an ISO 8601 instant with its offset."
+    )
+    history: tuple[TicketEvent, ...] = Field(
+        default=(),
+        description="The events since receipt, in time order, each with its 'kind' and 'at' "
+        f"(at most {MAX_EVENTS:,} unless the validation context raises max_events).",
+    )
+
+    @field_validator("priority", mode="before")
+    @classmethod
+    def _priority(cls, value: object) -> object:
+        # The names tables and the command line take ("critical", "Critical", "1").
+        return Priority.parse(value) if isinstance(value, str) else value
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _history_bounded(cls, value: object, info: ValidationInfo) -> object:
+        limit = (info.context or {}).get("max_events", MAX_EVENTS)
+        if isinstance(value, list | tuple) and len(value) > limit:
+            raise TooManyEventsError(
+                f"the history has {len(value):,} events, more than the limit of {limit:,} "
+                "events a ticket (max_events); split the case, or raise the limit for this "
+                'validation: Ticket.model_validate(data, context={"max_events": n}).'
+            )
+        return value
 
     @model_validator(mode="after")
     def _history_consistent(self) -> Ticket:
@@ -241,6 +286,17 @@ class Ticket(FrozenModel):
                 f"{type(event).__name__}: {shorten(event)}; e.g. ticket.apply(Responded(at=now))."
             )
         return self.model_copy(update={"history": (*self.history, event)})
+
+    def requester_for(self, what: str) -> Contact:
+        """The requester, which `what` (intake, entitlement) needs: `EntitlementError` if
+        the ticket has none."""
+        if self.requester is None:
+            raise EntitlementError(
+                f"ticket {shorten(self.id)} has no requester, and {what} needs one (a designated "
+                "contact is checked); give requester=Contact(...), or evaluate without a "
+                "contract."
+            )
+        return self.requester
 
     # -- what the history says -------------------------------------------------------------
     @property

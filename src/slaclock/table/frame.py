@@ -28,6 +28,7 @@ columns are null).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,7 +38,8 @@ import narwhals as nw
 import numpy as np
 import numpy.typing as npt
 
-from slaclock._time import to_us
+from slaclock._checks import require, shorten
+from slaclock._time import from_us, to_us
 from slaclock.errors import ColumnError, InvalidRowsError
 from slaclock.sla.columns import (
     STATE_LABELS,
@@ -48,7 +50,7 @@ from slaclock.sla.columns import (
 )
 from slaclock.sla.contract import Contract
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.status import SlaState
+from slaclock.sla.status import SlaState, received_after_now, received_after_now_reason
 from slaclock.table.entitlement import entitlement_problems
 from slaclock.table.native import (
     row_labels,
@@ -67,6 +69,7 @@ __all__ = [
     "OUTPUT_COLUMNS",
     "Evaluated",
     "check_names",
+    "check_options",
     "eager",
     "evaluate_frame",
     "evaluate_rows",
@@ -120,6 +123,7 @@ def evaluate_frame(
     if errors not in ("raise", "mark"):
         raise ColumnError(f"errors must be 'raise' or 'mark', got {errors!r}.")
     now_us = to_us(now, "now")
+    check_options(plan, prefix)
     names = check_names(columns, INPUT_NAMES, "columns")
     event_names = check_names(event_columns, EVENT_COLUMNS, "event_columns")
     if nw.dependencies.is_dask_dataframe(frame):
@@ -155,10 +159,28 @@ def evaluate_frame(
     return _write(table, done, errors, prefix).to_native()  # type: ignore[no-any-return]
 
 
+def check_options(plan: object, prefix: object) -> None:
+    """`WrongTypeError` for a `plan` that is not a ServicePlan or None, a `prefix` not text."""
+    require(
+        plan,
+        (ServicePlan, type(None)),
+        "plan",
+        "pass a ServicePlan such as BASIC_PLAN or catalog.get(tier), or None for Basic.",
+    )
+    require(prefix, str, "prefix", "pass text such as prefix='sla_'.")
+
+
 def eager(frame: Any, what: str) -> nw.DataFrame[Any]:
     """A pandas, polars or pyarrow frame through narwhals (anything else: `ColumnError`)."""
     try:
         return nw.from_native(frame, eager_only=True)
+    except nw.exceptions.DuplicateError as exc:
+        counts = Counter(map(str, getattr(frame, "columns", ())))
+        repeated = sorted(name for name, k in counts.items() if k > 1)
+        raise ColumnError(
+            f"{what}: the table repeats column name(s) {shorten(repeated)}; give each column "
+            "one name (drop or rename the copies)."
+        ) from exc
     except TypeError as exc:
         raise ColumnError(
             f"{what} takes a pandas or polars DataFrame or a pyarrow Table (evaluate_frame also "
@@ -176,6 +198,8 @@ class Evaluated:
     not_entitled: npt.NDArray[np.bool_] | None
     entitlement: npt.NDArray[np.object_] | None
     zone: str
+    #: Each row's receipt (UTC microseconds; 0 where missing).
+    received: npt.NDArray[np.int64]
 
     @property
     def bad(self) -> npt.NDArray[np.bool_]:
@@ -200,6 +224,10 @@ def evaluate_table(
         table, names, events, event_names or {}, default.vendor_follow_up
     )
     n = len(table)
+    future = received_after_now(tickets.received, now_us) & ~problems.mask
+    if future.any():
+        reason = received_after_now_reason(from_us(now_us, default.calendar.zone))
+        problems.add(names.get("received", "received"), reason, future)
     plans, entitlement = _plans_and_entitlement(
         table, names, tickets, default, plan is None, contracts, catalog
     )
@@ -217,9 +245,11 @@ def evaluate_table(
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
         result = _scatter(None, result, np.zeros(0, dtype=I64), n)
     if entitlement is None:
-        return Evaluated(result, problems, None, None, zone)
+        return Evaluated(result, problems, None, None, zone, tickets.received)
     refused, why = entitlement
-    return Evaluated(_not_entitled(result, refused), problems, refused, why, zone)
+    return Evaluated(
+        _not_entitled(result, refused), problems, refused, why, zone, tickets.received
+    )
 
 
 def evaluate_rows(

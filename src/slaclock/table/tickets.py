@@ -64,10 +64,6 @@ _WIDE_EVENTS = (
     ("resolved_at", Kind.STOPPED),
     ("handed_over_at", Kind.HANDED_OVER),
 )
-_SEVERITY_NAMES = {
-    **{str(int(s)): int(s) for s in Severity},
-    **{s.name.lower(): int(s) for s in Severity},
-}
 _EVENT_KINDS = {
     "classified": Kind.CLASSIFIED,
     "responded": Kind.STOPPED,
@@ -151,9 +147,9 @@ def severity_codes(
     texts[missing] = ""
     text = np.array([str(v.value if isinstance(v, Severity) else v) for v in texts], dtype=object)
     unique, inverse = np.unique(text, return_inverse=True)
-    mapped = np.array([_SEVERITY_NAMES.get(u.strip().lower(), -1) for u in unique], dtype=I64)
+    mapped = np.array([Severity.code_of(u) for u in unique], dtype=I64)
     codes = mapped[inverse]
-    bad = ~missing & (codes < 0)
+    bad = ~missing & (codes == 0)
     return _checked_severities(codes, missing, bad, name, problems, required)
 
 

@@ -21,14 +21,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 import narwhals as nw
 import numpy as np
 import numpy.typing as npt
 
 from slaclock import _text as short
-from slaclock._time import to_us
+from slaclock._checks import require, shorten
+from slaclock._time import from_us, to_us
 from slaclock.errors import ColumnError
 from slaclock.sla.columns import STATE_LABELS, STATES
 from slaclock.sla.contract import Contract
@@ -43,7 +45,7 @@ from slaclock.table.frame import (
     evaluate_table,
     invalid_rows,
 )
-from slaclock.table.native import write_durations, write_instants, write_labels, write_strings
+from slaclock.table.native import write_floats, write_instants, write_labels, write_strings
 from slaclock.table.tickets import EVENT_COLUMNS
 
 __all__ = ["SUMMARY_COLUMNS", "WhatIf", "what_if"]
@@ -59,11 +61,13 @@ SUMMARY_COLUMNS = (
     "paused",
     "handed_to_vendor",
     "not_entitled",
+    "not_evaluated",
     "breach_rate",
     "median_fraction_used",
     "p90_fraction_used",
 )
 _CODE = {s: STATES.index(s) for s in SlaState}
+_US_PER_HOUR = 3_600_000_000
 
 
 @dataclass(frozen=True, repr=False)
@@ -76,16 +80,20 @@ class WhatIf:
     overall: Any
     #: Tickets whose outcome flips against the first scenario (met <-> breached): the
     #: input columns, then scenario, baseline_state, state, baseline_deadline, deadline,
-    #: deadline_shift.
+    #: deadline_shift_hours (signed: positive when the scenario's deadline is later).
     flips: Any
     #: Each scenario's fraction of target used, per evaluated ticket (for plots).
     fraction_used: Mapping[str, npt.NDArray[np.float64]]
     #: The scenario names, the first being the baseline.
     scenarios: tuple[str, ...]
+    #: The instant evaluated at (in the baseline calendar's zone).
+    now: datetime | None = None
+    #: The first and last receipt among the tickets evaluated (None if none).
+    received: tuple[datetime, datetime] | None = None
 
     def __repr__(self) -> str:
         named = {
-            "scenarios": short.value(self.scenarios),
+            "scenarios": "(" + ", ".join(short.text(name) for name in self.scenarios) + ")",
             "tickets": str(tickets_of(self)),
             "flips": str(count_rows(self.flips)),
         }
@@ -122,6 +130,7 @@ def _counts(done: Evaluated, rows: npt.NDArray[np.bool_]) -> dict[str, Any]:
         ("not_entitled", SlaState.NOT_ENTITLED),
     ):
         out[name] = int((counted & (state == _CODE[s])).sum())
+    out["not_evaluated"] = int((~counted).sum())
     judged = tickets - out["not_entitled"]
     out["breach_rate"] = out["breached"] / judged if judged else float("nan")
     out["median_fraction_used"] = float(np.median(fraction)) if len(fraction) else float("nan")
@@ -139,13 +148,24 @@ def what_if(
     catalog: PlanCatalog | None = None,
     events: Any = None,
     event_columns: Mapping[str, str] | None = None,
+    errors: Literal["raise", "mark"] = "raise",
 ) -> WhatIf:
     """Evaluate the tickets of `frame` at `now` under each plan of `scenarios` and compare.
 
     The first scenario is the baseline for `WhatIf.flips`. The breach rate is
     breached / tickets evaluated (not-entitled tickets left out). Takes the
-    arguments of `evaluate_frame`; bad rows raise `InvalidRowsError`.
+    arguments of `evaluate_frame`; bad rows raise `InvalidRowsError`, or with
+    ``errors="mark"`` are left out of the counts and rates, counted in
+    ``not_evaluated`` (of `overall`: a bad row may have no severity) and never flip.
     """
+    if errors not in ("raise", "mark"):
+        raise ColumnError(f"errors must be 'raise' or 'mark', got {shorten(errors)}.")
+    require(
+        scenarios,
+        Mapping,
+        "scenarios",
+        "name each plan: {'Basic': BASIC_PLAN, '08-18': plan.with_calendar(...)}.",
+    )
     if not scenarios:
         raise ColumnError("give at least one scenario, e.g. {'Basic': BASIC_PLAN}.")
     if nw.dependencies.is_dask_dataframe(frame):
@@ -169,10 +189,11 @@ def what_if(
             table, now_us, plan, names=names, contracts=contracts, catalog=catalog,
             events=event_table, event_names=event_names,
         )  # fmt: skip
-        if done[name].bad.any():
+        if done[name].bad.any() and errors == "raise":
             raise invalid_rows(table, done[name].problems)
     backend = nw.get_native_namespace(table)
     order = tuple(scenarios)
+    base_zone = ZoneInfo(done[order[0]].zone)
     summary: dict[str, list[Any]] = {c: [] for c in SUMMARY_COLUMNS}
     overall: dict[str, list[Any]] = {c: [] for c in SUMMARY_COLUMNS if c != "severity"}
     for name in order:
@@ -199,7 +220,17 @@ def what_if(
             for name in order
         },
         scenarios=order,
+        now=from_us(now_us, base_zone),
+        received=_received_span(done[order[0]], base_zone),
     )
+
+
+def _received_span(done: Evaluated, zone: ZoneInfo) -> tuple[datetime, datetime] | None:
+    """The first and last receipt of the rows evaluated."""
+    received = done.received[~done.bad]
+    if not len(received):
+        return None
+    return from_us(int(received.min()), zone), from_us(int(received.max()), zone)
 
 
 def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple[str, ...]) -> Any:
@@ -211,6 +242,7 @@ def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple
         flipped = ((base.state == met) & (other.state == breached)) | (
             (base.state == breached) & (other.state == met)
         )
+        flipped &= ~done[order[0]].bad & ~done[name].bad  # a row not evaluated never flips
         rows = np.flatnonzero(flipped)
         part = table[rows.tolist()] if len(rows) else table.head(0)
         zone = done[name].zone
@@ -224,7 +256,7 @@ def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple
                     "baseline_deadline", base.deadline[rows], done[order[0]].zone, part
                 ),
                 write_instants("deadline", other.deadline[rows], zone, part),
-                write_durations("deadline_shift", shift, part),
+                write_floats("deadline_shift_hours", shift / _US_PER_HOUR, part),
             )
         )
     if not parts:
@@ -239,7 +271,7 @@ def _flips(table: nw.DataFrame[Any], done: Mapping[str, Evaluated], order: tuple
                 write_labels("state", none, STATE_LABELS, empty),
                 write_instants("baseline_deadline", none, zone, empty),
                 write_instants("deadline", none, zone, empty),
-                write_durations("deadline_shift", none, empty),
+                write_floats("deadline_shift_hours", none.astype(np.float64), empty),
             )
         )
     return nw.concat(parts, how="vertical").to_native()
