@@ -1,6 +1,6 @@
 """Many pauses and reclassifications cost linear work, not quadratic (issue 17, item 3),
-and a history longer than `MAX_EVENTS` is refused at validation, the limit raisable per
-validation. Work is counted (engine calls and the instants they are given), not timed."""
+and a history longer than `Limits.ticket_events` is refused at validation, the limit
+raisable for a block. Work is counted (engine calls and the instants they are given), not timed."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import pytest
 
 from slaclock import (
     BASIC_PLAN,
-    MAX_EVENTS,
     InvalidModelError,
+    LimitExceededError,
+    Limits,
     SlaclockError,
     Ticket,
-    TooManyEventsError,
     evaluate,
     evaluate_many,
 )
@@ -42,10 +42,11 @@ def history(n: int) -> list[dict[str, Any]]:
     return out
 
 
-def long_ticket(n: int, **context: int) -> Ticket:
+def long_ticket(n: int, limit: int | None = None) -> Ticket:
     data = ticket(START, priority=4).model_dump()
     data["history"] = history(n)
-    return Ticket.model_validate(data, context=context or None)
+    with Limits(ticket_events=limit or Limits().ticket_events).active():
+        return Ticket.model_validate(data)
 
 
 @contextmanager
@@ -106,7 +107,7 @@ def test_the_columns_equal_the_single_ticket_with_many_events() -> None:
 
 
 def test_twenty_thousand_events_evaluate_when_the_limit_is_raised() -> None:
-    t = long_ticket(20_001, max_events=20_001)
+    t = long_ticket(20_001, limit=20_001)
     with counted() as work:
         status = evaluate(t, now_of(t), PAUSING)
     assert status.severity_confirmed
@@ -114,17 +115,23 @@ def test_twenty_thousand_events_evaluate_when_the_limit_is_raised() -> None:
 
 
 def test_a_longer_history_is_refused_at_validation_naming_the_limit() -> None:
-    assert MAX_EVENTS == 10_000
+    most = Limits().ticket_events
+    assert most == 10_000
     data = ticket(START).model_dump()
-    data["history"] = [{"kind": "updated", "at": START}] * (MAX_EVENTS + 1)
-    with pytest.raises(TooManyEventsError, match="max_events") as caught:
+    data["history"] = [{"kind": "updated", "at": START}] * (most + 1)
+    with pytest.raises(LimitExceededError, match="ticket_events") as caught:
         Ticket.model_validate(data)
-    assert "10,001 events" in str(caught.value) and "10,000" in str(caught.value)
+    assert "10,001" in str(caught.value) and "10,000" in str(caught.value)
+    assert (caught.value.limit, caught.value.value, caught.value.maximum) == (
+        "ticket_events",
+        most + 1,
+        most,
+    )
     assert isinstance(caught.value, SlaclockError) and isinstance(caught.value, ValueError)
     assert not isinstance(caught.value, InvalidModelError)
-    with pytest.raises(TooManyEventsError):
+    with pytest.raises(LimitExceededError):
         Ticket(**data)
-    data["history"] = data["history"][:MAX_EVENTS]
-    assert len(Ticket.model_validate(data).history) == MAX_EVENTS  # the limit itself is fine
-    with pytest.raises(TooManyEventsError, match="limit of 10 events"):
-        Ticket.model_validate(data, context={"max_events": 10})
+    data["history"] = data["history"][:most]
+    assert len(Ticket.model_validate(data).history) == most  # the limit itself is fine
+    with Limits(ticket_events=10).active(), pytest.raises(LimitExceededError, match=r"= 10\b"):
+        Ticket.model_validate(data)

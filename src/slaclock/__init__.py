@@ -32,7 +32,6 @@ from slaclock.errors import (
     SlaclockError,
     TicketEventError,
     TooManyContactsError,
-    TooManyEventsError,
     UndefinedPlanError,
     UnknownHolidayCountryError,
     UnknownTimeZoneError,
@@ -67,7 +66,6 @@ from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.status import SlaState, SlaStatus, evaluate
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 from slaclock.sla.ticket import (
-    MAX_EVENTS,
     Attachment,
     Classified,
     Closed,
@@ -94,7 +92,6 @@ __all__ = [
     "BASIC_HOURS",
     "BASIC_PLAN",
     "MAX_CONTACTS_PER_TITLE",
-    "MAX_EVENTS",
     "OUTPUT_COLUMNS",
     "SUMMARY_COLUMNS",
     "AfterHoursOption",
@@ -164,7 +161,6 @@ __all__ = [
     "TicketState",
     "Tier",
     "TooManyContactsError",
-    "TooManyEventsError",
     "UndefinedPlanError",
     "UnknownHolidayCountryError",
     "UnknownTimeZoneError",

@@ -26,7 +26,6 @@ __all__ = [
     "SlaclockError",
     "TicketEventError",
     "TooManyContactsError",
-    "TooManyEventsError",
     "UndefinedPlanError",
     "UnknownHolidayCountryError",
     "UnknownTimeZoneError",
@@ -121,12 +120,6 @@ class TicketEventError(SlaclockError, ValueError):
 class ReceivedAfterNowError(TicketEventError):
     """A ticket was received after the `now` it is evaluated at (a skewed clock, a
     mistyped ``--now``): refused rather than reported as running with nothing used."""
-
-
-class TooManyEventsError(SlaclockError, ValueError):
-    """A ticket's history has more events than the limit (`slaclock.MAX_EVENTS`, 10,000 by
-    default): refused at validation, before any event is read. Raise it per call with
-    ``Ticket.model_validate(data, context={"max_events": n})``."""
 
 
 class ColumnError(SlaclockError, ValueError):

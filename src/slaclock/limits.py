@@ -43,6 +43,9 @@ class Limits(FrozenModel):
     #: Open periods (and skipped days) an explanation lists; a longer one lists the
     #: first and last halves and says how many it left out.
     explanation_periods: int = Field(default=200, ge=2)
+    #: Events in one ticket's history: a longer history is refused before any event
+    #: is read, so a ticket from outside costs at most this many events' work.
+    ticket_events: int = Field(default=10_000, ge=1)
 
     @classmethod
     def current(cls) -> Limits:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from slaclock import _text as short
 from slaclock._checks import shorten
@@ -22,16 +22,15 @@ from slaclock.errors import (
     EntitlementError,
     InvalidModelError,
     TicketEventError,
-    TooManyEventsError,
     WrongTypeError,
 )
+from slaclock.limits import Limits
 from slaclock.sla.contact import Contact
 from slaclock.sla.display import ticket_html
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.support import Channel, SupportLevel
 
 __all__ = [
-    "MAX_EVENTS",
     "Attachment",
     "Classified",
     "Closed",
@@ -47,13 +46,6 @@ __all__ = [
     "Updated",
     "VendorDirectChosen",
 ]
-
-
-#: The most events a ticket's history may hold, unless the caller raises it for one
-#: validation: ``Ticket.model_validate(data, context={"max_events": 50_000})`` (also
-#: `model_validate_json`). A longer history is refused (`TooManyEventsError`) before any
-#: event is read, so a payload from outside costs at most this many events' work.
-MAX_EVENTS = 10_000
 
 
 class _Event(FrozenModel):
@@ -207,7 +199,7 @@ class Ticket(FrozenModel):
     history: tuple[TicketEvent, ...] = Field(
         default=(),
         description="The events since receipt, in time order, each with its 'kind' and 'at' "
-        f"(at most {MAX_EVENTS:,} unless the validation context raises max_events).",
+        "(at most Limits.ticket_events, 10,000 by default: see docs/limits.md).",
     )
 
     @field_validator("priority", mode="before")
@@ -218,14 +210,9 @@ class Ticket(FrozenModel):
 
     @field_validator("history", mode="before")
     @classmethod
-    def _history_bounded(cls, value: object, info: ValidationInfo) -> object:
-        limit = (info.context or {}).get("max_events", MAX_EVENTS)
-        if isinstance(value, list | tuple) and len(value) > limit:
-            raise TooManyEventsError(
-                f"the history has {len(value):,} events, more than the limit of {limit:,} "
-                "events a ticket (max_events); split the case, or raise the limit for this "
-                'validation: Ticket.model_validate(data, context={"max_events": n}).'
-            )
+    def _history_bounded(cls, value: object) -> object:
+        if isinstance(value, list | tuple):
+            Limits.current().check("ticket_events", len(value), "events in the ticket's history")
         return value
 
     @model_validator(mode="after")
