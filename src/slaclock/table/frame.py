@@ -224,10 +224,6 @@ def evaluate_table(
         table, names, events, event_names or {}, default.vendor_follow_up
     )
     n = len(table)
-    future = received_after_now(tickets.received, now_us) & ~problems.mask
-    if future.any():
-        reason = received_after_now_reason(from_us(now_us, default.calendar.zone))
-        problems.add(names.get("received", "received"), reason, future)
     plans, entitlement = _plans_and_entitlement(
         table, names, tickets, default, plan is None, contracts, catalog
     )
@@ -240,7 +236,9 @@ def evaluate_table(
                 f"({zone} and {chosen.calendar.zone.key}); one table takes one zone. Evaluate "
                 "each zone's customers separately."
             )
-        result = evaluate_rows(tickets, problems, rows, now_us, chosen, result)
+        result = evaluate_rows(
+            tickets, problems, rows, now_us, chosen, result, names.get("received", "received")
+        )
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
         result = _scatter(None, result, np.zeros(0, dtype=I64), n)
@@ -259,10 +257,18 @@ def evaluate_rows(
     now_us: int,
     plan: ServicePlan,
     into: StatusColumns | None = None,
+    received: str = "received",
 ) -> StatusColumns:
     """The column rules over `rows` of `tickets` that have no problem yet (no DataFrame
-    library needed); rows the rules refuse are added to `problems`. Full-length columns
-    (`into`'s, if given), other rows left as they were."""
+    library needed); rows the rules refuse are added to `problems`, a ticket received
+    after `now` under the column `received`. Full-length columns (`into`'s, if given),
+    other rows left as they were."""
+    future = np.zeros(len(tickets), dtype=bool)
+    future[rows] = received_after_now(tickets.received[rows], now_us)
+    future &= ~problems.mask
+    if future.any():
+        reason = received_after_now_reason(from_us(now_us, plan.calendar.zone))
+        problems.add(received, reason, future)
     good = rows[~problems.mask[rows]]
     part = evaluate_columns(_subset(tickets, good), now_us, plan)
     for r in np.flatnonzero(part.refused):
