@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from slaclock import (
     BASIC_PLAN,
     BusinessCalendar,
+    HolidayDataError,
     SlaclockError,
     WeeklySchedule,
     argentina,
@@ -189,6 +190,32 @@ def test_add_business_days_many_rows_past_the_span_each_answered() -> None:
     assert fresh[0] == date(2027, 1, 18) and fresh[2].year == 2028
 
 
+def test_empty_columns_are_int64() -> None:
+    engine = argentina().engine
+    empty = column([])
+    for got in (
+        engine.deadline_by_many(empty, empty, empty),
+        engine.business_days_between_many(empty, empty),
+        engine.add_business_days_many(empty, empty),
+        engine.add_many(empty, empty),
+        engine.elapsed_many(empty, empty),
+        *engine.clock_many(empty, empty, empty),
+    ):
+        assert got.dtype == I64 and len(got) == 0
+
+
+def test_running_off_the_first_year_of_holiday_data_names_the_year() -> None:
+    """Backward past the first year the holidays package covers: the calendar's own
+    error for the year before it, not "outside 1900-2199"."""
+    cal = argentina()
+    first = cal.engine.source.first_year
+    message = f"needs {first - 1}"
+    with pytest.raises(HolidayDataError, match=message):
+        cal.add(ba(first, 3, 1, 12), -2000 * HOUR)
+    with pytest.raises(HolidayDataError, match=message):
+        argentina().add_business_days(date(first, 3, 1), -200)
+
+
 # -- the property: column answers never depend on history, equal scalar and reference --------
 
 Query = Callable[[BusinessCalendar], object]
@@ -246,6 +273,8 @@ def test_columns_near_new_year_ignore_history(
         lambda c: c.engine.add_many(u, signed).tolist(),
         lambda c: c.engine.add_business_days_many(o, n).tolist(),
         lambda c: c.engine.elapsed_many(u, until).tolist(),
+        lambda c: c.engine.business_days_between_many(o, o + n).tolist(),
+        lambda c: c.engine.is_business_day_many(o + n).tolist(),
     ]
     singles: list[Callable[[BusinessCalendar, int], object]] = [
         lambda c, k: [*c.engine.clock(int(u[k]), int(d[k]), int(until[k]))],
@@ -253,6 +282,8 @@ def test_columns_near_new_year_ignore_history(
         lambda c, k: c.engine.add(int(u[k]), int(signed[k])),
         lambda c, k: c.engine.add_business_days(int(o[k]), int(n[k])),
         lambda c, k: c.engine.elapsed(int(u[k]), int(until[k])),
+        lambda c, k: c.engine.business_days_between(int(o[k]), int(o[k] + n[k])),
+        lambda c, k: c.engine.is_business_day(int(o[k] + n[k])),
     ]
     used = calendars_used(cal, t, history)
     for query, single in zip(queries, singles):
