@@ -23,7 +23,6 @@ from slaclock import (
     BASIC_PLAN,
     BusinessCalendar,
     HolidayDataError,
-    SlaclockError,
     WeeklySchedule,
     argentina,
     evaluate_frame,
@@ -34,7 +33,7 @@ from tests.domain import ba, ticket
 from tests.frames import KINDS, make_frame, rows_of, wide
 from tests.reference import ref_add, ref_elapsed_minutes, ref_is_business_day
 from tests.strategies import ALWAYS, edge_calendars
-from tests.test_engine_history import calendars_used, cases
+from tests.test_engine_history import calendars_used, cases, outcome
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 US = timedelta(microseconds=1)
@@ -219,13 +218,6 @@ def test_running_off_the_first_year_of_holiday_data_names_the_year() -> None:
 # -- the property: column answers never depend on history, equal scalar and reference --------
 
 Query = Callable[[BusinessCalendar], object]
-
-
-def outcome(query: Query, cal: BusinessCalendar) -> object:
-    try:
-        return query(cal)
-    except SlaclockError as exc:
-        return (type(exc).__name__, str(exc))
 
 
 def column_calendars() -> st.SearchStrategy[BusinessCalendar]:
