@@ -97,7 +97,13 @@ except LimitExceededError as exc:
 except Exception as exc:
     out["answer"] = f"{{type(exc).__name__}}"
 out["seconds"] = time.perf_counter() - t0
-out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this program's own peak; ru_maxrss would keep the forking parent's across exec.
+try:
+    with open("/proc/self/status") as status:
+        hwm = [line for line in status if line.startswith("VmHWM:")]
+    out["peak_mib"] = int(hwm[0].split()[1]) / 1024
+except (OSError, IndexError):
+    out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
 
