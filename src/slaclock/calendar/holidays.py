@@ -193,30 +193,17 @@ class HolidayRules(FrozenModel):
 
     @model_validator(mode="after")
     def _known_to_holidays(self) -> HolidayRules:
-        cls = _country_class(self.country)
-        unknown = set(self.categories) - set(cls.supported_categories)
-        if unknown or not self.categories:
-            raise UnknownHolidayCountryError(
-                f"holiday categories {shorten(sorted(unknown)) if unknown else '()'} are not "
-                f"available for {self.country}; choose from {sorted(cls.supported_categories)}."
-            )
-        subdivisions = getattr(cls, "subdivisions", ())
-        aliases = getattr(cls, "subdivisions_aliases", {})
-        if self.subdivision is not None and self.subdivision not in (*subdivisions, *aliases):
-            raise UnknownHolidayCountryError(
-                f"subdivision {shorten(self.subdivision)} is unknown for {self.country}; "
-                f"choose from {sorted(subdivisions)}."
-            )
-        languages = getattr(cls, "supported_languages", ())
-        if self.language is not None and self.language not in languages:
-            raise UnknownHolidayCountryError(
-                f"language {shorten(self.language)} is not available for {self.country} holiday "
-                f"names; choose from {sorted(languages)} or None for the default."
-            )
+        key = (self.country, self.subdivision, self.categories, self.language)
+        if key != _DEFAULT_KEY:
+            _check_known(*key)
+        # The defaults are checked on first use of the data (`covered_years`), so that
+        # building the default calendar (as `import slaclock` does) does not load the
+        # holidays package's country modules.
         return self
 
     def covered_years(self) -> tuple[int, int]:
         """The first and last year the `holidays` package has data for (within 1900-2199)."""
+        _check_known(self.country, self.subdivision, self.categories, self.language)
         return _covered(self.country)
 
     def missing_data(self, year: int) -> HolidayDataError:
@@ -285,10 +272,52 @@ class HolidayRules(FrozenModel):
         )
 
 
+_DEFAULT_KEY = (
+    HolidayRules.model_fields["country"].default,
+    HolidayRules.model_fields["subdivision"].default,
+    HolidayRules.model_fields["categories"].default,
+    HolidayRules.model_fields["language"].default,
+)
+
+
+@lru_cache(maxsize=256)
+def _check_known(
+    country: str, subdivision: str | None, categories: tuple[str, ...], language: str | None
+) -> None:
+    """Refuse a country, categories, subdivision or language the package does not have."""
+    cls = _country_class(country)
+    unknown = set(categories) - set(cls.supported_categories)
+    if unknown or not categories:
+        raise UnknownHolidayCountryError(
+            f"holiday categories {shorten(sorted(unknown)) if unknown else '()'} are not "
+            f"available for {country}; choose from {sorted(cls.supported_categories)}."
+        )
+    subdivisions = getattr(cls, "subdivisions", ())
+    aliases = getattr(cls, "subdivisions_aliases", {})
+    if subdivision is not None and subdivision not in (*subdivisions, *aliases):
+        raise UnknownHolidayCountryError(
+            f"subdivision {shorten(subdivision)} is unknown for {country}; "
+            f"choose from {sorted(subdivisions)}."
+        )
+    languages = getattr(cls, "supported_languages", ())
+    if language is not None and language not in languages:
+        raise UnknownHolidayCountryError(
+            f"language {shorten(language)} is not available for {country} holiday "
+            f"names; choose from {sorted(languages)} or None for the default."
+        )
+
+
 @lru_cache(maxsize=1)
 def _supported() -> frozenset[str]:
-    """The countries the installed `holidays` package supports (its own list)."""
-    return frozenset(holidays_pkg.list_supported_countries())
+    """The countries the installed `holidays` package supports (its own list).
+
+    Read from the package's registry of country codes, which names every country
+    without importing its module (`holidays.list_supported_countries()` imports all
+    of them to list their subdivisions, which `import slaclock` would then pay for).
+    """
+    from holidays.registry import EntityLoader
+
+    return frozenset(EntityLoader.get_country_codes())
 
 
 def _country_class(country: str) -> Any:
