@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from slaclock import (
     BASIC_PLAN,
     BusinessCalendar,
+    Closure,
     HolidayDataError,
     WeeklySchedule,
     argentina,
@@ -91,6 +92,21 @@ def test_deadline_at_the_very_end_of_the_last_run() -> None:
     got = cal.engine.clock_many(column([start]), column([target]), column([start]))
     assert got[1].tolist() == [us(ba(2026, 12, 31, 17))]
     assert got[1].tolist() == [argentina().engine.clock(start, target, start)[1]]
+
+
+def test_zero_target_after_the_last_run_of_the_covering_span() -> None:
+    """A zero target started after 31 December's close on a desk closed all of 2027: the
+    span built for it has no later run, so the clock must widen to 3 January 2028, never
+    start at a run already past (the first open run of the span's last day)."""
+    closed_2027 = [Closure(day=date(2027, 1, 1) + timedelta(days=k)) for k in range(365)]
+    start = us(ba(2026, 12, 31, 18))
+    cal = BusinessCalendar(closures=closed_2027)
+    got = cal.engine.clock_many(column([start]), column([0]), column([start]))
+    opening = us(ba(2028, 1, 3, 9))
+    assert got[0].tolist() == [opening] and got[1].tolist() == [opening]
+    assert got[2].tolist() == [0]
+    single = BusinessCalendar(closures=closed_2027).engine.clock(start, 0, start)
+    assert [int(got[0][0]), int(got[1][0])] == list(single[:2])
 
 
 # -- 2. a deadline past the first covering span ------------------------------------------------
