@@ -396,7 +396,7 @@ def evaluate(
     # Rule 2: the severity whose target applies, and where its clock starts.
     severity = ticket.priority.severity
     confirmed = False
-    start = to_us(ticket.received)
+    start = received
     index = PauseIndex(engine, history.pauses)
     for at, reclassified in history.classifications:
         in_force = plan.target_us(severity, start)
