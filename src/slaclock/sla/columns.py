@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import IntEnum
 
 import numpy as np
 import numpy.typing as npt
@@ -33,18 +32,8 @@ from slaclock.sla.status import (
     received_after_now_reason,
 )
 from slaclock.sla.support import SupportLevel
-from slaclock.sla.ticket import (
-    Classified,
-    Closed,
-    Escalated,
-    Paused,
-    Resolved,
-    Responded,
-    Resumed,
-    Ticket,
-    TicketEvent,
-    VendorDirectChosen,
-)
+from slaclock.sla.ticket import Ticket
+from slaclock.sla.timeline import EventColumns, Kind, history_columns
 
 __all__ = [
     "LEVELS",
@@ -55,7 +44,6 @@ __all__ = [
     "StatusColumns",
     "TicketColumns",
     "evaluate_columns",
-    "kind_of",
 ]
 
 I64 = np.int64
@@ -67,62 +55,6 @@ STATE_LABELS: tuple[str, ...] = tuple(s.value for s in STATES)
 LEVELS: tuple[SupportLevel, ...] = (SupportLevel.L1, SupportLevel.L2, SupportLevel.VENDOR)
 _STATE = {s: np.int8(k) for k, s in enumerate(STATES)}
 _NEVER = np.iinfo(I64).max
-
-
-class Kind(IntEnum):
-    """What an event means to the SLA rules."""
-
-    OTHER = 0  #: updates, staying with the provider: nothing for the clock
-    CLASSIFIED = 1  #: L1 confirmed or changed the severity
-    STOPPED = 2  #: responded, resolved or closed
-    HANDED_OVER = 3  #: to the vendor without follow-up, or vendor-direct chosen
-    TO_L2 = 4  #: escalated to L2
-    TO_VENDOR = 5  #: escalated to the vendor, who the provider follows up
-    PAUSED = 6
-    RESUMED = 7
-
-
-def kind_of(event: TicketEvent) -> Kind:
-    """How the rules read one history event."""
-    if isinstance(event, Classified):
-        return Kind.CLASSIFIED
-    if isinstance(event, Responded | Resolved | Closed):
-        return Kind.STOPPED
-    if isinstance(event, VendorDirectChosen):
-        return Kind.HANDED_OVER
-    if isinstance(event, Escalated):
-        if event.to is SupportLevel.L2:
-            return Kind.TO_L2
-        return Kind.HANDED_OVER if event.assisted_only else Kind.TO_VENDOR
-    if isinstance(event, Paused):
-        return Kind.PAUSED
-    if isinstance(event, Resumed):
-        return Kind.RESUMED
-    return Kind.OTHER
-
-
-@dataclass(frozen=True)
-class EventColumns:
-    """Events of many tickets, ordered by ticket and then by history order."""
-
-    ticket: Column  #: row of the ticket in its `TicketColumns`
-    kind: npt.NDArray[np.int8]  #: `Kind` codes
-    at: Column  #: UTC microseconds
-    severity: npt.NDArray[np.int8]  #: the new severity of a CLASSIFIED event (else 0)
-
-    @classmethod
-    def empty(cls) -> EventColumns:
-        """No events at all."""
-        return cls(
-            np.zeros(0, dtype=I64),
-            np.zeros(0, dtype=np.int8),
-            np.zeros(0, dtype=I64),
-            np.zeros(0, dtype=np.int8),
-        )
-
-    def take(self, mask: Mask) -> EventColumns:
-        """The events where `mask` holds."""
-        return EventColumns(self.ticket[mask], self.kind[mask], self.at[mask], self.severity[mask])
 
 
 @dataclass(frozen=True)
@@ -140,24 +72,12 @@ class TicketColumns:
         """Tickets a..b-1, renumbered from 0 (their events are one slice: ordered by ticket)."""
         ev = self.events
         i, j = np.searchsorted(ev.ticket, [a, b])
-        events = EventColumns(ev.ticket[i:j] - a, ev.kind[i:j], ev.at[i:j], ev.severity[i:j])
-        return TicketColumns(self.received[a:b], self.severity[a:b], events)
+        return TicketColumns(self.received[a:b], self.severity[a:b], ev.slice(i, j, a))
 
     @classmethod
     def from_tickets(cls, tickets: Sequence[Ticket]) -> TicketColumns:
         """The columns of ticket objects (one pass over their histories)."""
-        rows: list[tuple[int, int, int, int]] = []
-        for k, ticket in enumerate(tickets):
-            for event in ticket.history:
-                new = int(event.severity) if isinstance(event, Classified) else 0
-                rows.append((k, int(kind_of(event)), to_us(event.at), new))
-        table = np.array(rows, dtype=I64).reshape(-1, 4)
-        events = EventColumns(
-            table[:, 0].copy(),
-            table[:, 1].astype(np.int8),
-            table[:, 2].copy(),
-            table[:, 3].astype(np.int8),
-        )
+        events = history_columns([t.history for t in tickets])
         received = np.fromiter((to_us(t.received) for t in tickets), I64, len(tickets))
         severity = np.fromiter((int(t.priority) for t in tickets), np.int8, len(tickets))
         return cls(received, severity, events)
@@ -432,7 +352,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
     rank = _ranks(classified.ticket)
     for k in range(int(rank.max()) + 1 if len(rank) else 0):
         pick = (rank == k) & ~settled[classified.ticket]
-        who, at, new = classified.ticket[pick], classified.at[pick], classified.severity[pick]
+        who, at, new = classified.ticket[pick], classified.at[pick], classified.value[pick]
         target, not_before = plan.target_columns(severity[who], start[who])
         late = np.zeros(len(who), dtype=bool)
         check = at > start[who] + target

@@ -51,17 +51,8 @@ from slaclock.sla.measures import fraction_used, warnings_reached
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import SupportLevel
-from slaclock.sla.ticket import (
-    Classified,
-    Closed,
-    Escalated,
-    Paused,
-    Resolved,
-    Responded,
-    Resumed,
-    Ticket,
-    VendorDirectChosen,
-)
+from slaclock.sla.ticket import Classified, Ticket
+from slaclock.sla.timeline import Kind, history_columns
 
 __all__ = [
     "History",
@@ -186,35 +177,34 @@ class History:
         handed = False
         level = SupportLevel.L1
         pauses: list[tuple[int, int | None]] = []
-        for event in ticket.history:
+        kinds = history_columns([ticket.history]).kind.tolist() if ticket.history else []
+        for event, kind in zip(ticket.history, kinds, strict=True):
             at = to_us(event.at)
             if at > now_us:
                 break
-            stops = isinstance(event, (Responded, Resolved, Closed))
-            hands_over = False
-            if isinstance(event, Classified) and stop_us is None:
+            if kind == Kind.CLASSIFIED and stop_us is None:
+                assert isinstance(event, Classified)
                 classifications.append((at, event.severity))
-            elif isinstance(event, Escalated | VendorDirectChosen):
-                level = event.to if isinstance(event, Escalated) else SupportLevel.VENDOR
-                hands_over = isinstance(event, VendorDirectChosen) or (
-                    event.to is SupportLevel.VENDOR and event.assisted_only
-                )
-            elif isinstance(event, Paused):
+            elif kind == Kind.TO_L2:
+                level = SupportLevel.L2
+            elif kind in (Kind.TO_VENDOR, Kind.HANDED_OVER):
+                level = SupportLevel.VENDOR
+            elif kind == Kind.PAUSED:
                 if pauses and pauses[-1][1] is None:
                     raise TicketEventError(
                         f"ticket {ticket.id} is paused twice without a resume; add a Resumed "
                         "event between the two pauses."
                     )
                 pauses.append((at, None))
-            elif isinstance(event, Resumed):
+            elif kind == Kind.RESUMED:
                 if not pauses or pauses[-1][1] is not None:
                     raise TicketEventError(
                         f"ticket {ticket.id} resumes without being paused; remove the Resumed "
                         "event or add the Paused event before it."
                     )
                 pauses[-1] = (pauses[-1][0], at)
-            if (stops or hands_over) and stop_us is None:
-                stop_us, handed = at, hands_over
+            if kind in (Kind.STOPPED, Kind.HANDED_OVER) and stop_us is None:
+                stop_us, handed = at, kind == Kind.HANDED_OVER
         return cls(tuple(classifications), stop_us, handed, level, tuple(pauses))
 
 

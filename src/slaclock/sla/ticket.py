@@ -28,6 +28,7 @@ from slaclock.limits import Limits
 from slaclock.sla.contact import Contact
 from slaclock.sla.display import ticket_html
 from slaclock.sla.severity import Priority, Severity
+from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import Channel, SupportLevel
 
 __all__ = [
@@ -35,10 +36,12 @@ __all__ = [
     "Classified",
     "Closed",
     "Escalated",
+    "Message",
     "Paused",
     "Resolved",
     "Responded",
     "Resumed",
+    "StatusChanged",
     "StayedWithProvider",
     "Ticket",
     "TicketEvent",
@@ -131,6 +134,41 @@ class Closed(_Event):
     kind: Literal["closed"] = "closed"
 
 
+class StatusChanged(_Event):
+    """The helpdesk status changed (Zendesk's vocabulary: new, open, pending, hold,
+    solved, closed). `solved` is a resolution and `closed` a closure: the same as
+    `Resolved` and `Closed` to every clock."""
+
+    kind: Literal["status"] = "status"
+    status: TicketStatus
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _name(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return TicketStatus.parse(value)
+            except ValueError:
+                names = ", ".join(s.value for s in TicketStatus)
+                raise TicketEventError(
+                    f"status {shorten(value)} is not a status slaclock knows; use one of "
+                    f"{names} (map your helpdesk's statuses onto them)."
+                ) from None
+        return value
+
+
+class Message(_Event):
+    """A comment on the ticket, by the customer or an agent, public or internal.
+
+    The ticket's first message is its description, never a reply. A public agent
+    message is a response (as `Responded`), and an `Updated` event is a public agent
+    message that updates the case."""
+
+    kind: Literal["message"] = "message"
+    author: Literal["customer", "agent"]
+    public: bool = True
+
+
 TicketEvent = Annotated[
     Classified
     | Responded
@@ -141,7 +179,9 @@ TicketEvent = Annotated[
     | Paused
     | Resumed
     | Resolved
-    | Closed,
+    | Closed
+    | StatusChanged
+    | Message,
     Field(discriminator="kind"),
 ]
 
@@ -152,6 +192,16 @@ class TicketState(str, Enum):
     OPEN = "open"
     RESOLVED = "resolved"
     CLOSED = "closed"
+
+
+_STATE_OF_STATUS = {
+    s: TicketState.RESOLVED
+    if s is TicketStatus.SOLVED
+    else TicketState.CLOSED
+    if s is TicketStatus.CLOSED
+    else TicketState.OPEN
+    for s in TicketStatus
+}
 
 
 class Attachment(FrozenModel):
@@ -248,7 +298,9 @@ class Ticket(FrozenModel):
                     )
                 paused = None
             last = u
-            closed = isinstance(e, Closed)
+            closed = isinstance(e, Closed) or (
+                isinstance(e, StatusChanged) and e.status is TicketStatus.CLOSED
+            )
         return self
 
     def __repr__(self) -> str:
@@ -333,6 +385,8 @@ class Ticket(FrozenModel):
                 state = TicketState.RESOLVED
             elif isinstance(e, Closed):
                 state = TicketState.CLOSED
+            elif isinstance(e, StatusChanged):
+                state = _STATE_OF_STATUS[e.status]
         return state
 
     def events(self, kind: type[_Event]) -> tuple[_Event, ...]:

@@ -298,7 +298,7 @@ def _subset(tickets: TicketColumns, rows: npt.NDArray[np.int64]) -> TicketColumn
     ev = tickets.events
     keep = index[ev.ticket] >= 0
     events = ev.take(keep)
-    events = type(events)(index[events.ticket], events.kind, events.at, events.severity)
+    events = events.renumbered(index[events.ticket])
     return TicketColumns(tickets.received[rows], tickets.severity[rows], events)
 
 

@@ -32,9 +32,11 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock.errors import ColumnError
-from slaclock.sla.columns import EventColumns, Kind, TicketColumns
+from slaclock.sla.columns import TicketColumns
 from slaclock.sla.severity import Severity
+from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
+from slaclock.sla.timeline import CODE_OF_NAME, Code, EventColumns, message_value
 from slaclock.table.native import instants_of
 
 __all__ = [
@@ -57,25 +59,23 @@ TICKET_COLUMNS = (
     "confirmed_severity",
     "id",
 )
-EVENT_COLUMNS = ("ticket_id", "kind", "at", "severity", "to", "assisted_only")
-_WIDE_EVENTS = (
-    ("classified_at", Kind.CLASSIFIED),
-    ("responded_at", Kind.STOPPED),
-    ("resolved_at", Kind.STOPPED),
-    ("handed_over_at", Kind.HANDED_OVER),
+EVENT_COLUMNS = (
+    "ticket_id",
+    "kind",
+    "at",
+    "severity",
+    "to",
+    "assisted_only",
+    "status",
+    "author",
+    "public",
 )
-_EVENT_KINDS = {
-    "classified": Kind.CLASSIFIED,
-    "responded": Kind.STOPPED,
-    "resolved": Kind.STOPPED,
-    "closed": Kind.STOPPED,
-    "updated": Kind.OTHER,
-    "stayed_with_provider": Kind.OTHER,
-    "vendor_direct_chosen": Kind.HANDED_OVER,
-    "paused": Kind.PAUSED,
-    "resumed": Kind.RESUMED,
-    "escalated": Kind.TO_L2,  # refined by `to` and `assisted_only`
-}
+_WIDE_EVENTS = (
+    ("classified_at", Code.CLASSIFIED),
+    ("responded_at", Code.RESPONDED),
+    ("resolved_at", Code.RESOLVED),
+    ("handed_over_at", Code.HANDED_OVER),
+)
 
 
 @dataclass
@@ -282,19 +282,17 @@ def ticket_columns(
         parts.append(extra())
 
     if len(parts) == 1 and extra is None:  # one wide column: already in ticket order
-        owner, kind, at, new, _ = parts[0]
-        event_columns = EventColumns(
-            owner.astype(I64), kind.astype(np.int8), at.astype(I64), new.astype(np.int8)
-        )
+        owner, code, at, new, _ = parts[0]
+        event_columns = EventColumns.of(owner, code, new, at)
     elif parts:
         owners = np.concatenate([p[0] for p in parts]).astype(I64)
-        kinds = np.concatenate([p[1] for p in parts]).astype(np.int8)
+        codes = np.concatenate([p[1] for p in parts]).astype(np.int8)
         instants = np.concatenate([p[2] for p in parts]).astype(I64)
-        severities = np.concatenate([p[3] for p in parts]).astype(np.int8)
+        values = np.concatenate([p[3] for p in parts]).astype(np.int8)
         ties = np.concatenate([p[4] for p in parts]).astype(I64)
         order = np.lexsort((ties, instants, owners))
-        event_columns = EventColumns(
-            owners[order], kinds[order], instants[order], severities[order]
+        event_columns = EventColumns.of(
+            owners[order], codes[order], values[order], instants[order]
         )
     else:
         event_columns = EventColumns.empty()
@@ -347,18 +345,18 @@ def _read_events(
     at_name = event_names.get("at", "at")
     at, absent = instants_of(ev("at"), at_name)  # type: ignore[arg-type]
     kinds_text = np.array([str(k).strip().lower() for k in ev("kind").to_list()])  # type: ignore[union-attr]
-    kind = np.array([_EVENT_KINDS.get(k, -1) for k in kinds_text], dtype=np.int8)
+    kind = np.array([CODE_OF_NAME.get(k, -1) for k in kinds_text], dtype=np.int8)
     bad_kind = kind < 0
     _flag_events(
-        problems, owner, bad_kind, f"events: kind is not one of {', '.join(sorted(_EVENT_KINDS))}"
+        problems, owner, bad_kind, f"events: kind is not one of {', '.join(sorted(CODE_OF_NAME))}"
     )
     _flag_events(problems, owner, absent, f"events: {at_name} is missing")
     _flag_events(
         problems, owner, ~absent & (at < received[owner]), f"events: {at_name} is before received"
     )
-    severity = np.zeros(len(owner), dtype=np.int8)
+    value = np.zeros(len(owner), dtype=np.int8)
     sev_col = ev("severity")
-    is_classified = kind == Kind.CLASSIFIED
+    is_classified = kind == Code.CLASSIFIED
     if is_classified.any():
         if sev_col is None:
             raise ColumnError("classified events need a 'severity' column in the events table.")
@@ -366,7 +364,34 @@ def _read_events(
         codes = _severities(sev_col, "severity", scratch, False)
         bad = is_classified & (codes == 0)
         _flag_events(problems, owner, bad, "events: a classified event has no valid severity")
-        severity = np.where(is_classified, codes, 0).astype(np.int8)
+        value = np.where(is_classified, codes, value).astype(np.int8)
+    is_status = kind == Code.STATUS
+    if is_status.any():
+        statuses = _event_texts(ev, event_names, "status", "status")
+        status = np.array([_STATUS_CODES.get(v, -1) for v in statuses], dtype=np.int8)
+        names_ = ", ".join(s.value for s in TicketStatus)
+        _flag_events(
+            problems, owner, is_status & (status < 0), f"events: status is not one of {names_}"
+        )
+        value = np.where(is_status, np.maximum(status, 0), value).astype(np.int8)
+    is_message = kind == Code.MESSAGE
+    if is_message.any():
+        authors = _event_texts(ev, event_names, "author", "message")
+        agent = authors == "agent"
+        _flag_events(
+            problems,
+            owner,
+            is_message & ~agent & (authors != "customer"),
+            "events: a message's author must be customer or agent",
+        )
+        public_col = ev("public")
+        public = (
+            np.ones(len(owner), dtype=bool)
+            if public_col is None
+            else np.array([v is None or _true(v) for v in public_col.to_list()], dtype=bool)
+        )
+        bits = np.array([message_value(a, p) for a, p in zip(agent, public, strict=True)])
+        value = np.where(is_message, bits, value).astype(np.int8)
     escalated = kinds_text == "escalated"
     if escalated.any():
         to_col = ev("to")
@@ -394,10 +419,10 @@ def _read_events(
         else:
             assisted = np.full(len(owner), not vendor_follow_up)
         kind = np.where(
-            to_vendor, np.where(assisted, Kind.HANDED_OVER, Kind.TO_VENDOR), kind
+            to_vendor, np.where(assisted, Code.HANDED_OVER, Code.TO_VENDOR), kind
         ).astype(np.int8)
     closed_at = np.full(len(received), np.iinfo(I64).max, dtype=I64)
-    is_closed = kinds_text == "closed"
+    is_closed = (kinds_text == "closed") | (is_status & (value == TicketStatus.CLOSED.code))
     np.minimum.at(closed_at, owner[is_closed], at[is_closed])
     _flag_events(
         problems, owner, ~absent & (at > closed_at[owner]), "events: an event follows closed"
@@ -407,9 +432,32 @@ def _read_events(
         owner[keep],
         kind[keep],
         at[keep],
-        severity[keep],
+        value[keep],
         np.full(keep.sum(), len(_WIDE_EVENTS)),
     )
+
+
+_STATUS_CODES = {s.value: s.code for s in TicketStatus} | {"on-hold": TicketStatus.HOLD.code}
+
+
+def _true(value: object) -> bool:
+    """A `public` cell: booleans, 1/0, or true/false/yes/no text."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes", "t", "y")
+    return bool(value)
+
+
+def _event_texts(
+    ev: Callable[[str], nw.Series[Any] | None], names: Mapping[str, str], key: str, kind: str
+) -> npt.NDArray[np.str_]:
+    """A text column of the events table, stripped and lower-case (required for `kind`)."""
+    col = ev(key)
+    if col is None:
+        raise ColumnError(
+            f"{kind} events need a {names.get(key, key)!r} column in the events table; add it "
+            f"or map yours with event_columns={{{key!r}: 'your_name'}}."
+        )
+    return np.array([str(v).strip().lower() for v in col.to_list()], dtype=str)
 
 
 def _flag_events(

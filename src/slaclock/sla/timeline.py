@@ -1,0 +1,257 @@
+"""How a ticket's events read, once: one code per event, for one ticket or a whole table.
+
+Every clock (the manual's first response and every metric) reads events through
+this module: a `Ticket` history event, a row of a long events table and a wide
+column (``responded_at``) all become the same `Code` and value. The mapping of
+the manual's events onto the helpdesk ones is written here and nowhere else:
+
+===========================  ==============================================
+event                        reads as
+===========================  ==============================================
+``Responded``, ``Updated``   a public agent message (an update is one)
+``Resolved``                 status ``solved``
+``Closed``                   status ``closed``
+``Escalated(to=L2)``         L2 takes the ticket
+``Escalated(to=vendor)``     the vendor takes it (a hand-over when the
+                             provider does not follow it up)
+``VendorDirectChosen``       the vendor takes it (a hand-over)
+``Message`` (the first)      the description: never a reply
+===========================  ==============================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+import numpy.typing as npt
+
+from slaclock._time import to_us
+from slaclock.calendar.engine import Column, Mask
+from slaclock.sla.statuses import TicketStatus
+from slaclock.sla.support import SupportLevel
+from slaclock.sla.ticket import (
+    Classified,
+    Closed,
+    Escalated,
+    Message,
+    Paused,
+    Resolved,
+    Responded,
+    Resumed,
+    StatusChanged,
+    StayedWithProvider,
+    TicketEvent,
+    Updated,
+    VendorDirectChosen,
+)
+
+__all__ = [
+    "AGENT",
+    "CODE_OF_NAME",
+    "PUBLIC",
+    "Code",
+    "EventColumns",
+    "Kind",
+    "code_of",
+    "first_response_kinds",
+    "history_columns",
+    "message_value",
+]
+
+I64 = np.int64
+
+
+class Code(IntEnum):
+    """What an event is, as columns hold it (the value column completes it)."""
+
+    OTHER = 0  #: staying with the provider: nothing for any clock
+    CLASSIFIED = 1  #: value: the severity L1 confirmed
+    RESPONDED = 2
+    UPDATED = 3
+    RESOLVED = 4
+    CLOSED = 5
+    TO_L2 = 6
+    TO_VENDOR = 7  #: the provider follows the vendor case up
+    HANDED_OVER = 8  #: to the vendor without follow-up, or vendor-direct chosen
+    PAUSED = 9
+    RESUMED = 10
+    STATUS = 11  #: value: `TicketStatus.code`
+    MESSAGE = 12  #: value: AGENT and PUBLIC bits
+    DESCRIPTION = 13  #: the ticket's first message; value as for MESSAGE
+
+
+#: Bits of a message's value.
+AGENT = 1
+PUBLIC = 2
+
+#: The code of each `kind` name of a long events table (escalations refined by `to`).
+CODE_OF_NAME = {
+    "classified": Code.CLASSIFIED,
+    "responded": Code.RESPONDED,
+    "updated": Code.UPDATED,
+    "resolved": Code.RESOLVED,
+    "closed": Code.CLOSED,
+    "stayed_with_provider": Code.OTHER,
+    "vendor_direct_chosen": Code.HANDED_OVER,
+    "paused": Code.PAUSED,
+    "resumed": Code.RESUMED,
+    "escalated": Code.TO_L2,
+    "status": Code.STATUS,
+    "message": Code.MESSAGE,
+}
+
+
+def code_of(event: TicketEvent) -> tuple[Code, int]:
+    """The code and value of one history event (a message as MESSAGE: which message is
+    the description is settled over the whole history, by `EventColumns.of`)."""
+    if isinstance(event, Classified):
+        return Code.CLASSIFIED, int(event.severity)
+    if isinstance(event, Message):
+        return Code.MESSAGE, message_value(event.author == "agent", event.public)
+    if isinstance(event, StatusChanged):
+        return Code.STATUS, event.status.code
+    if isinstance(event, Escalated):
+        if event.to is SupportLevel.L2:
+            return Code.TO_L2, 0
+        return (Code.HANDED_OVER if event.assisted_only else Code.TO_VENDOR), 0
+    return _SIMPLE[type(event)], 0
+
+
+_SIMPLE: dict[type, Code] = {
+    Responded: Code.RESPONDED,
+    Updated: Code.UPDATED,
+    Resolved: Code.RESOLVED,
+    Closed: Code.CLOSED,
+    VendorDirectChosen: Code.HANDED_OVER,
+    Paused: Code.PAUSED,
+    Resumed: Code.RESUMED,
+    StayedWithProvider: Code.OTHER,
+}
+
+
+def message_value(agent: bool, public: bool) -> int:
+    """The value column of a message by an agent (else the customer), public or not."""
+    return (AGENT if agent else 0) | (PUBLIC if public else 0)
+
+
+class Kind(IntEnum):
+    """What an event means to the manual's first-response rule (`sla.columns`)."""
+
+    OTHER = 0  #: nothing for the first-response clock
+    CLASSIFIED = 1  #: L1 confirmed or changed the severity
+    STOPPED = 2  #: responded (a public agent message), resolved or closed
+    HANDED_OVER = 3  #: to the vendor without follow-up, or vendor-direct chosen
+    TO_L2 = 4  #: escalated to L2
+    TO_VENDOR = 5  #: escalated to the vendor, who the provider follows up
+    PAUSED = 6
+    RESUMED = 7
+
+
+_KIND_OF_CODE = np.zeros(len(Code), dtype=np.int8)
+for _code, _kind in (
+    (Code.CLASSIFIED, Kind.CLASSIFIED),
+    (Code.RESPONDED, Kind.STOPPED),
+    (Code.RESOLVED, Kind.STOPPED),
+    (Code.CLOSED, Kind.STOPPED),
+    (Code.HANDED_OVER, Kind.HANDED_OVER),
+    (Code.TO_L2, Kind.TO_L2),
+    (Code.TO_VENDOR, Kind.TO_VENDOR),
+    (Code.PAUSED, Kind.PAUSED),
+    (Code.RESUMED, Kind.RESUMED),
+):
+    _KIND_OF_CODE[_code] = _kind
+_SOLVED, _CLOSED = TicketStatus.SOLVED.code, TicketStatus.CLOSED.code
+
+
+def first_response_kinds(code: npt.NDArray[np.int8], value: npt.NDArray[np.int8]) -> Column:
+    """The first-response `Kind` of each event. An update is not the first response (the
+    manual's response is L1's; an update is L2's progress report): the one place where
+    a public agent message and an `Updated` event read differently."""
+    kind = _KIND_OF_CODE[code]
+    status_stops = (code == Code.STATUS) & ((value == _SOLVED) | (value == _CLOSED))
+    replies = (code == Code.MESSAGE) & (value == AGENT | PUBLIC)
+    out: Column = np.where(status_stops | replies, np.int8(Kind.STOPPED), kind).astype(np.int8)
+    return out
+
+
+@dataclass(frozen=True)
+class EventColumns:
+    """Events of many tickets, ordered by ticket and then by history order."""
+
+    ticket: Column  #: row of the ticket in its `TicketColumns`
+    code: npt.NDArray[np.int8]  #: `Code` of each event
+    value: npt.NDArray[np.int8]  #: severity, status code or message bits (else 0)
+    at: Column  #: UTC microseconds
+    kind: npt.NDArray[np.int8]  #: `Kind` codes, for the first-response rule
+
+    @classmethod
+    def of(
+        cls,
+        ticket: Column,
+        code: npt.NDArray[np.int8],
+        value: npt.NDArray[np.int8],
+        at: Column,
+    ) -> EventColumns:
+        """Events in ticket and history order: each ticket's first message becomes its
+        description, and the first-response kinds are read."""
+        code = code.astype(np.int8)
+        value = value.astype(np.int8)
+        messages = np.flatnonzero(code == Code.MESSAGE)
+        if len(messages):
+            owner = ticket[messages]
+            first = np.ones(len(messages), dtype=bool)
+            first[1:] = owner[1:] != owner[:-1]
+            code = code.copy()
+            code[messages[first]] = Code.DESCRIPTION
+        kind = first_response_kinds(code, value)
+        return cls(ticket.astype(I64), code, value, at.astype(I64), kind)
+
+    @classmethod
+    def empty(cls) -> EventColumns:
+        """No events at all."""
+        z8 = np.zeros(0, dtype=np.int8)
+        return cls(np.zeros(0, dtype=I64), z8, z8, np.zeros(0, dtype=I64), z8)
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    @property
+    def severity(self) -> npt.NDArray[np.int8]:
+        """The new severity of each CLASSIFIED event (else 0)."""
+        out: npt.NDArray[np.int8] = np.where(self.code == Code.CLASSIFIED, self.value, 0).astype(
+            np.int8
+        )
+        return out
+
+    def take(self, mask: Mask | Column) -> EventColumns:
+        """The events where `mask` holds (or at the positions it lists)."""
+        return EventColumns(
+            self.ticket[mask], self.code[mask], self.value[mask], self.at[mask], self.kind[mask]
+        )
+
+    def renumbered(self, ticket: Column) -> EventColumns:
+        """The same events owned by the tickets `ticket` names."""
+        return EventColumns(ticket, self.code, self.value, self.at, self.kind)
+
+    def slice(self, i: int, j: int, first_ticket: int) -> EventColumns:
+        """Events i..j-1, their tickets renumbered from `first_ticket`."""
+        return EventColumns(
+            self.ticket[i:j] - first_ticket,
+            self.code[i:j],
+            self.value[i:j],
+            self.at[i:j],
+            self.kind[i:j],
+        )
+
+
+def history_columns(histories: list[tuple[TicketEvent, ...]]) -> EventColumns:
+    """The events of many tickets' histories (one pass over them)."""
+    rows: list[tuple[int, int, int, int]] = []
+    for k, history in enumerate(histories):
+        for event in history:
+            code, value = code_of(event)
+            rows.append((k, int(code), value, to_us(event.at)))
+    table = np.array(rows, dtype=I64).reshape(-1, 4)
+    return EventColumns.of(table[:, 0].copy(), table[:, 1], table[:, 2], table[:, 3].copy())
