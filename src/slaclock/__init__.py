@@ -39,6 +39,7 @@ from slaclock.errors import (
 )
 from slaclock.limits import Limits
 from slaclock.sla.batch import evaluate_many
+from slaclock.sla.builtin_metrics import MANUAL_METRICS, ZENDESK_METRICS
 from slaclock.sla.contact import Contact
 from slaclock.sla.contract import MAX_CONTACTS_PER_TITLE, Contract, CoveredProduct, Entitlement
 from slaclock.sla.escalation import (
@@ -52,6 +53,21 @@ from slaclock.sla.escalation import (
 )
 from slaclock.sla.findings import Finding, FindingCode
 from slaclock.sla.intake import check_intake, is_public_mailbox, signature_names_requester
+from slaclock.sla.metric import (
+    Classification,
+    Created,
+    HeldBy,
+    InStatus,
+    LevelTook,
+    MessageSent,
+    Metric,
+    PausedByEvent,
+    Reopened,
+    StatusEntered,
+    StatusLeft,
+)
+from slaclock.sla.metric_columns import MetricState
+from slaclock.sla.metric_status import MetricCycle, MetricStatus
 from slaclock.sla.notifications import Alert, AlertKind, alert_recipients
 from slaclock.sla.plan import (
     BASIC_PLAN,
@@ -64,16 +80,19 @@ from slaclock.sla.plan import (
 from slaclock.sla.remote import RemoteSlot, remote_assistance
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.status import SlaState, SlaStatus, evaluate
+from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 from slaclock.sla.ticket import (
     Attachment,
     Classified,
     Closed,
     Escalated,
+    Message,
     Paused,
     Resolved,
     Responded,
     Resumed,
+    StatusChanged,
     StayedWithProvider,
     Ticket,
     TicketEvent,
@@ -91,9 +110,11 @@ __all__ = [
     "ARGENTINA_ZONE",
     "BASIC_HOURS",
     "BASIC_PLAN",
+    "MANUAL_METRICS",
     "MAX_CONTACTS_PER_TITLE",
     "OUTPUT_COLUMNS",
     "SUMMARY_COLUMNS",
+    "ZENDESK_METRICS",
     "AfterHoursOption",
     "Alert",
     "AlertKind",
@@ -103,6 +124,7 @@ __all__ = [
     "ByTimeOfDay",
     "Calendar",
     "Channel",
+    "Classification",
     "Classified",
     "Closed",
     "ClosedDay",
@@ -113,6 +135,7 @@ __all__ = [
     "Contact",
     "Contract",
     "CoveredProduct",
+    "Created",
     "DatedHoliday",
     "DeadlineExplanation",
     "Entitlement",
@@ -121,17 +144,26 @@ __all__ = [
     "EscalationError",
     "Finding",
     "FindingCode",
+    "HeldBy",
     "Holiday",
     "HolidayDataError",
     "HolidayDataInfo",
     "HolidayRules",
+    "InStatus",
     "IntakeRules",
     "InvalidDurationError",
     "InvalidModelError",
     "InvalidRowsError",
     "InvalidScheduleError",
+    "LevelTook",
     "LimitExceededError",
     "Limits",
+    "Message",
+    "MessageSent",
+    "Metric",
+    "MetricCycle",
+    "MetricState",
+    "MetricStatus",
     "MissingExtraError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
@@ -140,10 +172,12 @@ __all__ = [
     "Opening",
     "OutOfRangeError",
     "Paused",
+    "PausedByEvent",
     "PlanCatalog",
     "Priority",
     "ReceivedAfterNowError",
     "RemoteSlot",
+    "Reopened",
     "Resolved",
     "Responded",
     "ResponseTargets",
@@ -153,12 +187,16 @@ __all__ = [
     "SlaState",
     "SlaStatus",
     "SlaclockError",
+    "StatusChanged",
+    "StatusEntered",
+    "StatusLeft",
     "StayedWithProvider",
     "SupportLevel",
     "Ticket",
     "TicketEvent",
     "TicketEventError",
     "TicketState",
+    "TicketStatus",
     "Tier",
     "TooManyContactsError",
     "UndefinedPlanError",

@@ -30,12 +30,14 @@ property tests hold the two equal.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any, overload
 from zoneinfo import ZoneInfo
 
+import numpy as np
 from pydantic import Field
 
 from slaclock import _text as short
@@ -48,6 +50,9 @@ from slaclock.sla.contract import Contract
 from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
 from slaclock.sla.measures import fraction_used, warnings_reached
+from slaclock.sla.metric import Metric, metric_tuple
+from slaclock.sla.metric_columns import Timeline, evaluate_metrics
+from slaclock.sla.metric_status import MetricStatus, metric_statuses
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import SupportLevel
@@ -125,6 +130,11 @@ class SlaStatus(FrozenModel):
         description="Years whose decreed holidays may be missing from the data: the deadline "
         "may move when they are decreed.",
     )
+    metrics: dict[str, MetricStatus] = Field(
+        default_factory=dict,
+        description="The metrics asked for (evaluate's `metrics`), by name: each clock's last "
+        "cycle and every cycle.",
+    )
 
     @property
     def breached(self) -> bool:
@@ -153,6 +163,7 @@ class SlaStatus(FrozenModel):
         row["severity"] = self.severity.value
         row["level"] = self.level.value
         row["problems"] = "; ".join(str(p) for p in self.problems)
+        del row["metrics"]
         return row
 
 
@@ -351,13 +362,18 @@ def evaluate(
     now: datetime,
     plan: ServicePlan | None = None,
     contract: Contract | None = None,
+    *,
+    metrics: Metric | Iterable[Metric] = (),
 ) -> SlaStatus:
     """The ticket's first-response SLA at `now` under `plan` (None: the Basic plan).
 
     Give `contract` to check entitlement at receipt (product covered,
     maintenance in force, requester designated): if it fails the state is
-    NOT_ENTITLED with the reasons in `problems`.
+    NOT_ENTITLED with the reasons in `problems`. Give `metrics` (for example
+    `ZENDESK_METRICS`) for more clocks: `SlaStatus.metrics[name]`, evaluated by
+    the same column rules as `evaluate_frame` (the ticket as a table of one row).
     """
+    asked = metric_tuple(metrics)
     require(ticket, Ticket, "ticket")
     now_us = to_us(now, "now")
     require(
@@ -405,6 +421,14 @@ def evaluate(
         "target": timedelta(microseconds=target),
     }
 
+    if asked:
+        timeline = Timeline.of(
+            np.array([received], dtype=np.int64),
+            np.array([int(ticket.priority.severity)], dtype=np.int8),
+            history_columns([ticket.history]),
+            now_us,
+        )
+        common["metrics"] = metric_statuses(evaluate_metrics(timeline, asked, engine), 0, zone)
     problems = not_entitled_findings(ticket, contract, plan) if contract is not None else ()
     if problems:
         return SlaStatus(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -80,6 +81,7 @@ class Code(IntEnum):
     STATUS = 11  #: value: `TicketStatus.code`
     MESSAGE = 12  #: value: AGENT and PUBLIC bits
     DESCRIPTION = 13  #: the ticket's first message; value as for MESSAGE
+    CREATED = 14  #: the receipt (metrics put one first in every ticket's timeline)
 
 
 #: Bits of a message's value.
@@ -165,14 +167,18 @@ for _code, _kind in (
 _SOLVED, _CLOSED = TicketStatus.SOLVED.code, TicketStatus.CLOSED.code
 
 
-def first_response_kinds(code: npt.NDArray[np.int8], value: npt.NDArray[np.int8]) -> Column:
+def first_response_kinds(
+    code: npt.NDArray[np.int8], value: npt.NDArray[np.int8]
+) -> npt.NDArray[np.int8]:
     """The first-response `Kind` of each event. An update is not the first response (the
     manual's response is L1's; an update is L2's progress report): the one place where
     a public agent message and an `Updated` event read differently."""
     kind = _KIND_OF_CODE[code]
     status_stops = (code == Code.STATUS) & ((value == _SOLVED) | (value == _CLOSED))
     replies = (code == Code.MESSAGE) & (value == AGENT | PUBLIC)
-    out: Column = np.where(status_stops | replies, np.int8(Kind.STOPPED), kind).astype(np.int8)
+    out: npt.NDArray[np.int8] = np.where(status_stops | replies, Kind.STOPPED, kind).astype(
+        np.int8
+    )
     return out
 
 
@@ -190,23 +196,22 @@ class EventColumns:
     def of(
         cls,
         ticket: Column,
-        code: npt.NDArray[np.int8],
-        value: npt.NDArray[np.int8],
+        code: npt.NDArray[np.integer[Any]],
+        value: npt.NDArray[np.integer[Any]],
         at: Column,
     ) -> EventColumns:
         """Events in ticket and history order: each ticket's first message becomes its
         description, and the first-response kinds are read."""
-        code = code.astype(np.int8)
-        value = value.astype(np.int8)
-        messages = np.flatnonzero(code == Code.MESSAGE)
+        codes: npt.NDArray[np.int8] = code.astype(np.int8)  # a copy: marked below
+        values: npt.NDArray[np.int8] = value.astype(np.int8)
+        messages = np.flatnonzero(codes == Code.MESSAGE)
         if len(messages):
             owner = ticket[messages]
             first = np.ones(len(messages), dtype=bool)
             first[1:] = owner[1:] != owner[:-1]
-            code = code.copy()
-            code[messages[first]] = Code.DESCRIPTION
-        kind = first_response_kinds(code, value)
-        return cls(ticket.astype(I64), code, value, at.astype(I64), kind)
+            codes[messages[first]] = Code.DESCRIPTION
+        kind = first_response_kinds(codes, values).astype(np.int8)
+        return cls(ticket.astype(I64), codes, values, at.astype(I64), kind)
 
     @classmethod
     def empty(cls) -> EventColumns:

@@ -1,0 +1,115 @@
+"""A metric's result for one ticket: its last cycle, and every cycle (values, JSON-ready)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+
+from slaclock import _text as short
+from slaclock._model import BusinessTime, FrozenModel
+from slaclock._time import from_us
+from slaclock.sla.metric_columns import METRIC_STATES, NONE, MetricColumns, MetricState
+
+__all__ = ["MetricCycle", "MetricStatus", "metric_statuses"]
+
+
+class MetricCycle(FrozenModel):
+    """One cycle of a metric: from a start to its stop (None while it runs)."""
+
+    start: datetime = Field(description="The event that started the cycle.")
+    stop: datetime | None = Field(description="The event that ended it; None while it runs.")
+    elapsed: BusinessTime = Field(description="The time the clock counted in this cycle.")
+    state: MetricState = Field(description="running, paused, met, breached, cancelled, stopped.")
+    breached: bool = Field(description="Whether the cycle went past its target.")
+
+
+class MetricStatus(FrozenModel):
+    """One metric of one ticket at `now`: its last cycle (the running one, if any)."""
+
+    name: str = Field(description="The metric's name.")
+    state: MetricState = Field(
+        description="not_started, running, paused, met, breached, cancelled, or stopped "
+        "(ended, for a metric without targets)."
+    )
+    start: datetime | None = Field(description="The last cycle's start (None: never started).")
+    stop: datetime | None = Field(description="The last cycle's end (None while it runs).")
+    deadline: datetime | None = Field(
+        description="When the last cycle's counted time reaches the target (None without "
+        "targets); while paused it moves later with `now`."
+    )
+    elapsed: BusinessTime = Field(description="Time counted in the last cycle.")
+    target: BusinessTime | None = Field(description="The target that applies, if any.")
+    remaining: BusinessTime | None = Field(description="target - elapsed, if a target applies.")
+    fraction_used: float | None = Field(description="elapsed / target, if a target applies.")
+    warnings: tuple[int, ...] = Field(description="Warning percents of the target reached.")
+    breach_at: datetime | None = Field(description="The deadline, once breached.")
+    cycles: tuple[MetricCycle, ...] = Field(description="Every cycle so far, in time order.")
+
+    @property
+    def breached_cycles(self) -> int:
+        """How many cycles went past their target."""
+        return sum(c.breached for c in self.cycles)
+
+    @property
+    def total(self) -> timedelta:
+        """Time counted over every cycle."""
+        return sum((c.elapsed for c in self.cycles), timedelta(0))
+
+    def __repr__(self) -> str:
+        named = {"state": self.state.value, "elapsed": short.duration(self.elapsed)}
+        if self.target is not None:
+            named["target"] = short.duration(self.target)
+        if len(self.cycles) > 1:
+            named["cycles"] = str(len(self.cycles))
+        return short.call("MetricStatus", short.text(self.name), named=named)
+
+
+def _at(us: int, zone: ZoneInfo) -> datetime | None:
+    return None if us == NONE else from_us(us, zone)
+
+
+def _span(us: int) -> timedelta:
+    return timedelta(microseconds=us)
+
+
+def metric_statuses(
+    results: tuple[MetricColumns, ...], row: int, zone: ZoneInfo
+) -> dict[str, MetricStatus]:
+    """Each metric of ticket `row` as a `MetricStatus`, instants in `zone`."""
+    out: dict[str, MetricStatus] = {}
+    for m in results:
+        c = m.all_cycles
+        mine = (c.ticket == row).nonzero()[0]
+        cycles = tuple(
+            MetricCycle(
+                start=from_us(int(c.start[k]), zone),
+                stop=_at(int(c.stop[k]), zone),
+                elapsed=_span(int(c.elapsed[k])),
+                state=METRIC_STATES[c.state[k]],
+                breached=bool(c.breached[k]),
+            )
+            for k in mine.tolist()
+        )
+        target = int(m.target[row])
+        has_target = target != NONE
+        state = METRIC_STATES[m.state[row]]
+        deadline = _at(int(m.deadline[row]), zone)
+        fields: dict[str, Any] = {
+            "name": m.metric.name,
+            "state": state,
+            "start": _at(int(m.start[row]), zone),
+            "stop": _at(int(m.stop[row]), zone),
+            "deadline": deadline,
+            "elapsed": _span(int(m.elapsed[row])),
+            "target": _span(target) if has_target else None,
+            "remaining": _span(int(m.remaining[row])) if has_target else None,
+            "fraction_used": float(m.fraction_used[row]) if has_target else None,
+            "warnings": tuple(p for p in m.metric.warning_percents if p <= int(m.warning[row])),
+            "breach_at": deadline if state is MetricState.BREACHED else None,
+            "cycles": cycles,
+        }
+        out[m.metric.name] = MetricStatus(**fields)
+    return out
