@@ -17,13 +17,10 @@ from slaclock._time import from_us, to_us
 from slaclock.errors import TicketEventError
 from slaclock.sla.columns import LEVELS, STATES, StatusColumns, TicketColumns, evaluate_columns
 from slaclock.sla.contract import Contract
+from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.status import (
-    SlaState,
-    not_entitled_findings,
-    received_after_now,
-    received_after_now_error,
-)
+from slaclock.sla.refusals import received_after_now, received_after_now_error
+from slaclock.sla.status import not_entitled_findings
 from slaclock.sla.ticket import Ticket
 
 __all__ = ["evaluate_many"]

@@ -24,14 +24,9 @@ import numpy.typing as npt
 from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
+from slaclock.sla.outcome import LEVELS, STATE_LABELS, STATES, SlaState
 from slaclock.sla.plan import ServicePlan
-from slaclock.sla.status import (
-    SlaState,
-    pausing_refused,
-    received_after_now,
-    received_after_now_reason,
-)
-from slaclock.sla.support import SupportLevel
+from slaclock.sla.refusals import pausing_refused, received_after_now, received_after_now_reason
 from slaclock.sla.ticket import Ticket
 from slaclock.sla.timeline import EventColumns, Kind, history_columns
 
@@ -47,12 +42,6 @@ __all__ = [
 ]
 
 I64 = np.int64
-#: `StatusColumns.state` codes index this tuple.
-STATES: tuple[SlaState, ...] = tuple(SlaState)
-#: The text of each state code, as tables show it.
-STATE_LABELS: tuple[str, ...] = tuple(s.value for s in STATES)
-#: `StatusColumns.level` codes index this tuple.
-LEVELS: tuple[SupportLevel, ...] = (SupportLevel.L1, SupportLevel.L2, SupportLevel.VENDOR)
 _STATE = {s: np.int8(k) for k, s in enumerate(STATES)}
 _NEVER = np.iinfo(I64).max
 

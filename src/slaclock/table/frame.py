@@ -51,8 +51,9 @@ from slaclock.sla.columns import (
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.metric_columns import MetricColumns, Timeline, evaluate_metrics
+from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.status import SlaState, received_after_now, received_after_now_reason
+from slaclock.sla.refusals import received_after_now, received_after_now_reason
 from slaclock.table.entitlement import entitlement_problems
 from slaclock.table.metrics import metric_output_columns, scatter_metrics, write_metric
 from slaclock.table.native import (
