@@ -118,6 +118,8 @@ def examples() -> list[object]:
         VendorDirectChosen(at=AT),
         slaclock.StatusChanged(at=AT, status="pending"),
         slaclock.Message(at=AT, author="customer", public=False),
+        slaclock.CalendarChanged(at=AT, calendar="level_2"),
+        slaclock.NamedCalendar(name="level_2", calendar=argentina(hours="08:00-20:00")),
         *slaclock.ZENDESK_METRICS,
         *slaclock.MANUAL_METRICS,
         slaclock.Metric(

@@ -59,7 +59,9 @@ def evaluate_many(
     rows: list[dict[str, Any]] = [{}] * len(items)
     for chosen, which in groups.values():
         group = [items[k] for k in which]
-        out = evaluate_columns(TicketColumns.from_tickets(group), now_us, chosen)
+        out = evaluate_columns(
+            TicketColumns.from_tickets(group, chosen.calendar_names), now_us, chosen
+        )
         if out.refused.any():
             first = int(out.refused.argmax())
             received = to_us(group[first].received)

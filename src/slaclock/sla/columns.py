@@ -25,7 +25,7 @@ from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.outcome import LEVELS, STATE_LABELS, STATES, SlaState
-from slaclock.sla.plan import ServicePlan
+from slaclock.sla.plan import DEFAULT_CALENDAR, ServicePlan
 from slaclock.sla.refusals import pausing_refused, received_after_now, received_after_now_reason
 from slaclock.sla.ticket import Ticket
 from slaclock.sla.timeline import EventColumns, Kind, history_columns
@@ -87,9 +87,11 @@ class TicketColumns:
         return TicketColumns(self.received[a:b], self.severity[a:b], ev.slice(i, j, a))
 
     @classmethod
-    def from_tickets(cls, tickets: Sequence[Ticket]) -> TicketColumns:
+    def from_tickets(
+        cls, tickets: Sequence[Ticket], calendars: tuple[str, ...] = (DEFAULT_CALENDAR,)
+    ) -> TicketColumns:
         """The columns of ticket objects (one pass over their histories)."""
-        events = history_columns([t.history for t in tickets])
+        events = history_columns([t.history for t in tickets], calendars, [t.id for t in tickets])
         received = np.fromiter((to_us(t.received) for t in tickets), I64, len(tickets))
         severity = np.fromiter((int(t.priority) for t in tickets), np.int8, len(tickets))
         return cls(received, severity, events)

@@ -114,6 +114,8 @@ class Timeline:
     level_before: Column  #: 0 L1, 1 L2, 2 vendor; -1 at the receipt
     level_after: Column
     paused_after: Mask  #: between a Paused event and its Resumed
+    calendar_after: Column  #: index of the calendar in force (the plan's own: 0)
+    calendar_last: Column  #: per ticket: the calendar in force at its last event
     message: Column  #: AGENT | PUBLIC bits of a message (a response, an update), else -1
     severity: npt.NDArray[np.int8]  #: per ticket: the severity at now
     n: int  #: tickets
@@ -159,6 +161,8 @@ class Timeline:
         )
         sets_pause = first | (code == Code.PAUSED) | (code == Code.RESUMED)
         paused_after = _carry(sets_pause, (code == Code.PAUSED).astype(I64)).astype(bool)
+        sets_calendar = first | (code == Code.CALENDAR)
+        calendar_after = _carry(sets_calendar, np.where(first, 0, value))
         message = np.where(
             code == Code.MESSAGE,
             value,
@@ -179,6 +183,8 @@ class Timeline:
             level_before=_before(level_after, first, -1),
             level_after=level_after,
             paused_after=paused_after,
+            calendar_after=calendar_after,
+            calendar_last=calendar_after[last],
             message=message,
             severity=severity,
             n=n,
@@ -299,17 +305,19 @@ class MetricColumns:
 
 
 def evaluate_metrics(
-    timeline: Timeline, metrics: tuple[Metric, ...], engine: Engine
+    timeline: Timeline, metrics: tuple[Metric, ...], engines: Engine | tuple[Engine, ...]
 ) -> tuple[MetricColumns, ...]:
-    """Each metric of each ticket of `timeline`, counted on `engine`'s open time (every
-    hour for a metric with ``hours="calendar"``).
+    """Each metric of each ticket of `timeline`, counted on the open time of the engines
+    of the plan's calendars (`ServicePlan.all_calendars`, the ticket's calendar at
+    receipt first; every hour for a metric with ``hours="calendar"``).
 
     All metrics at once: each step is one operation over a (metrics x events) array,
     so a call's cost hardly grows with the number of metrics, and the open time of
     each span between two events is computed once for all of them."""
     if not metrics:
         return ()
-    return _Matrix(timeline, metrics, engine).results()
+    chosen = engines if isinstance(engines, tuple) else (engines,)
+    return _Matrix(timeline, metrics, chosen).results()
 
 
 def _carry2(sets: Mask2, values: Mask2) -> Mask2:
@@ -336,8 +344,10 @@ def _us(target: object) -> int:
 class _Matrix:
     """The metrics of one call as (metrics x events) arrays, and the cycles they make."""
 
-    def __init__(self, tl: Timeline, metrics: tuple[Metric, ...], engine: Engine) -> None:
-        self.tl, self.metrics, self.engine = tl, metrics, engine
+    def __init__(
+        self, tl: Timeline, metrics: tuple[Metric, ...], engines: tuple[Engine, ...]
+    ) -> None:
+        self.tl, self.metrics, self.engines = tl, metrics, engines
         self.m, self.r = len(metrics), len(tl.at)
         cache: dict[object, Mask] = {}
 
@@ -369,6 +379,9 @@ class _Matrix:
         self.paused = states()
         self.mode = np.array([m.after_stop for m in metrics])[:, None]
         self.business = np.array([m.hours == "business" for m in metrics])
+        #: The calendar each metric counts each span on.
+        last = np.array([m.calendar_change == "last" for m in metrics])[:, None]
+        self.calendar = np.where(last, tl.calendar_last[tl.owner], tl.calendar_after)
 
     def results(self) -> tuple[MetricColumns, ...]:
         tl = self.tl
@@ -404,10 +417,18 @@ class _Matrix:
 
         # Counted time: each span's open time once, for every metric.
         span = np.zeros((self.m, self.r), dtype=I64)
-        if self.business.any():
-            span[self.business] = self.engine.elapsed_many(tl.at, tl.until)
         if not self.business.all():
             span[~self.business] = tl.until - tl.at
+        if len(self.engines) == 1 and self.business.any():
+            span[self.business] = self.engines[0].elapsed_many(tl.at, tl.until)
+        elif self.business.any():
+            for k, engine in enumerate(self.engines):
+                on = (self.calendar == k) & self.business[:, None]
+                need = np.flatnonzero(on.any(axis=0))
+                if len(need):
+                    times = np.zeros(self.r, dtype=I64)
+                    times[need] = engine.elapsed_many(tl.at[need], tl.until[need])
+                    span = np.where(on, times, span)
         flat_counted = np.flatnonzero(counted.ravel())
         seg_cycle = cycle.ravel()[flat_counted]
         seg_time = span.ravel()[flat_counted]
@@ -460,7 +481,7 @@ class _Matrix:
             breached = has & ~c_cancelled & np.where(at_target, elapsed >= target,
                                                      elapsed > target)  # fmt: skip
             deadline = self._deadlines(
-                has, target, elapsed, c_start, c_stop, c_open, c_metric,
+                has, target, elapsed, c_start, c_stop, c_open, c_metric, c_ticket,
                 seg_cycle, seg_time, seg_row,
             )  # fmt: skip
             ended_ok = has & ~c_open & ~c_cancelled
@@ -512,12 +533,14 @@ class _Matrix:
                 table[k, 1:] = [_us(m.targets[s]) for s in Severity]
         return table
 
-    def _add(self, c_metric: Column, u: Column, d: Column) -> Column:
-        """u plus d of counted time, on each cycle's metric's hours."""
+    def _add(self, c_metric: Column, calendar: Column, u: Column, d: Column) -> Column:
+        """u plus d of counted time, on each cycle's metric's hours, on `calendar`."""
         out: Column = u + d
         business = self.business[c_metric]
-        if business.any():
-            out[business] = self.engine.add_many(u[business], d[business])
+        for k, engine in enumerate(self.engines):
+            on = business & (calendar == k) if len(self.engines) > 1 else business
+            if on.any():
+                out[on] = engine.add_many(u[on], d[on])
         return out
 
     def _deadlines(
@@ -529,6 +552,7 @@ class _Matrix:
         c_stop: Column,
         c_open: Mask,
         c_metric: Column,
+        c_ticket: Column,
         seg_cycle: Column,
         seg_time: Column,
         seg_row: Column,
@@ -544,8 +568,12 @@ class _Matrix:
         t = target[seg_cycle]
         crossing = np.flatnonzero(has[seg_cycle] & (before < t) & (before + seg_time >= t))
         which = seg_cycle[crossing]
+        row = seg_row[crossing]
         deadline[which] = self._add(
-            c_metric[which], self.tl.at[seg_row[crossing]], t[crossing] - before[crossing]
+            c_metric[which],
+            self.calendar[c_metric[which], row],
+            self.tl.at[row],
+            t[crossing] - before[crossing],
         )
         reached = np.zeros(len(target), dtype=bool)
         reached[which] = True
@@ -553,7 +581,8 @@ class _Matrix:
         deadline[zero] = c_start[zero]
         rest = np.flatnonzero(has & ~reached & ~zero)
         ref = np.where(c_open[rest], self.tl.now, c_stop[rest])
-        deadline[rest] = self._add(c_metric[rest], ref, target[rest] - elapsed[rest])
+        calendar = self.tl.calendar_last[c_ticket[rest]]  # from now on: the one in force
+        deadline[rest] = self._add(c_metric[rest], calendar, ref, target[rest] - elapsed[rest])
         return deadline
 
     def _per_ticket(self, cycles: CycleColumns, c_metric: Column) -> tuple[MetricColumns, ...]:

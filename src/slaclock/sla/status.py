@@ -218,7 +218,7 @@ def evaluate(
     engine.span(received, "received")  # beyond the supported years: that error first
     if received_after_now(received, now_us):
         raise received_after_now_error(ticket.id, received, now_us, zone)
-    events = history_columns([ticket.history])
+    events = history_columns([ticket.history], plan.calendar_names, [ticket.id])
     columns = TicketColumns(
         np.array([received], dtype=np.int64),
         np.array([int(ticket.priority.severity)], dtype=np.int8),
@@ -238,7 +238,9 @@ def evaluate(
     }
     if asked:
         timeline = Timeline.of(columns.received, columns.severity, events, now_us)
-        common["metrics"] = metric_statuses(evaluate_metrics(timeline, asked, engine), 0, zone)
+        common["metrics"] = metric_statuses(
+            evaluate_metrics(timeline, asked, plan.engines), 0, zone
+        )
     problems = not_entitled_findings(ticket, contract, plan) if contract is not None else ()
     if problems:
         return SlaStatus(
