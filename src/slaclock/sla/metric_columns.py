@@ -321,10 +321,14 @@ def evaluate_metrics(
 
 
 def _carry2(sets: Mask2, values: Mask2) -> Mask2:
-    """`_carry` along each row of a (metrics x events) array."""
-    idx = np.where(sets, np.arange(sets.shape[1]), 0)
-    np.maximum.accumulate(idx, axis=1, out=idx)
-    out: Mask2 = np.take_along_axis(values, idx, axis=1)
+    """`_carry` of booleans along each row of a (metrics x events) array: each set
+    position's index and value packed in one integer (2 * index + value), so that a
+    running maximum carries the latest value with no gather."""
+    r = sets.shape[1]
+    packed = np.arange(0, 2 * r, 2, dtype=np.int32 if 2 * r < 2**31 else I64)
+    packed = np.where(sets, packed + values, 0)
+    np.maximum.accumulate(packed, axis=1, out=packed)
+    out: Mask2 = (packed & 1).astype(bool)
     return out
 
 
@@ -411,9 +415,9 @@ class _Matrix:
         counted = running & ~self.paused & started
         extend = self.mode[:, 0] == "extend"
         if extend.any():  # a stopped span counts when the same cycle continues
-            gap = ~running & started & self._next_is(continues & ~new, new | continues)
-            gap[~extend] = False
-            counted |= gap & ~self.paused
+            e = np.flatnonzero(extend)
+            nxt = self._next_is((continues & ~new)[e], (new | continues)[e])
+            counted[e] |= ~running[e] & started[e] & nxt & ~self.paused[e]
 
         # Counted time: each span's open time once, for every metric.
         span = np.zeros((self.m, self.r), dtype=I64)
@@ -511,16 +515,15 @@ class _Matrix:
 
     def _next_is(self, wanted: Mask2, marks: Mask2) -> Mask2:
         """Whether the next row after each row where `marks` holds, in the same ticket,
-        is one where `wanted` holds."""
-        tl = self.tl
-        big = self.r
-        pos = np.where(marks, np.arange(self.r), big)
-        shifted = np.full_like(pos, big)
-        shifted[:, :-1] = pos[:, 1:]
-        nxt = np.minimum.accumulate(shifted[:, ::-1], axis=1)[:, ::-1]
-        safe = np.minimum(nxt, big - 1)
-        same = (nxt < big) & (tl.owner[safe] == tl.owner[None, :])
-        out: Mask2 = same & np.take_along_axis(wanted, safe, axis=1)
+        is one where `wanted` holds (index and flag packed, as in `_carry2`)."""
+        owner = self.tl.owner
+        big = 2 * self.r
+        packed = np.where(marks, np.arange(0, big, 2) + wanted, big)
+        after = np.full_like(packed, big)
+        after[:, :-1] = packed[:, 1:]
+        nxt = np.minimum.accumulate(after[:, ::-1], axis=1)[:, ::-1]
+        index = np.minimum(nxt >> 1, self.r - 1)
+        out: Mask2 = (nxt < big) & ((nxt & 1) == 1) & (owner[index] == owner[None, :])
         return out
 
     def _targets(self) -> Column2 | None:
