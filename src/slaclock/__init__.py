@@ -78,6 +78,7 @@ from slaclock.sla.plan import (
     ResponseTargets,
     ServicePlan,
 )
+from slaclock.sla.policy import MetricTargets, Policy, PolicyMatch
 from slaclock.sla.remote import RemoteSlot, remote_assistance
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.status import SlaState, SlaStatus, evaluate
@@ -168,6 +169,7 @@ __all__ = [
     "MetricCycle",
     "MetricState",
     "MetricStatus",
+    "MetricTargets",
     "MissingExtraError",
     "NaiveDatetimeError",
     "NamedCalendar",
@@ -179,6 +181,8 @@ __all__ = [
     "Paused",
     "PausedByEvent",
     "PlanCatalog",
+    "Policy",
+    "PolicyMatch",
     "Priority",
     "ReceivedAfterNowError",
     "RemoteSlot",

@@ -42,6 +42,7 @@ from slaclock.sla.metric import (
     StatusEntered,
     StatusLeft,
 )
+from slaclock.sla.policy import Policy
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
@@ -55,6 +56,7 @@ __all__ = [
     "MetricState",
     "Timeline",
     "evaluate_metrics",
+    "with_targets",
 ]
 
 I64 = np.int64
@@ -302,22 +304,40 @@ class MetricColumns:
     cycles: Column  #: cycles so far
     breached_cycles: Column
     all_cycles: CycleColumns
+    #: Whether the metric has targets here (its own or a policy's): target columns exist.
+    has_targets: bool
+    policy: Column  #: each ticket's policy (index; len(policies): none matched)
 
 
 def evaluate_metrics(
-    timeline: Timeline, metrics: tuple[Metric, ...], engines: Engine | tuple[Engine, ...]
+    timeline: Timeline,
+    metrics: tuple[Metric, ...],
+    engines: Engine | tuple[Engine, ...],
+    policies: tuple[Policy, ...] = (),
+    chosen: Column | None = None,
 ) -> tuple[MetricColumns, ...]:
     """Each metric of each ticket of `timeline`, counted on the open time of the engines
     of the plan's calendars (`ServicePlan.all_calendars`, the ticket's calendar at
-    receipt first; every hour for a metric with ``hours="calendar"``).
+    receipt first; every hour for a metric with ``hours="calendar"``). With `policies`,
+    `chosen` is each ticket's policy (`policy.select_policies`; len(policies): none),
+    whose targets replace the metrics' own for the metrics it names.
 
     All metrics at once: each step is one operation over a (metrics x events) array,
     so a call's cost hardly grows with the number of metrics, and the open time of
     each span between two events is computed once for all of them."""
     if not metrics:
         return ()
-    chosen = engines if isinstance(engines, tuple) else (engines,)
-    return _Matrix(timeline, metrics, chosen).results()
+    on = engines if isinstance(engines, tuple) else (engines,)
+    if chosen is None:
+        chosen = np.full(timeline.n, len(policies), dtype=I64)
+    return _Matrix(timeline, metrics, on, policies, chosen).results()
+
+
+def with_targets(metric: Metric, policies: tuple[Policy, ...]) -> bool:
+    """Whether a metric can have a target: its own, or one a policy sets."""
+    return metric.targets is not None or any(
+        t.metric == metric.name and t.targets is not None for p in policies for t in p.targets
+    )
 
 
 def _carry2(sets: Mask2, values: Mask2) -> Mask2:
@@ -349,9 +369,15 @@ class _Matrix:
     """The metrics of one call as (metrics x events) arrays, and the cycles they make."""
 
     def __init__(
-        self, tl: Timeline, metrics: tuple[Metric, ...], engines: tuple[Engine, ...]
+        self,
+        tl: Timeline,
+        metrics: tuple[Metric, ...],
+        engines: tuple[Engine, ...],
+        policies: tuple[Policy, ...],
+        chosen: Column,
     ) -> None:
         self.tl, self.metrics, self.engines = tl, metrics, engines
+        self.policies, self.chosen = policies, chosen
         self.m, self.r = len(metrics), len(tl.at)
         cache: dict[object, Mask] = {}
 
@@ -479,7 +505,7 @@ class _Matrix:
         breached = np.zeros(n_cycles, dtype=bool)
         table = self._targets()
         if table is not None:
-            target = table[c_metric, tl.severity[c_ticket]]
+            target = table[self.chosen[c_ticket], c_metric, tl.severity[c_ticket]]
             has = target != NONE
             at_target = np.array([m.breach_at_target for m in self.metrics])[c_metric]
             breached = has & ~c_cancelled & np.where(at_target, elapsed >= target,
@@ -527,13 +553,19 @@ class _Matrix:
         return out
 
     def _targets(self) -> Column2 | None:
-        """(metric, severity 0-4) -> target µs, NONE for metrics without targets."""
-        if all(m.targets is None for m in self.metrics):
+        """(policy, metric, severity 0-4) -> target µs (NONE: measure only); the last
+        policy row is "none matched": the metrics' own targets."""
+        if not any(with_targets(m, self.policies) for m in self.metrics):
             return None
-        table = np.full((self.m, 5), NONE, dtype=I64)
+        table = np.full((len(self.policies) + 1, self.m, 5), NONE, dtype=I64)
         for k, m in enumerate(self.metrics):
-            if m.targets is not None:
-                table[k, 1:] = [_us(m.targets[s]) for s in Severity]
+            own = m.targets
+            for p, policy in enumerate((*self.policies, None)):
+                given = own
+                if policy is not None:
+                    given = next((t.targets for t in policy.targets if t.metric == m.name), own)
+                if given is not None:
+                    table[p, k, 1:] = [_us(given[s]) for s in Severity]
         return table
 
     def _add(self, c_metric: Column, calendar: Column, u: Column, d: Column) -> Column:
@@ -636,6 +668,8 @@ class _Matrix:
                     cycles=count[k * n : (k + 1) * n],
                     breached_cycles=breached_count[k * n : (k + 1) * n],
                     all_cycles=cycles.take(slice(bounds[k], bounds[k + 1])),
+                    has_targets=with_targets(metric, self.policies),
+                    policy=self.chosen,
                 )
             )
         return tuple(out)
