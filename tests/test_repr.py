@@ -127,6 +127,8 @@ def examples() -> list[object]:
             ),
         ),
         slaclock.PolicyMatch(tags={"vip"}),
+        slaclock.explain_metric(t, AT + timedelta(days=5), slaclock.ZENDESK_METRICS[0]),
+        slaclock.explain_metric(t, AT + timedelta(days=5), slaclock.ZENDESK_METRICS[0]).steps[0],
         slaclock.MetricTargets(metric="next_reply_time", targets=None),
         slaclock.NamedCalendar(name="level_2", calendar=argentina(hours="08:00-20:00")),
         *slaclock.ZENDESK_METRICS,

@@ -67,6 +67,7 @@ from slaclock.sla.metric import (
     StatusLeft,
 )
 from slaclock.sla.metric_columns import MetricState
+from slaclock.sla.metric_explain import MetricExplanation, MetricStep, explain_metric
 from slaclock.sla.metric_status import MetricCycle, MetricStatus
 from slaclock.sla.notifications import Alert, AlertKind, alert_recipients
 from slaclock.sla.plan import (
@@ -167,8 +168,10 @@ __all__ = [
     "MessageSent",
     "Metric",
     "MetricCycle",
+    "MetricExplanation",
     "MetricState",
     "MetricStatus",
+    "MetricStep",
     "MetricTargets",
     "MissingExtraError",
     "NaiveDatetimeError",
@@ -229,6 +232,7 @@ __all__ = [
     "evaluate",
     "evaluate_frame",
     "evaluate_many",
+    "explain_metric",
     "is_public_mailbox",
     "metric_cycles",
     "next_levels",
