@@ -127,6 +127,7 @@ def examples() -> list[object]:
             ),
         ),
         slaclock.PolicyMatch(tags={"vip"}),
+        slaclock.Scenario(plan=BASIC_PLAN),
         slaclock.explain_metric(t, AT + timedelta(days=5), slaclock.ZENDESK_METRICS[0]),
         slaclock.explain_metric(t, AT + timedelta(days=5), slaclock.ZENDESK_METRICS[0]).steps[0],
         slaclock.MetricTargets(metric="next_reply_time", targets=None),

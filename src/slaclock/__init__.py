@@ -107,7 +107,13 @@ from slaclock.sla.ticket import (
 from slaclock.table import ops
 from slaclock.table.cycles import metric_cycles
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
-from slaclock.table.what_if import SUMMARY_COLUMNS, WhatIf, what_if
+from slaclock.table.what_if import (
+    METRIC_SUMMARY_COLUMNS,
+    SUMMARY_COLUMNS,
+    Scenario,
+    WhatIf,
+    what_if,
+)
 
 __version__ = "0.1.0"
 
@@ -117,6 +123,7 @@ __all__ = [
     "BASIC_PLAN",
     "MANUAL_METRICS",
     "MAX_CONTACTS_PER_TITLE",
+    "METRIC_SUMMARY_COLUMNS",
     "OUTPUT_COLUMNS",
     "SUMMARY_COLUMNS",
     "ZENDESK_METRICS",
@@ -194,6 +201,7 @@ __all__ = [
     "Responded",
     "ResponseTargets",
     "Resumed",
+    "Scenario",
     "ServicePlan",
     "Severity",
     "SlaState",
