@@ -21,7 +21,7 @@ from slaclock import _text as short
 from slaclock._checks import require
 from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us, to_us
-from slaclock.sla.metric import Metric
+from slaclock.sla.metric import Metric, with_plan_targets
 from slaclock.sla.metric_columns import Timeline, metric_steps
 from slaclock.sla.metric_status import MetricStatus, metric_statuses
 from slaclock.sla.plan import ServicePlan, plan_or_basic
@@ -136,7 +136,9 @@ def explain_metric(
         channel=[ticket.channel], tags=[ticket.tags],
     )  # fmt: skip
     chosen = select_policies(rules, attributes, timeline.severity)
-    results, steps = metric_steps(timeline, (metric,), plan.engines, rules, chosen)
+    results, steps = metric_steps(
+        timeline, with_plan_targets((metric,), plan), plan.engines, rules, chosen
+    )
     status = metric_statuses(results, 0, zone, rules)[metric.name]
     seen = [e for e in ticket.history if to_us(e.at) <= now_us]
     out: list[MetricStep] = []
