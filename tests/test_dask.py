@@ -60,7 +60,8 @@ def test_dask_partitions_equal_pandas(client: object) -> None:
     )
 
 
-def test_dask_refuses_an_events_table(client: object) -> None:
+def test_dask_refuses_an_eager_events_table(client: object) -> None:
+    """Events go with Dask tickets as a Dask frame partitioned like them (test_dask_events)."""
     ddf = dd.from_pandas(tickets(10), npartitions=2)
-    with pytest.raises(ColumnError, match="events table"):
+    with pytest.raises(ColumnError, match="partition_by_ticket"):
         evaluate_frame(ddf, ba(2026, 11, 30), events=pd.DataFrame())
