@@ -1,12 +1,11 @@
 """A Dask DataFrame of tickets with a long events table and metrics: partition by
 partition, each tickets partition with the events partition of the same number, equal to
-the eager pandas result on the whole table (on the synchronous scheduler and on a real
-cluster of two worker processes)."""
+the eager pandas result on the whole table, on the synchronous scheduler (the same on a
+real cluster of two worker processes: tests/test_dask.py, which shares its cluster)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -28,7 +27,6 @@ from tests.domain import ba
 
 dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
-distributed = pytest.importorskip("distributed")
 
 NOW = ba(2026, 12, 1, 12)
 PLAN = BASIC_PLAN.model_copy(update={"pausing_allowed": True})
@@ -110,16 +108,6 @@ def compare(lazy: Any, expected: pd.DataFrame, meta: bool = True) -> pd.DataFram
     return got
 
 
-@pytest.fixture(scope="module")
-def client() -> Iterator[object]:
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
-    with distributed.Client(cluster) as c:
-        yield c
-    cluster.close()
-
-
 def test_metrics_with_events_equal_pandas_on_the_synchronous_scheduler() -> None:
     with dask.config.set(SYNC):
         tickets, events = partition_by_ticket(TICKETS, GOOD_EVENTS, npartitions=4)
@@ -150,43 +138,6 @@ def test_errors_mark_works_per_partition() -> None:
         got = compare(lazy, expected, meta=False)
     marked = got.loc[got["problem"].notna(), "id"]
     assert set(marked) == {f"T{k:04d}" for k in range(7)}  # the bad histories only
-
-
-@pytest.mark.slow
-def test_metrics_with_events_equal_pandas_on_a_cluster(client: object) -> None:
-    """Dask inputs with other partition counts and dask's own string conversion, renamed
-    id columns: the result equals the eager one on the same (converted) tables. (The flags
-    are booleans: dask turns an object column of True/None into text, see the xfails.)"""
-    flags = EVENTS.assign(
-        public=EVENTS["public"].fillna(True).astype(bool),
-        assisted_only=EVENTS["assisted_only"].fillna(False).astype(bool),
-    )
-    tickets_in = dd.from_pandas(TICKETS.rename(columns={"id": "case"}), npartitions=3)
-    events_in = dd.from_pandas(flags.rename(columns={"ticket_id": "case_no"}), npartitions=5)
-    tickets, events = partition_by_ticket(tickets_in, events_in, id="case", ticket_id="case_no")
-    assert (tickets.npartitions, events.npartitions) == (3, 3)
-    options: dict[str, Any] = {
-        "columns": {"id": "case"},
-        "event_columns": {"ticket_id": "case_no"},
-        "metrics": METRICS,
-        "errors": "mark",
-        "prefix": "sla_",
-    }
-    lazy = evaluate_frame(tickets, NOW, PLAN, events=events, **options)
-    expected = evaluate_frame(
-        tickets_in.compute(), NOW, PLAN, events=events_in.compute(), **options
-    )
-    got = compare(lazy, expected, meta=False)
-    assert got["sla_problem"].notna().sum() == 7
-
-
-@pytest.mark.slow
-def test_events_in_the_wrong_partition_raise_on_a_cluster(client: object) -> None:
-    tickets = dd.from_pandas(TICKETS, npartitions=3)
-    events = dd.from_pandas(EVENTS, npartitions=3)  # split by row count, not by ticket
-    lazy = evaluate_frame(tickets, NOW, PLAN, events=events, metrics=METRICS)
-    with pytest.raises(ColumnError, match=r"events partition \d names .*partition_by_ticket"):
-        lazy.compute()
 
 
 def test_events_in_the_wrong_partition_raise() -> None:
@@ -362,3 +313,15 @@ def test_assisted_only_text_false_reads_as_false() -> None:
     as_text = evaluate_frame(tickets, NOW, events=events)
     as_bool = evaluate_frame(tickets, NOW, events=events.assign(assisted_only=False))
     assert as_text["state"].tolist() == as_bool["state"].tolist()  # breached, not handed over
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lead's InvalidRowsError labels: a partition's int64 index (every shuffled Dask "
+    "partition has one) is shown as np.int64(7), not 7",
+)
+def test_bad_row_labels_of_an_int64_index_read_as_numbers() -> None:
+    received = [pd.Timestamp("2026-11-24 10:00", tz="UTC"), None]
+    tickets = pd.DataFrame({"received": received, "severity": [2, 2]}, index=pd.Index([5, 7]))
+    with pytest.raises(InvalidRowsError, match=r"\(first: 7\)"):
+        evaluate_frame(tickets, NOW)
