@@ -106,6 +106,7 @@ from slaclock.sla.ticket import (
 )
 from slaclock.table import ops
 from slaclock.table.cycles import metric_cycles
+from slaclock.table.dask import partition_by_ticket
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
 from slaclock.table.what_if import (
     METRIC_SUMMARY_COLUMNS,
@@ -245,6 +246,7 @@ __all__ = [
     "metric_cycles",
     "next_levels",
     "ops",
+    "partition_by_ticket",
     "remote_assistance",
     "signature_names_requester",
     "stay_with_provider",

@@ -150,14 +150,10 @@ def evaluate_frame(
     if nw.dependencies.is_dask_dataframe(frame):
         from slaclock.table.dask import evaluate_dask
 
-        if events is not None:
-            raise ColumnError(
-                "an events table is not supported with a Dask DataFrame; give each ticket's "
-                "wide columns (responded_at, classified_at, ...) or evaluate pandas partitions."
-            )
         out: Frame = evaluate_dask(
             frame, now, plan, columns=names, contracts=contracts, catalog=catalog,
-            errors=errors, prefix=prefix,
+            errors=errors, prefix=prefix, events=events, event_columns=event_names,
+            metrics=asked,
         )  # fmt: skip
         return out
     table = eager(frame, "evaluate_frame")
