@@ -284,12 +284,6 @@ def _one_ticket_events(**columns: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     return tickets, pd.DataFrame({"ticket_id": ["A"] * n, "at": at, **columns})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead's tickets._read_events: bool(pd.NA) in the public (and assisted_only) column "
-    "raises TypeError; dask's default string conversion makes an object True/None column a "
-    "string column with <NA>",
-)
 @pytest.mark.parametrize("dtype", ["boolean", "string"])
 def test_a_nullable_public_column_reads_as_none(dtype: str) -> None:
     values = [True, None] if dtype == "boolean" else ["True", None]
@@ -301,11 +295,6 @@ def test_a_nullable_public_column_reads_as_none(dtype: str) -> None:
     evaluate_frame(tickets, NOW, events=events)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead's tickets._read_events reads assisted_only with bool(v): the text 'False' "
-    "(what dask's default string conversion makes of an object False column) reads as True",
-)
 def test_assisted_only_text_false_reads_as_false() -> None:
     tickets, events = _one_ticket_events(
         kind=["escalated"], to=["vendor"], assisted_only=pd.Series(["False"], dtype=object)
@@ -315,11 +304,6 @@ def test_assisted_only_text_false_reads_as_false() -> None:
     assert as_text["state"].tolist() == as_bool["state"].tolist()  # breached, not handed over
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead's InvalidRowsError labels: a partition's int64 index (every shuffled Dask "
-    "partition has one) is shown as np.int64(7), not 7",
-)
 def test_bad_row_labels_of_an_int64_index_read_as_numbers() -> None:
     received = [pd.Timestamp("2026-11-24 10:00", tz="UTC"), None]
     tickets = pd.DataFrame({"received": received, "severity": [2, 2]}, index=pd.Index([5, 7]))

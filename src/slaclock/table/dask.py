@@ -25,6 +25,7 @@ from slaclock.errors import ColumnError
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.policy import Policy
 
 __all__ = ["evaluate_dask", "partition_by_ticket"]
 
@@ -83,6 +84,7 @@ def evaluate_dask(
     events: Any = None,
     event_columns: Mapping[str, str] | None = None,
     metrics: tuple[Metric, ...] = (),
+    policies: tuple[Policy, ...] = (),
 ) -> Any:
     """The lazy Dask DataFrame of `evaluate_frame` on each partition (with the events
     partition of the same number, if `events` is given: a Dask DataFrame with as many
@@ -101,6 +103,7 @@ def evaluate_dask(
         "errors": errors,
         "prefix": prefix,
         "metrics": metrics,
+        "policies": policies,
     }
     if events is None:
         meta = evaluate_frame(make_meta(frame), now, **options)

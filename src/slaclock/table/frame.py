@@ -153,7 +153,7 @@ def evaluate_frame(
         out: Frame = evaluate_dask(
             frame, now, plan, columns=names, contracts=contracts, catalog=catalog,
             errors=errors, prefix=prefix, events=events, event_columns=event_names,
-            metrics=asked,
+            metrics=asked, policies=rules,
         )  # fmt: skip
         return out
     table = eager(frame, "evaluate_frame")
