@@ -73,6 +73,7 @@ from slaclock.sla.plan import (
     BASIC_PLAN,
     ByTimeOfDay,
     IntakeRules,
+    NamedCalendar,
     PlanCatalog,
     ResponseTargets,
     ServicePlan,
@@ -84,6 +85,7 @@ from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 from slaclock.sla.ticket import (
     Attachment,
+    CalendarChanged,
     Classified,
     Closed,
     Escalated,
@@ -124,6 +126,7 @@ __all__ = [
     "BusinessCalendar",
     "ByTimeOfDay",
     "Calendar",
+    "CalendarChanged",
     "Channel",
     "Classification",
     "Classified",
@@ -167,6 +170,7 @@ __all__ = [
     "MetricStatus",
     "MissingExtraError",
     "NaiveDatetimeError",
+    "NamedCalendar",
     "NoOpenTimeError",
     "OpenInterval",
     "OpenPeriod",

@@ -51,8 +51,9 @@ from slaclock.sla.columns import (
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.metric_columns import MetricColumns, Timeline, evaluate_metrics
+from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.status import SlaState, received_after_now, received_after_now_reason
+from slaclock.sla.refusals import received_after_now, received_after_now_reason
 from slaclock.table.entitlement import entitlement_problems
 from slaclock.table.metrics import metric_output_columns, scatter_metrics, write_metric
 from slaclock.table.native import (
@@ -233,8 +234,9 @@ def evaluate_table(
     """The SLA columns of a narwhals table of tickets (see `evaluate_frame`)."""
     default = BASIC_PLAN if plan is None else plan
     tickets, problems = read_tickets(
-        table, names, events, event_names or {}, default.vendor_follow_up
-    )
+        table, names, events, event_names or {}, default.vendor_follow_up,
+        default.calendar_names,
+    )  # fmt: skip
     n = len(table)
     plans, entitlement = _plans_and_entitlement(
         table, names, tickets, default, plan is None, contracts, catalog
@@ -256,7 +258,7 @@ def evaluate_table(
             good = rows[~problems.mask[rows]]
             sub = _subset(tickets, good)
             timeline = Timeline.of(sub.received, sub.severity, sub.events, now_us)
-            measured.append((good, evaluate_metrics(timeline, metrics, chosen.calendar.engine)))
+            measured.append((good, evaluate_metrics(timeline, metrics, chosen.engines)))
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
         result = _scatter(None, result, np.zeros(0, dtype=I64), n)
