@@ -91,7 +91,7 @@ def test_the_table_reads_calendar_events_the_same() -> None:
 
 
 def test_an_unknown_calendar_is_refused_naming_the_ticket() -> None:
-    with pytest.raises(TicketEventError, match="ticket '941606'.*los_angeles.*default"):
+    with pytest.raises(TicketEventError, match=r"ticket .941606.*los_angeles.*default"):
         evaluate(moved_ticket(), NOW, BASIC_PLAN, metrics=(FRT,))
 
 

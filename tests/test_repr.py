@@ -119,6 +119,18 @@ def examples() -> list[object]:
         slaclock.StatusChanged(at=AT, status="pending"),
         slaclock.Message(at=AT, author="customer", public=False),
         slaclock.CalendarChanged(at=AT, calendar="level_2"),
+        slaclock.Policy(
+            name="vip",
+            when=slaclock.PolicyMatch(customers={"ACME SA"}, severities={1}),
+            targets=(
+                slaclock.MetricTargets(metric="first_reply_time", targets=BASIC_PLAN.targets),
+            ),
+        ),
+        slaclock.PolicyMatch(tags={"vip"}),
+        slaclock.Scenario(plan=BASIC_PLAN),
+        slaclock.explain_metric(t, AT + timedelta(days=5), slaclock.ZENDESK_METRICS[0]),
+        slaclock.explain_metric(t, AT + timedelta(days=5), slaclock.ZENDESK_METRICS[0]).steps[0],
+        slaclock.MetricTargets(metric="next_reply_time", targets=None),
         slaclock.NamedCalendar(name="level_2", calendar=argentina(hours="08:00-20:00")),
         *slaclock.ZENDESK_METRICS,
         *slaclock.MANUAL_METRICS,

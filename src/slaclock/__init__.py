@@ -67,6 +67,7 @@ from slaclock.sla.metric import (
     StatusLeft,
 )
 from slaclock.sla.metric_columns import MetricState
+from slaclock.sla.metric_explain import MetricExplanation, MetricStep, explain_metric
 from slaclock.sla.metric_status import MetricCycle, MetricStatus
 from slaclock.sla.notifications import Alert, AlertKind, alert_recipients
 from slaclock.sla.plan import (
@@ -78,6 +79,7 @@ from slaclock.sla.plan import (
     ResponseTargets,
     ServicePlan,
 )
+from slaclock.sla.policy import MetricTargets, Policy, PolicyMatch
 from slaclock.sla.remote import RemoteSlot, remote_assistance
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.status import SlaState, SlaStatus, evaluate
@@ -105,7 +107,13 @@ from slaclock.sla.ticket import (
 from slaclock.table import ops
 from slaclock.table.cycles import metric_cycles
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
-from slaclock.table.what_if import SUMMARY_COLUMNS, WhatIf, what_if
+from slaclock.table.what_if import (
+    METRIC_SUMMARY_COLUMNS,
+    SUMMARY_COLUMNS,
+    Scenario,
+    WhatIf,
+    what_if,
+)
 
 __version__ = "0.1.0"
 
@@ -115,6 +123,7 @@ __all__ = [
     "BASIC_PLAN",
     "MANUAL_METRICS",
     "MAX_CONTACTS_PER_TITLE",
+    "METRIC_SUMMARY_COLUMNS",
     "OUTPUT_COLUMNS",
     "SUMMARY_COLUMNS",
     "ZENDESK_METRICS",
@@ -166,8 +175,11 @@ __all__ = [
     "MessageSent",
     "Metric",
     "MetricCycle",
+    "MetricExplanation",
     "MetricState",
     "MetricStatus",
+    "MetricStep",
+    "MetricTargets",
     "MissingExtraError",
     "NaiveDatetimeError",
     "NamedCalendar",
@@ -179,6 +191,8 @@ __all__ = [
     "Paused",
     "PausedByEvent",
     "PlanCatalog",
+    "Policy",
+    "PolicyMatch",
     "Priority",
     "ReceivedAfterNowError",
     "RemoteSlot",
@@ -187,6 +201,7 @@ __all__ = [
     "Responded",
     "ResponseTargets",
     "Resumed",
+    "Scenario",
     "ServicePlan",
     "Severity",
     "SlaState",
@@ -225,6 +240,7 @@ __all__ = [
     "evaluate",
     "evaluate_frame",
     "evaluate_many",
+    "explain_metric",
     "is_public_mailbox",
     "metric_cycles",
     "next_levels",

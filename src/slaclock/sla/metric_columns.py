@@ -42,6 +42,7 @@ from slaclock.sla.metric import (
     StatusEntered,
     StatusLeft,
 )
+from slaclock.sla.policy import Policy
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
@@ -53,8 +54,11 @@ __all__ = [
     "CycleColumns",
     "MetricColumns",
     "MetricState",
+    "Steps",
     "Timeline",
     "evaluate_metrics",
+    "metric_steps",
+    "with_targets",
 ]
 
 I64 = np.int64
@@ -302,29 +306,84 @@ class MetricColumns:
     cycles: Column  #: cycles so far
     breached_cycles: Column
     all_cycles: CycleColumns
+    #: Whether the metric has targets here (its own or a policy's): target columns exist.
+    has_targets: bool
+    policy: Column  #: each ticket's policy (index; len(policies): none matched)
 
 
 def evaluate_metrics(
-    timeline: Timeline, metrics: tuple[Metric, ...], engines: Engine | tuple[Engine, ...]
+    timeline: Timeline,
+    metrics: tuple[Metric, ...],
+    engines: Engine | tuple[Engine, ...],
+    policies: tuple[Policy, ...] = (),
+    chosen: Column | None = None,
 ) -> tuple[MetricColumns, ...]:
     """Each metric of each ticket of `timeline`, counted on the open time of the engines
     of the plan's calendars (`ServicePlan.all_calendars`, the ticket's calendar at
-    receipt first; every hour for a metric with ``hours="calendar"``).
+    receipt first; every hour for a metric with ``hours="calendar"``). With `policies`,
+    `chosen` is each ticket's policy (`policy.select_policies`; len(policies): none),
+    whose targets replace the metrics' own for the metrics it names.
 
     All metrics at once: each step is one operation over a (metrics x events) array,
     so a call's cost hardly grows with the number of metrics, and the open time of
     each span between two events is computed once for all of them."""
     if not metrics:
         return ()
-    chosen = engines if isinstance(engines, tuple) else (engines,)
-    return _Matrix(timeline, metrics, chosen).results()
+    on = engines if isinstance(engines, tuple) else (engines,)
+    if chosen is None:
+        chosen = np.full(timeline.n, len(policies), dtype=I64)
+    return _Matrix(timeline, metrics, on, policies, chosen).results()
+
+
+@dataclass(frozen=True)
+class Steps:
+    """What happened to each metric's clock at each event: the (metrics x events)
+    arrays an explanation reads."""
+
+    running: Mask2  #: a cycle runs after the event
+    counted: Mask2  #: ... and its clock counts the span that follows
+    begins: Mask2  #: a cycle starts (or continues) here
+    new: Mask2  #: ... a new one
+    ends: Mask2  #: the running cycle ends here
+    cancel: Mask2
+    reset: Mask2
+    span: Column2  #: the counted time of the span after each event, where counted
+    void: Mask  #: per cycle (in start order): dropped, it never ran
+    cycle_rows: Column  #: per cycle: the row it started at
+
+
+def metric_steps(
+    timeline: Timeline,
+    metrics: tuple[Metric, ...],
+    engines: Engine | tuple[Engine, ...],
+    policies: tuple[Policy, ...] = (),
+    chosen: Column | None = None,
+) -> tuple[tuple[MetricColumns, ...], Steps]:
+    """`evaluate_metrics`, with what happened at each event (for explanations)."""
+    on = engines if isinstance(engines, tuple) else (engines,)
+    if chosen is None:
+        chosen = np.full(timeline.n, len(policies), dtype=I64)
+    matrix = _Matrix(timeline, metrics, on, policies, chosen)
+    results = matrix.results()
+    return results, matrix.steps
+
+
+def with_targets(metric: Metric, policies: tuple[Policy, ...]) -> bool:
+    """Whether a metric can have a target: its own, or one a policy sets."""
+    return metric.targets is not None or any(
+        t.metric == metric.name and t.targets is not None for p in policies for t in p.targets
+    )
 
 
 def _carry2(sets: Mask2, values: Mask2) -> Mask2:
-    """`_carry` along each row of a (metrics x events) array."""
-    idx = np.where(sets, np.arange(sets.shape[1]), 0)
-    np.maximum.accumulate(idx, axis=1, out=idx)
-    out: Mask2 = np.take_along_axis(values, idx, axis=1)
+    """`_carry` of booleans along each row of a (metrics x events) array: each set
+    position's index and value packed in one integer (2 * index + value), so that a
+    running maximum carries the latest value with no gather."""
+    r = sets.shape[1]
+    packed = np.arange(0, 2 * r, 2, dtype=np.int32 if 2 * r < 2**31 else I64)
+    packed = np.where(sets, packed + values, 0)
+    np.maximum.accumulate(packed, axis=1, out=packed)
+    out: Mask2 = (packed & 1).astype(bool)
     return out
 
 
@@ -345,9 +404,15 @@ class _Matrix:
     """The metrics of one call as (metrics x events) arrays, and the cycles they make."""
 
     def __init__(
-        self, tl: Timeline, metrics: tuple[Metric, ...], engines: tuple[Engine, ...]
+        self,
+        tl: Timeline,
+        metrics: tuple[Metric, ...],
+        engines: tuple[Engine, ...],
+        policies: tuple[Policy, ...],
+        chosen: Column,
     ) -> None:
         self.tl, self.metrics, self.engines = tl, metrics, engines
+        self.policies, self.chosen = policies, chosen
         self.m, self.r = len(metrics), len(tl.at)
         cache: dict[object, Mask] = {}
 
@@ -411,9 +476,9 @@ class _Matrix:
         counted = running & ~self.paused & started
         extend = self.mode[:, 0] == "extend"
         if extend.any():  # a stopped span counts when the same cycle continues
-            gap = ~running & started & self._next_is(continues & ~new, new | continues)
-            gap[~extend] = False
-            counted |= gap & ~self.paused
+            e = np.flatnonzero(extend)
+            nxt = self._next_is((continues & ~new)[e], (new | continues)[e])
+            counted[e] |= ~running[e] & started[e] & nxt & ~self.paused[e]
 
         # Counted time: each span's open time once, for every metric.
         span = np.zeros((self.m, self.r), dtype=I64)
@@ -475,7 +540,7 @@ class _Matrix:
         breached = np.zeros(n_cycles, dtype=bool)
         table = self._targets()
         if table is not None:
-            target = table[c_metric, tl.severity[c_ticket]]
+            target = table[self.chosen[c_ticket], c_metric, tl.severity[c_ticket]]
             has = target != NONE
             at_target = np.array([m.breach_at_target for m in self.metrics])[c_metric]
             breached = has & ~c_cancelled & np.where(at_target, elapsed >= target,
@@ -495,6 +560,11 @@ class _Matrix:
                               breached)  # fmt: skip
         if not keep.all():
             cycles, c_metric = cycles.take(keep), c_metric[keep]
+        self.steps = Steps(
+            running=running, counted=counted, begins=begins, new=new & started,
+            ends=ends, cancel=cancel, reset=reset, span=span, void=~keep,
+            cycle_rows=c_row,
+        )  # fmt: skip
         return self._per_ticket(cycles, c_metric)
 
     def _only_first(self, start: Mask2, end: Mask2, reset: Mask2) -> tuple[Mask2, Mask2, Mask2]:
@@ -511,26 +581,31 @@ class _Matrix:
 
     def _next_is(self, wanted: Mask2, marks: Mask2) -> Mask2:
         """Whether the next row after each row where `marks` holds, in the same ticket,
-        is one where `wanted` holds."""
-        tl = self.tl
-        big = self.r
-        pos = np.where(marks, np.arange(self.r), big)
-        shifted = np.full_like(pos, big)
-        shifted[:, :-1] = pos[:, 1:]
-        nxt = np.minimum.accumulate(shifted[:, ::-1], axis=1)[:, ::-1]
-        safe = np.minimum(nxt, big - 1)
-        same = (nxt < big) & (tl.owner[safe] == tl.owner[None, :])
-        out: Mask2 = same & np.take_along_axis(wanted, safe, axis=1)
+        is one where `wanted` holds (index and flag packed, as in `_carry2`)."""
+        owner = self.tl.owner
+        big = 2 * self.r
+        packed = np.where(marks, np.arange(0, big, 2) + wanted, big)
+        after = np.full_like(packed, big)
+        after[:, :-1] = packed[:, 1:]
+        nxt = np.minimum.accumulate(after[:, ::-1], axis=1)[:, ::-1]
+        index = np.minimum(nxt >> 1, self.r - 1)
+        out: Mask2 = (nxt < big) & ((nxt & 1) == 1) & (owner[index] == owner[None, :])
         return out
 
     def _targets(self) -> Column2 | None:
-        """(metric, severity 0-4) -> target µs, NONE for metrics without targets."""
-        if all(m.targets is None for m in self.metrics):
+        """(policy, metric, severity 0-4) -> target µs (NONE: measure only); the last
+        policy row is "none matched": the metrics' own targets."""
+        if not any(with_targets(m, self.policies) for m in self.metrics):
             return None
-        table = np.full((self.m, 5), NONE, dtype=I64)
+        table = np.full((len(self.policies) + 1, self.m, 5), NONE, dtype=I64)
         for k, m in enumerate(self.metrics):
-            if m.targets is not None:
-                table[k, 1:] = [_us(m.targets[s]) for s in Severity]
+            own = m.targets
+            for p, policy in enumerate((*self.policies, None)):
+                given = own
+                if policy is not None:
+                    given = next((t.targets for t in policy.targets if t.metric == m.name), own)
+                if given is not None:
+                    table[p, k, 1:] = [_us(given[s]) for s in Severity]
         return table
 
     def _add(self, c_metric: Column, calendar: Column, u: Column, d: Column) -> Column:
@@ -633,6 +708,8 @@ class _Matrix:
                     cycles=count[k * n : (k + 1) * n],
                     breached_cycles=breached_count[k * n : (k + 1) * n],
                     all_cycles=cycles.take(slice(bounds[k], bounds[k + 1])),
+                    has_targets=with_targets(metric, self.policies),
+                    policy=self.chosen,
                 )
             )
         return tuple(out)

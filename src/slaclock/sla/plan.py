@@ -31,6 +31,7 @@ __all__ = [
     "BASIC_PLAN",
     "DEFAULT_CALENDAR",
     "IntakeRules",
+    "MetricTargets",
     "NamedCalendar",
     "PlanCatalog",
     "ResponseTargets",
@@ -197,6 +198,24 @@ DEFAULT_CALENDAR = "default"
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
+class MetricTargets(FrozenModel):
+    """The targets a policy sets for one metric (None: the metric measures only)."""
+
+    metric: str
+    targets: ResponseTargets | None
+
+    @model_validator(mode="after")
+    def _durations(self) -> MetricTargets:
+        if self.targets is not None:
+            for s in Severity:
+                if not isinstance(self.targets[s], timedelta):
+                    raise InvalidModelError(
+                        f"policy targets for {self.metric!r} must be durations (a time of day "
+                        "belongs to a plan's first-response targets)."
+                    )
+        return self
+
+
 class ServicePlan(FrozenModel):
     """What one tier promises: targets, hours, levels, channels and after-hours options."""
 
@@ -221,6 +240,9 @@ class ServicePlan(FrozenModel):
     intake: IntakeRules = IntakeRules()
     #: Other calendars a ticket can move to (`CalendarChanged`); it starts on `calendar`.
     calendars: tuple[NamedCalendar, ...] = ()
+    #: Targets the plan sets for metrics by name (e.g. L2's update interval), used where
+    #: no policy sets them; the manual's Basic plan sets none.
+    metric_targets: tuple[MetricTargets, ...] = ()
 
     @field_validator("calendars", mode="after")
     @classmethod

@@ -45,11 +45,12 @@ from slaclock.sla.columns import TicketColumns, evaluate_columns
 from slaclock.sla.contract import Contract
 from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
-from slaclock.sla.metric import Metric, metric_tuple
+from slaclock.sla.metric import Metric, metric_tuple, with_plan_targets
 from slaclock.sla.metric_columns import Timeline, evaluate_metrics
 from slaclock.sla.metric_status import MetricMap, MetricStatus, metric_statuses
 from slaclock.sla.outcome import LEVELS, STATES, SlaState
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.policy import Policy, TicketAttributes, policy_tuple, select_policies
 from slaclock.sla.refusals import received_after_now, received_after_now_error
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import SupportLevel
@@ -187,6 +188,7 @@ def evaluate(
     contract: Contract | None = None,
     *,
     metrics: Metric | Iterable[Metric] = (),
+    policies: Policy | Iterable[Policy] = (),
 ) -> SlaStatus:
     """The ticket's first-response SLA at `now` under `plan` (None: the Basic plan).
 
@@ -194,9 +196,11 @@ def evaluate(
     maintenance in force, requester designated): if it fails the state is
     NOT_ENTITLED with the reasons in `problems`. Give `metrics` (for example
     `ZENDESK_METRICS`) for more clocks: `SlaStatus.metrics[name]`, evaluated by
-    the same column rules as `evaluate_frame` (the ticket as a table of one row).
+    the same column rules as `evaluate_frame` (the ticket as a table of one row);
+    `policies` (in order, the first matching applies) set their targets.
     """
     asked = metric_tuple(metrics)
+    rules = policy_tuple(policies)
     require(ticket, Ticket, "ticket")
     now_us = to_us(now, "now")
     require(
@@ -238,9 +242,18 @@ def evaluate(
     }
     if asked:
         timeline = Timeline.of(columns.received, columns.severity, events, now_us)
-        common["metrics"] = metric_statuses(
-            evaluate_metrics(timeline, asked, plan.engines), 0, zone
+        attributes = TicketAttributes(
+            tier=[plan.tier],
+            customer=[ticket.customer],
+            product=[ticket.product],
+            channel=[ticket.channel],
+            tags=[ticket.tags],
         )
+        chosen = select_policies(rules, attributes, timeline.severity)
+        found = evaluate_metrics(
+            timeline, with_plan_targets(asked, plan), plan.engines, rules, chosen
+        )
+        common["metrics"] = metric_statuses(found, 0, zone, rules)
     problems = not_entitled_findings(ticket, contract, plan) if contract is not None else ()
     if problems:
         return SlaStatus(

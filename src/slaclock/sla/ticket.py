@@ -255,6 +255,9 @@ class Ticket(FrozenModel):
     #: The signature block of an email request (the manual requires first and last name).
     signature: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    tags: frozenset[str] = Field(
+        default=frozenset(), description="The helpdesk's tags, which policies may match on."
+    )
     received: Instant = Field(
         description="When the request was received: an ISO 8601 instant with its offset."
     )
