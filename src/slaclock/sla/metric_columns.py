@@ -119,7 +119,6 @@ class Timeline:
     level_after: Column
     paused_after: Mask  #: between a Paused event and its Resumed
     calendar_after: Column  #: index of the calendar in force (the plan's own: 0)
-    calendar_last: Column  #: per ticket: the calendar in force at its last event
     message: Column  #: AGENT | PUBLIC bits of a message (a response, an update), else -1
     severity: npt.NDArray[np.int8]  #: per ticket: the severity at now
     n: int  #: tickets
@@ -188,7 +187,6 @@ class Timeline:
             level_after=level_after,
             paused_after=paused_after,
             calendar_after=calendar_after,
-            calendar_last=calendar_after[last],
             message=message,
             severity=severity,
             n=n,
