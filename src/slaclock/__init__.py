@@ -101,6 +101,7 @@ from slaclock.sla.ticket import (
     VendorDirectChosen,
 )
 from slaclock.table import ops
+from slaclock.table.cycles import metric_cycles
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
 from slaclock.table.what_if import SUMMARY_COLUMNS, WhatIf, what_if
 
@@ -221,6 +222,7 @@ __all__ = [
     "evaluate_frame",
     "evaluate_many",
     "is_public_mailbox",
+    "metric_cycles",
     "next_levels",
     "ops",
     "remote_assistance",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
@@ -13,7 +13,7 @@ from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us
 from slaclock.sla.metric_columns import METRIC_STATES, NONE, MetricColumns, MetricState
 
-__all__ = ["MetricCycle", "MetricStatus", "metric_statuses"]
+__all__ = ["MetricCycle", "MetricMap", "MetricStatus", "metric_statuses"]
 
 
 class MetricCycle(FrozenModel):
@@ -67,6 +67,22 @@ class MetricStatus(FrozenModel):
         return short.call("MetricStatus", short.text(self.name), named=named)
 
 
+class MetricMap(dict[str, MetricStatus]):
+    """Metric results by name: a read-only, hashable dict (a status is a frozen value)."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self.items()))
+
+    def __reduce__(self) -> tuple[type[MetricMap], tuple[dict[str, MetricStatus]]]:
+        return MetricMap, (dict(self),)
+
+    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("a status's metrics are read-only")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+
 def _at(us: int, zone: ZoneInfo) -> datetime | None:
     return None if us == NONE else from_us(us, zone)
 
@@ -79,7 +95,7 @@ def metric_statuses(
     results: tuple[MetricColumns, ...], row: int, zone: ZoneInfo
 ) -> dict[str, MetricStatus]:
     """Each metric of ticket `row` as a `MetricStatus`, instants in `zone`."""
-    out: dict[str, MetricStatus] = {}
+    out: dict[str, MetricStatus] = {}  # made a MetricMap by SlaStatus
     for m in results:
         c = m.all_cycles
         mine = (c.ticket == row).nonzero()[0]

@@ -34,11 +34,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any, overload
+from typing import Annotated, Any, overload
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from slaclock import _text as short
 from slaclock._checks import require, shorten
@@ -52,7 +52,7 @@ from slaclock.sla.findings import Finding, FindingCode
 from slaclock.sla.measures import fraction_used, warnings_reached
 from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.metric_columns import Timeline, evaluate_metrics
-from slaclock.sla.metric_status import MetricStatus, metric_statuses
+from slaclock.sla.metric_status import MetricMap, MetricStatus, metric_statuses
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import SupportLevel
@@ -130,8 +130,8 @@ class SlaStatus(FrozenModel):
         description="Years whose decreed holidays may be missing from the data: the deadline "
         "may move when they are decreed.",
     )
-    metrics: dict[str, MetricStatus] = Field(
-        default_factory=dict,
+    metrics: Annotated[dict[str, MetricStatus], AfterValidator(MetricMap)] = Field(
+        default_factory=MetricMap,
         description="The metrics asked for (evaluate's `metrics`), by name: each clock's last "
         "cycle and every cycle.",
     )

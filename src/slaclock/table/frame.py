@@ -29,7 +29,7 @@ columns are null).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, TypeVar
@@ -49,9 +49,12 @@ from slaclock.sla.columns import (
     evaluate_columns,
 )
 from slaclock.sla.contract import Contract
+from slaclock.sla.metric import Metric, metric_tuple
+from slaclock.sla.metric_columns import MetricColumns, Timeline, evaluate_metrics
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
 from slaclock.sla.status import SlaState, received_after_now, received_after_now_reason
 from slaclock.table.entitlement import entitlement_problems
+from slaclock.table.metrics import metric_output_columns, scatter_metrics, write_metric
 from slaclock.table.native import (
     row_labels,
     write_bools,
@@ -109,6 +112,7 @@ def evaluate_frame(
     event_columns: Mapping[str, str] | None = None,
     errors: Literal["raise", "mark"] = "raise",
     prefix: str = "",
+    metrics: Metric | Iterable[Metric] = (),
 ) -> Frame:
     """`frame` with the SLA columns of each ticket at `now` appended (same rows, order, kind).
 
@@ -119,9 +123,13 @@ def evaluate_frame(
     from `catalog` applies unless `plan` is given. `events` is an optional long
     table of events (see `slaclock.table.tickets`). Bad rows raise
     `InvalidRowsError`, or with ``errors="mark"`` are kept with a ``problem``.
+    `metrics` (for example `ZENDESK_METRICS`) adds each metric's columns,
+    ``<metric>_<field>`` (see `slaclock.table.metrics`), from the rules `evaluate`
+    runs; `metric_cycles` gives every cycle.
     """
     if errors not in ("raise", "mark"):
         raise ColumnError(f"errors must be 'raise' or 'mark', got {errors!r}.")
+    asked = metric_tuple(metrics)
     now_us = to_us(now, "now")
     check_options(plan, prefix)
     names = check_names(columns, INPUT_NAMES, "columns")
@@ -142,6 +150,7 @@ def evaluate_frame(
     table = eager(frame, "evaluate_frame")
     event_table = None if events is None else eager(events, "events")
     outputs = [prefix + c for c in OUTPUT_COLUMNS]
+    outputs += [prefix + c for c in metric_output_columns(asked)]
     outputs += [prefix + "entitlement"] if contracts is not None else []
     outputs += [prefix + "problem"] if errors == "mark" else []
     clash = sorted(set(outputs) & set(table.columns))
@@ -152,7 +161,7 @@ def evaluate_frame(
         )
     done = evaluate_table(
         table, now_us, plan, names=names, contracts=contracts, catalog=catalog,
-        events=event_table, event_names=event_names,
+        events=event_table, event_names=event_names, metrics=asked,
     )  # fmt: skip
     if done.bad.any() and errors == "raise":
         raise invalid_rows(table, done.problems)
@@ -200,6 +209,8 @@ class Evaluated:
     zone: str
     #: Each row's receipt (UTC microseconds; 0 where missing).
     received: npt.NDArray[np.int64]
+    #: Each metric asked for, every row (rows with problems: not started).
+    metrics: tuple[MetricColumns, ...] = ()
 
     @property
     def bad(self) -> npt.NDArray[np.bool_]:
@@ -217,6 +228,7 @@ def evaluate_table(
     catalog: PlanCatalog | None = None,
     events: nw.DataFrame[Any] | None = None,
     event_names: Mapping[str, str] | None = None,
+    metrics: tuple[Metric, ...] = (),
 ) -> Evaluated:
     """The SLA columns of a narwhals table of tickets (see `evaluate_frame`)."""
     default = BASIC_PLAN if plan is None else plan
@@ -228,6 +240,7 @@ def evaluate_table(
         table, names, tickets, default, plan is None, contracts, catalog
     )
     result: StatusColumns | None = None
+    measured: list[tuple[npt.NDArray[np.int64], tuple[MetricColumns, ...]]] = []
     zone = default.calendar.zone.key
     for chosen, rows in plans:
         if chosen.calendar.zone.key != zone:
@@ -239,14 +252,20 @@ def evaluate_table(
         result = evaluate_rows(
             tickets, problems, rows, now_us, chosen, result, names.get("received", "received")
         )
+        if metrics:
+            good = rows[~problems.mask[rows]]
+            sub = _subset(tickets, good)
+            timeline = Timeline.of(sub.received, sub.severity, sub.events, now_us)
+            measured.append((good, evaluate_metrics(timeline, metrics, chosen.calendar.engine)))
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
         result = _scatter(None, result, np.zeros(0, dtype=I64), n)
+    found = scatter_metrics(metrics, measured, n)
     if entitlement is None:
-        return Evaluated(result, problems, None, None, zone, tickets.received)
+        return Evaluated(result, problems, None, None, zone, tickets.received, found)
     refused, why = entitlement
     return Evaluated(
-        _not_entitled(result, refused), problems, refused, why, zone, tickets.received
+        _not_entitled(result, refused), problems, refused, why, zone, tickets.received, found
     )
 
 
@@ -396,6 +415,8 @@ def _write(
         write_durations(p + "target", result.target, table, bad),
         write_ints(p + "sla_severity", result.severity.astype(I64), table, bad),
     ]
+    for m in done.metrics:
+        cols += write_metric(p + m.metric.name + "_", m, zone, table, bad)
     if done.entitlement is not None:
         cols.append(write_strings(p + "entitlement", done.entitlement, table, bad))
     if errors == "mark":
