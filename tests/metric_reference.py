@@ -312,9 +312,7 @@ def run_cycles(metric: Metric, steps: Sequence[Step], now_m: int, clock: Clock) 
     return cycles
 
 
-def evaluate_metric(
-    ticket: Ticket, now: datetime, plan: ServicePlan, metric: Metric
-) -> RefMetric:
+def evaluate_metric(ticket: Ticket, now: datetime, plan: ServicePlan, metric: Metric) -> RefMetric:
     """What the semantics say about one metric of `ticket` at `now`."""
     now_m = minute_of(now)
     steps = timeline(ticket, now)
