@@ -207,11 +207,24 @@ def small_calls(repeats: int) -> None:
     now = datetime(2026, 11, 25, 12, tzinfo=BA)
     cal = BASIC_PLAN.calendar
     frame = pl.DataFrame({"received": [t], "severity": [2]})
-    from slaclock import evaluate, evaluate_frame
+    from slaclock import ZENDESK_METRICS, Message, StatusChanged, evaluate, evaluate_frame
 
+    step = timedelta(minutes=47)
+    events = [Message(at=t, author="customer")]
+    for k in range(1, 12):
+        at = t + k * step
+        events.append(
+            StatusChanged(at=at, status=("open", "pending", "hold", "solved")[k % 4])
+            if k % 2
+            else Message(at=at, author=("agent", "customer")[k % 4 // 2])
+        )
+    twelve = ticket.model_copy(update={"history": tuple(events)})
     calls: dict[str, Callable[[object], object]] = {
         "add": lambda _: cal.add(t, timedelta(hours=2)),
         "evaluate": lambda _: evaluate(ticket, now),
+        "evaluate(12 events, ZENDESK_METRICS)": lambda _: evaluate(
+            twelve, now, metrics=ZENDESK_METRICS
+        ),
         "evaluate_many([1])": lambda _: evaluate_many([ticket], now),
         "evaluate_frame(1 row)": lambda _: evaluate_frame(frame, now),
     }
@@ -332,12 +345,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     import_cost(1 if args.smoke else 3 if args.quick else 7)
     batch(1_000 if args.smoke else 20_000 if args.quick else 100_000, 1 if args.smoke else 3)
     try:
+        from metrics import metrics
         from tables import tables
     except ImportError as exc:  # pandas is in the bench extra
         print(f"tables: skipped ({exc})")
     else:
         rows = 2_000 if args.smoke else 100_000 if args.quick else 1_000_000
         tables(rows, 1 if args.smoke else 5, full=not (args.quick or args.smoke))
+        metrics(1_000 if args.smoke else 20_000 if args.quick else 200_000, 1 if args.smoke else 3)
     if not args.smoke:
         from payloads import payloads
 

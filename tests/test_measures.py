@@ -7,12 +7,22 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slaclock.sla.measures import (
-    fraction_column,
-    fraction_used,
-    warning_column,
-    warnings_reached,
-)
+from slaclock.sla.measures import fraction_column, warning_column
+
+
+def fraction_used(elapsed_us: int, target_us: int) -> float:
+    """Reference: elapsed / target (1.0 for a zero target, which is used up at once)."""
+    if target_us == 0:
+        return 1.0
+    return float(np.float64(elapsed_us) / np.float64(target_us))
+
+
+def warnings_reached(
+    elapsed_us: int, target_us: int, percents: tuple[int, ...]
+) -> tuple[int, ...]:
+    """Reference: the warning thresholds (percent of the target, ascending) reached."""
+    return tuple(p for p in percents if elapsed_us * 100 >= p * target_us)
+
 
 percents = st.sets(st.integers(1, 99), max_size=4).map(lambda s: tuple(sorted(s)))
 

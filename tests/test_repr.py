@@ -118,6 +118,17 @@ def examples() -> list[object]:
         VendorDirectChosen(at=AT),
         slaclock.StatusChanged(at=AT, status="pending"),
         slaclock.Message(at=AT, author="customer", public=False),
+        slaclock.CalendarChanged(at=AT, calendar="level_2"),
+        slaclock.Policy(
+            name="vip",
+            when=slaclock.PolicyMatch(customers={"ACME SA"}, severities={1}),
+            targets=(
+                slaclock.MetricTargets(metric="first_reply_time", targets=BASIC_PLAN.targets),
+            ),
+        ),
+        slaclock.PolicyMatch(tags={"vip"}),
+        slaclock.MetricTargets(metric="next_reply_time", targets=None),
+        slaclock.NamedCalendar(name="level_2", calendar=argentina(hours="08:00-20:00")),
         *slaclock.ZENDESK_METRICS,
         *slaclock.MANUAL_METRICS,
         slaclock.Metric(
@@ -138,9 +149,9 @@ def examples() -> list[object]:
         slaclock.HeldBy(levels={SupportLevel.VENDOR}),
         slaclock.PausedByEvent(),
         *evaluate(t, AT + timedelta(days=5), metrics=slaclock.ZENDESK_METRICS).metrics.values(),
-        *evaluate(
-            t, AT + timedelta(days=5), metrics=slaclock.ZENDESK_METRICS
-        ).metrics["first_reply_time"].cycles,
+        *evaluate(t, AT + timedelta(days=5), metrics=slaclock.ZENDESK_METRICS)
+        .metrics["first_reply_time"]
+        .cycles,
         evaluate(t, AT + timedelta(days=5), metrics=slaclock.MANUAL_METRICS),
         StayedWithProvider(at=AT, resumes_at=AT + timedelta(days=1)),
         Opening(day=date(2026, 12, 5), hours="10:00-14:00", reason="inventory"),

@@ -38,7 +38,6 @@ from slaclock import (
     evaluate,
     evaluate_many,
 )
-from slaclock.sla.status import History
 from tests.domain import CONTRACT, ba, ticket
 from tests.sla_reference import MINUTE, Expected, expected_status
 from tests.strategies import instants
@@ -283,12 +282,14 @@ def us(t: datetime) -> int:
     return (t - EPOCH) // timedelta(microseconds=1)
 
 
-def test_history_reads_the_events_up_to_now() -> None:
-    """`History.of` keeps the classifications before the stop, the first stop and whether
-    it was a hand-over, the level of the latest escalation and every pause; events after
+def test_the_history_is_read_up_to_now() -> None:
+    """The rules keep the classifications before the stop, the first stop and whether it
+    was a hand-over, the level of the latest escalation and every pause; events after
     `now` do not count. A ticket with no events has none of these."""
+    plan = BASIC_PLAN.model_copy(update={"pausing_allowed": True})
     t = ticket(ba(2026, 11, 24, 9), priority=3)
-    assert History.of(t, us(ba(2026, 11, 25))) == History((), None, False, SupportLevel.L1, ())
+    s = evaluate(t, ba(2026, 11, 25), plan)
+    assert (s.stopped_at, s.level, s.severity_confirmed) == (None, SupportLevel.L1, False)
     t = t.apply(Classified(at=ba(2026, 11, 24, 9, 10), severity=Severity.MAJOR))
     t = t.apply(Paused(at=ba(2026, 11, 24, 9, 20))).apply(Resumed(at=ba(2026, 11, 24, 9, 40)))
     t = t.apply(Escalated(at=ba(2026, 11, 24, 10), to=SupportLevel.L2))
@@ -296,21 +297,21 @@ def test_history_reads_the_events_up_to_now() -> None:
     t = t.apply(Classified(at=ba(2026, 11, 24, 11), severity=Severity.CRITICAL))
     t = t.apply(Paused(at=ba(2026, 11, 24, 12)))
     t = t.apply(Escalated(at=ba(2026, 11, 24, 13), to=SupportLevel.VENDOR, assisted_only=True))
-    pauses = ((us(ba(2026, 11, 24, 9, 20)), us(ba(2026, 11, 24, 9, 40))),)
-    assert History.of(t, us(ba(2026, 11, 24, 11, 30))) == History(
-        classifications=((us(ba(2026, 11, 24, 9, 10)), Severity.MAJOR),),
-        stop_us=us(ba(2026, 11, 24, 10, 30)),
-        handed_over=False,
-        level=SupportLevel.L2,
-        pauses=pauses,
-    )
-    later = History.of(t, us(ba(2026, 11, 24, 14)))
+    s = evaluate(t, ba(2026, 11, 24, 11, 30), plan)
+    assert s.severity is Severity.MAJOR and s.severity_confirmed  # the later one: after the stop
+    assert s.stopped_at == ba(2026, 11, 24, 10, 30) and s.state is SlaState.MET
+    assert s.level is SupportLevel.L2
+    assert s.elapsed == timedelta(minutes=70)  # 9:00-10:30 less the 20-minute pause
+    later = evaluate(t, ba(2026, 11, 24, 14), plan)
     assert later.level is SupportLevel.VENDOR
-    assert later.handed_over is False  # the clock had already stopped at the response
-    assert later.pauses == (*pauses, (us(ba(2026, 11, 24, 12)), None))
+    assert later.state is SlaState.MET  # the clock had already stopped at the response
+    assert later.elapsed == timedelta(minutes=70)  # the open pause after the stop: no change
     handed = ticket(ba(2026, 11, 24, 9)).apply(VendorDirectChosen(at=ba(2026, 11, 24, 9, 5)))
-    assert History.of(handed, us(ba(2026, 11, 24, 10))) == History(
-        (), us(ba(2026, 11, 24, 9, 5)), True, SupportLevel.VENDOR, ()
+    s = evaluate(handed, ba(2026, 11, 24, 10))
+    assert (s.stopped_at, s.state, s.level) == (
+        ba(2026, 11, 24, 9, 5),
+        SlaState.HANDED_TO_VENDOR,
+        SupportLevel.VENDOR,
     )
 
 
@@ -325,17 +326,17 @@ def unvalidated(t: Ticket, *events: object) -> Ticket:
     [
         (
             "PP",
-            "ticket T-1 is paused twice without a resume; add a Resumed event between the "
+            "ticket 'T-1' is paused twice without a resume; add a Resumed event between the "
             "two pauses.",
         ),
         (
             "R",
-            "ticket T-1 resumes without being paused; remove the Resumed event or add the "
+            "ticket 'T-1' resumes without being paused; remove the Resumed event or add the "
             "Paused event before it.",
         ),
         (
             "PRR",
-            "ticket T-1 resumes without being paused; remove the Resumed event or add the "
+            "ticket 'T-1' resumes without being paused; remove the Resumed event or add the "
             "Paused event before it.",
         ),
     ],

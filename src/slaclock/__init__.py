@@ -73,10 +73,12 @@ from slaclock.sla.plan import (
     BASIC_PLAN,
     ByTimeOfDay,
     IntakeRules,
+    NamedCalendar,
     PlanCatalog,
     ResponseTargets,
     ServicePlan,
 )
+from slaclock.sla.policy import MetricTargets, Policy, PolicyMatch
 from slaclock.sla.remote import RemoteSlot, remote_assistance
 from slaclock.sla.severity import Priority, Severity
 from slaclock.sla.status import SlaState, SlaStatus, evaluate
@@ -84,6 +86,7 @@ from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 from slaclock.sla.ticket import (
     Attachment,
+    CalendarChanged,
     Classified,
     Closed,
     Escalated,
@@ -124,6 +127,7 @@ __all__ = [
     "BusinessCalendar",
     "ByTimeOfDay",
     "Calendar",
+    "CalendarChanged",
     "Channel",
     "Classification",
     "Classified",
@@ -165,8 +169,10 @@ __all__ = [
     "MetricCycle",
     "MetricState",
     "MetricStatus",
+    "MetricTargets",
     "MissingExtraError",
     "NaiveDatetimeError",
+    "NamedCalendar",
     "NoOpenTimeError",
     "OpenInterval",
     "OpenPeriod",
@@ -175,6 +181,8 @@ __all__ = [
     "Paused",
     "PausedByEvent",
     "PlanCatalog",
+    "Policy",
+    "PolicyMatch",
     "Priority",
     "ReceivedAfterNowError",
     "RemoteSlot",

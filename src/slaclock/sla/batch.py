@@ -17,13 +17,10 @@ from slaclock._time import from_us, to_us
 from slaclock.errors import TicketEventError
 from slaclock.sla.columns import LEVELS, STATES, StatusColumns, TicketColumns, evaluate_columns
 from slaclock.sla.contract import Contract
+from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.status import (
-    SlaState,
-    not_entitled_findings,
-    received_after_now,
-    received_after_now_error,
-)
+from slaclock.sla.refusals import received_after_now, received_after_now_error
+from slaclock.sla.status import not_entitled_findings
 from slaclock.sla.ticket import Ticket
 
 __all__ = ["evaluate_many"]
@@ -62,7 +59,9 @@ def evaluate_many(
     rows: list[dict[str, Any]] = [{}] * len(items)
     for chosen, which in groups.values():
         group = [items[k] for k in which]
-        out = evaluate_columns(TicketColumns.from_tickets(group), now_us, chosen)
+        out = evaluate_columns(
+            TicketColumns.from_tickets(group, chosen.calendar_names), now_us, chosen
+        )
         if out.refused.any():
             first = int(out.refused.argmax())
             received = to_us(group[first].received)

@@ -24,14 +24,9 @@ import numpy.typing as npt
 from slaclock._time import from_us, to_us
 from slaclock.calendar.engine import Column, Engine, Mask
 from slaclock.sla.measures import fraction_column, warning_column
-from slaclock.sla.plan import ServicePlan
-from slaclock.sla.status import (
-    SlaState,
-    pausing_refused,
-    received_after_now,
-    received_after_now_reason,
-)
-from slaclock.sla.support import SupportLevel
+from slaclock.sla.outcome import LEVELS, STATE_LABELS, STATES, SlaState
+from slaclock.sla.plan import DEFAULT_CALENDAR, ServicePlan
+from slaclock.sla.refusals import pausing_refused, received_after_now, received_after_now_reason
 from slaclock.sla.ticket import Ticket
 from slaclock.sla.timeline import EventColumns, Kind, history_columns
 
@@ -47,13 +42,30 @@ __all__ = [
 ]
 
 I64 = np.int64
-#: `StatusColumns.state` codes index this tuple.
-STATES: tuple[SlaState, ...] = tuple(SlaState)
-#: The text of each state code, as tables show it.
-STATE_LABELS: tuple[str, ...] = tuple(s.value for s in STATES)
-#: `StatusColumns.level` codes index this tuple.
-LEVELS: tuple[SupportLevel, ...] = (SupportLevel.L1, SupportLevel.L2, SupportLevel.VENDOR)
 _STATE = {s: np.int8(k) for k, s in enumerate(STATES)}
+_RUNNING, _PAUSED_STATE, _MET, _BREACHED, _HANDED = (
+    _STATE[s]
+    for s in (
+        SlaState.RUNNING,
+        SlaState.PAUSED,
+        SlaState.MET,
+        SlaState.BREACHED,
+        SlaState.HANDED_TO_VENDOR,
+    )
+)
+#: Kind codes as plain ints, read once (an enum member costs a lookup on every use).
+_CLASSIFIED, _STOPPED, _HANDED_OVER, _TO_L2, _TO_VENDOR, _PAUSED, _RESUMED = (
+    int(k)
+    for k in (
+        Kind.CLASSIFIED,
+        Kind.STOPPED,
+        Kind.HANDED_OVER,
+        Kind.TO_L2,
+        Kind.TO_VENDOR,
+        Kind.PAUSED,
+        Kind.RESUMED,
+    )
+)
 _NEVER = np.iinfo(I64).max
 
 
@@ -75,9 +87,11 @@ class TicketColumns:
         return TicketColumns(self.received[a:b], self.severity[a:b], ev.slice(i, j, a))
 
     @classmethod
-    def from_tickets(cls, tickets: Sequence[Ticket]) -> TicketColumns:
+    def from_tickets(
+        cls, tickets: Sequence[Ticket], calendars: tuple[str, ...] = (DEFAULT_CALENDAR,)
+    ) -> TicketColumns:
         """The columns of ticket objects (one pass over their histories)."""
-        events = history_columns([t.history for t in tickets])
+        events = history_columns([t.history for t in tickets], calendars, [t.id for t in tickets])
         received = np.fromiter((to_us(t.received) for t in tickets), I64, len(tickets))
         severity = np.fromiter((int(t.priority) for t in tickets), np.int8, len(tickets))
         return cls(received, severity, events)
@@ -117,7 +131,7 @@ class StatusColumns:
     @property
     def breached(self) -> Mask:
         """Rows whose target was missed."""
-        out: Mask = self.state == _STATE[SlaState.BREACHED]
+        out: Mask = self.state == _BREACHED
         return out
 
 
@@ -182,13 +196,18 @@ def _pauses(
     """Pair PAUSED and RESUMED events; a message for tickets where they do not alternate."""
     refused = np.zeros(n, dtype=bool)
     problem = np.full(n, None, dtype=object)
-    both = events.take((events.kind == Kind.PAUSED) | (events.kind == Kind.RESUMED))
+    which = (events.kind == _PAUSED) | (events.kind == _RESUMED)
+    if not which.any():  # the usual ticket: no pauses at all
+        z = np.zeros(0, dtype=I64)
+        offset = np.zeros(n + 1, dtype=I64)
+        return _Pauses(z, z, offset, z, np.zeros(n, dtype=bool)), refused, problem
+    both = events.take(which)
     rank = _ranks(both.ticket)
-    expected = np.where(rank % 2 == 0, Kind.PAUSED, Kind.RESUMED)
+    expected = np.where(rank % 2 == 0, _PAUSED, _RESUMED)
     wrong = both.kind != expected
     if wrong.any():
         tickets, first = np.unique(both.ticket[wrong], return_index=True)
-        resumed = both.kind[wrong][first] == Kind.RESUMED
+        resumed = both.kind[wrong][first] == _RESUMED
         problem[tickets[resumed]] = (
             "resumes without being paused; remove the Resumed event or add the Paused "
             "event before it."
@@ -200,7 +219,7 @@ def _pauses(
     ok = ~refused[both.ticket]  # a refused ticket's pauses are not paired (nor used)
     both = both.take(ok)
     rank = rank[ok]
-    pause = both.kind == Kind.PAUSED
+    pause = both.kind == _PAUSED
     owner = both.ticket[pause]
     start = both.at[pause]
     end = np.full(len(start), _NEVER, dtype=I64)
@@ -316,7 +335,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
     rows = np.arange(n)
 
     # Rule 1: the stop, the level and the pauses, up to now.
-    stopping = (events.kind == Kind.STOPPED) | (events.kind == Kind.HANDED_OVER)
+    stopping = (events.kind == _STOPPED) | (events.kind == _HANDED_OVER)
     stops = np.flatnonzero(stopping)
     first_stop = _first_per_ticket(events.ticket[stops], n)
     stopped = first_stop >= 0
@@ -324,7 +343,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
         pos = stops[first_stop]
         stop_pos = np.where(stopped, pos, _NEVER)
         stop = np.where(stopped, events.at[pos], 0)
-        handed = stopped & (events.kind[pos] == Kind.HANDED_OVER)
+        handed = stopped & (events.kind[pos] == _HANDED_OVER)
     else:
         stop_pos = np.full(n, _NEVER, dtype=I64)
         stop = np.zeros(n, dtype=I64)
@@ -343,7 +362,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
 
     # Rule 2: classifications before the stop, while the deadline in force has not passed.
     position = np.arange(len(events.at))
-    counted = (events.kind == Kind.CLASSIFIED) & (position < stop_pos[events.ticket])
+    counted = (events.kind == _CLASSIFIED) & (position < stop_pos[events.ticket])
     classified = events.take(counted)
     severity = tickets.severity.copy()
     confirmed = np.zeros(n, dtype=bool)
@@ -395,13 +414,13 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
         stopped,
         np.where(
             stop > deadline,
-            _STATE[SlaState.BREACHED],
-            np.where(handed, _STATE[SlaState.HANDED_TO_VENDOR], _STATE[SlaState.MET]),
+            _BREACHED,
+            np.where(handed, _HANDED, _MET),
         ),
         np.where(
             pauses.open_now,
-            _STATE[SlaState.PAUSED],
-            np.where(now_us > deadline, _STATE[SlaState.BREACHED], _STATE[SlaState.RUNNING]),
+            _PAUSED_STATE,
+            np.where(now_us > deadline, _BREACHED, _RUNNING),
         ),
     ).astype(np.int8)
 
@@ -429,9 +448,11 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
 def _levels(events: EventColumns, n: int) -> npt.NDArray[np.int8]:
     """Who holds each ticket: the level of its latest escalation (L1 if none)."""
     level = np.zeros(n, dtype=np.int8)
-    to_vendor = (events.kind == Kind.TO_VENDOR) | (events.kind == Kind.HANDED_OVER)
-    code = np.where(events.kind == Kind.TO_L2, 1, np.where(to_vendor, 2, 0))
+    to_vendor = (events.kind == _TO_VENDOR) | (events.kind == _HANDED_OVER)
+    code = np.where(events.kind == _TO_L2, 1, np.where(to_vendor, 2, 0))
     moves = np.flatnonzero(code > 0)[::-1]  # latest first
+    if not len(moves):
+        return level
     tickets, latest = np.unique(events.ticket[moves], return_index=True)
     level[tickets] = code[moves[latest]]
     return level

@@ -11,21 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["fraction_column", "fraction_used", "warning_column", "warnings_reached"]
-
-
-def fraction_used(elapsed_us: int, target_us: int) -> float:
-    """elapsed / target (1.0 for a zero target, which is used up at once)."""
-    if target_us == 0:
-        return 1.0
-    return float(np.float64(elapsed_us) / np.float64(target_us))
-
-
-def warnings_reached(
-    elapsed_us: int, target_us: int, percents: tuple[int, ...]
-) -> tuple[int, ...]:
-    """The warning thresholds (percent of the target, ascending) reached so far."""
-    return tuple(p for p in percents if elapsed_us * 100 >= p * target_us)
+__all__ = ["fraction_column", "warning_column"]
 
 
 def fraction_column(

@@ -183,6 +183,12 @@ class Metric(FrozenModel):
         default="business",
         description="Count the plan calendar's open time, or every hour (24/7).",
     )
+    calendar_change: Literal["per_span", "last"] = Field(
+        default="per_span",
+        description="When the ticket moves to another calendar (`CalendarChanged`): count "
+        "each span on the calendar then in force (dbt_zendesk's convention), or all of it "
+        "on the last one (Zendesk's, for single-event metrics).",
+    )
     targets: ResponseTargets | None = Field(
         default=None, description="A duration per severity; None measures only."
     )

@@ -42,6 +42,7 @@ from slaclock.sla.metric import (
     StatusEntered,
     StatusLeft,
 )
+from slaclock.sla.policy import Policy
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
@@ -55,9 +56,12 @@ __all__ = [
     "MetricState",
     "Timeline",
     "evaluate_metrics",
+    "with_targets",
 ]
 
 I64 = np.int64
+Mask2 = npt.NDArray[np.bool_]  #: (metrics x events)
+Column2 = npt.NDArray[np.int64]
 #: An instant or duration that does not exist (a cycle still running has no stop).
 NONE = np.iinfo(I64).min
 _LEVEL_CODE = {SupportLevel.L1: 0, SupportLevel.L2: 1, SupportLevel.VENDOR: 2}
@@ -112,6 +116,8 @@ class Timeline:
     level_before: Column  #: 0 L1, 1 L2, 2 vendor; -1 at the receipt
     level_after: Column
     paused_after: Mask  #: between a Paused event and its Resumed
+    calendar_after: Column  #: index of the calendar in force (the plan's own: 0)
+    calendar_last: Column  #: per ticket: the calendar in force at its last event
     message: Column  #: AGENT | PUBLIC bits of a message (a response, an update), else -1
     severity: npt.NDArray[np.int8]  #: per ticket: the severity at now
     n: int  #: tickets
@@ -157,6 +163,8 @@ class Timeline:
         )
         sets_pause = first | (code == Code.PAUSED) | (code == Code.RESUMED)
         paused_after = _carry(sets_pause, (code == Code.PAUSED).astype(I64)).astype(bool)
+        sets_calendar = first | (code == Code.CALENDAR)
+        calendar_after = _carry(sets_calendar, np.where(first, 0, value))
         message = np.where(
             code == Code.MESSAGE,
             value,
@@ -177,6 +185,8 @@ class Timeline:
             level_before=_before(level_after, first, -1),
             level_after=level_after,
             paused_after=paused_after,
+            calendar_after=calendar_after,
+            calendar_last=calendar_after[last],
             message=message,
             severity=severity,
             n=n,
@@ -195,9 +205,9 @@ class Timeline:
         out = np.zeros(len(self.at), dtype=bool)
         for c in conditions:
             if isinstance(c, InStatus):
-                out |= np.isin(self.status_after, _codes(c.statuses))
+                out |= _among(self.status_after, _codes(c.statuses))
             elif isinstance(c, HeldBy):
-                out |= np.isin(self.level_after, [_LEVEL_CODE[x] for x in c.levels])
+                out |= _among(self.level_after, [_LEVEL_CODE[x] for x in c.levels])
             else:
                 assert isinstance(c, PausedByEvent)
                 out |= self.paused_after
@@ -208,8 +218,8 @@ class Timeline:
             return self.first
         if isinstance(c, StatusEntered | StatusLeft):
             codes = _codes(c.statuses)
-            inside_after = np.isin(self.status_after, codes)
-            inside_before = np.isin(self.status_before, codes)
+            inside_after = _among(self.status_after, codes)
+            inside_before = _among(self.status_before, codes)
             if isinstance(c, StatusEntered):
                 out: Mask = inside_after & ~inside_before
             else:
@@ -217,7 +227,7 @@ class Timeline:
             return out
         if isinstance(c, Reopened):
             unsolved = _codes(frozenset(s for s in TicketStatus if s.unsolved))
-            out = (self.status_before == TicketStatus.SOLVED.code) & np.isin(
+            out = (self.status_before == TicketStatus.SOLVED.code) & _among(
                 self.status_after, unsolved
             )
             return out
@@ -241,6 +251,14 @@ def _codes(statuses: frozenset[TicketStatus]) -> list[int]:
     return sorted(s.code for s in statuses)
 
 
+def _among(values: Column, codes: list[int]) -> Mask:
+    """Whether each small code (-1 to 6) is one of `codes`: a lookup, not a search."""
+    table = np.zeros(8, dtype=bool)  # index -1 reads the last entry: never among them
+    table[codes] = True
+    out: Mask = table[values]
+    return out
+
+
 @dataclass(frozen=True)
 class CycleColumns:
     """Every cycle of one metric, in ticket order then time order."""
@@ -254,7 +272,7 @@ class CycleColumns:
     state: npt.NDArray[np.int8]  #: index into `METRIC_STATES`
     breached: Mask
 
-    def take(self, keep: Mask) -> CycleColumns:
+    def take(self, keep: Mask | slice) -> CycleColumns:
         """The cycles where `keep` holds."""
         return CycleColumns(
             self.ticket[keep],
@@ -286,126 +304,60 @@ class MetricColumns:
     cycles: Column  #: cycles so far
     breached_cycles: Column
     all_cycles: CycleColumns
-
-
-def _add(engine: Engine | None, u: Column, d: Column) -> Column:
-    """u plus d of counted time (every µs when `engine` is None)."""
-    if engine is None:
-        out: Column = u + d
-        return out
-    return engine.add_many(u, d)
-
-
-def _elapsed(engine: Engine | None, a: Column, b: Column) -> Column:
-    if engine is None:
-        out: Column = b - a
-        return out
-    return engine.elapsed_many(a, b)
+    #: Whether the metric has targets here (its own or a policy's): target columns exist.
+    has_targets: bool
+    policy: Column  #: each ticket's policy (index; len(policies): none matched)
 
 
 def evaluate_metrics(
-    timeline: Timeline, metrics: tuple[Metric, ...], engine: Engine
+    timeline: Timeline,
+    metrics: tuple[Metric, ...],
+    engines: Engine | tuple[Engine, ...],
+    policies: tuple[Policy, ...] = (),
+    chosen: Column | None = None,
 ) -> tuple[MetricColumns, ...]:
-    """Each metric of each ticket of `timeline`, counted on `engine`'s open time."""
-    return tuple(
-        _evaluate(timeline, m, None if m.hours == "calendar" else engine) for m in metrics
+    """Each metric of each ticket of `timeline`, counted on the open time of the engines
+    of the plan's calendars (`ServicePlan.all_calendars`, the ticket's calendar at
+    receipt first; every hour for a metric with ``hours="calendar"``). With `policies`,
+    `chosen` is each ticket's policy (`policy.select_policies`; len(policies): none),
+    whose targets replace the metrics' own for the metrics it names.
+
+    All metrics at once: each step is one operation over a (metrics x events) array,
+    so a call's cost hardly grows with the number of metrics, and the open time of
+    each span between two events is computed once for all of them."""
+    if not metrics:
+        return ()
+    on = engines if isinstance(engines, tuple) else (engines,)
+    if chosen is None:
+        chosen = np.full(timeline.n, len(policies), dtype=I64)
+    return _Matrix(timeline, metrics, on, policies, chosen).results()
+
+
+def with_targets(metric: Metric, policies: tuple[Policy, ...]) -> bool:
+    """Whether a metric can have a target: its own, or one a policy sets."""
+    return metric.targets is not None or any(
+        t.metric == metric.name and t.targets is not None for p in policies for t in p.targets
     )
 
 
-def _evaluate(tl: Timeline, metric: Metric, engine: Engine | None) -> MetricColumns:
-    rows = len(tl.at)
-    idx = np.arange(rows)
-    start = tl.matches(metric.start)
-    cancel = tl.matches(metric.cancel)
-    end = tl.matches(metric.stop) | cancel
-    reset = tl.matches(metric.reset)
-    if metric.after_stop == "ignore":
-        start, end, reset = _only_first(tl, start, end, reset)
+def _carry2(sets: Mask2, values: Mask2) -> Mask2:
+    """`_carry` of booleans along each row of a (metrics x events) array: each set
+    position's index and value packed in one integer (2 * index + value), so that a
+    running maximum carries the latest value with no gather."""
+    r = sets.shape[1]
+    packed = np.arange(0, 2 * r, 2, dtype=np.int32 if 2 * r < 2**31 else I64)
+    packed = np.where(sets, packed + values, 0)
+    np.maximum.accumulate(packed, axis=1, out=packed)
+    out: Mask2 = (packed & 1).astype(bool)
+    return out
 
-    # The cycle state after each event: the last start (running) or end (not running).
-    decisive = tl.first | start | end
-    running = _carry(decisive, start.astype(I64)).astype(bool)
-    running_before = _before(running, tl.first, 0).astype(bool)
-    ends = running_before & (end | reset)  # a cycle ends here (and may start again)
-    begins = running & (~running_before | ends)
-    if metric.after_stop in ("resume", "extend"):
-        # A begin continues the last cycle unless it is the ticket's first, a reset's, or
-        # follows a cancel.
-        ended_by_cancel = _carry(tl.first | ends, (ends & cancel).astype(I64)).astype(bool)
-        had_cycle = _carry(tl.first | begins, begins.astype(I64)).astype(bool)
-        had_before = _before(had_cycle, tl.first, 0).astype(bool)
-        new = begins & (~had_before | (reset & running_before) | ended_by_cancel)
-    else:
-        new = begins
-    cycle = np.cumsum(new) - 1  # cycle of each row (meaningful where one ran)
-    n_cycles = int(new.sum())
 
-    counted = running & ~tl.holds(metric.pause)
-    if metric.after_stop == "extend":  # a stopped span counts when the cycle continues
-        cont = begins & ~new
-        nxt = _next(cont | new | tl.first, idx, tl.owner)  # the next begin in the ticket
-        gap = ~running & (cycle >= 0) & (nxt >= 0)
-        gap &= np.where(nxt >= 0, cont[np.maximum(nxt, 0)], False)
-        counted |= gap & ~tl.holds(metric.pause)
-    counted &= cycle >= 0
-    seg = np.flatnonzero(counted)
-    seg_time = _elapsed(engine, tl.at[seg], tl.until[seg])
-    seg_cycle = cycle[seg]
-
-    # Cycles: owner, start, end.
-    c_pos = np.flatnonzero(new)
-    c_ticket = tl.owner[c_pos]
-    c_start = tl.at[c_pos]
-    elapsed = np.zeros(n_cycles, dtype=I64)
-    if len(seg):
-        np.add.at(elapsed, seg_cycle, seg_time)
-    end_rows = np.flatnonzero(ends)
-    end_cycle = cycle[np.maximum(end_rows - 1, 0)]  # the cycle running before the end
-    c_stop = np.full(n_cycles, NONE, dtype=I64)
-    c_cancelled = np.zeros(n_cycles, dtype=bool)
-    latest = np.ones(len(end_rows), dtype=bool)  # a cycle's latest end is its end
-    latest[:-1] = end_cycle[1:] != end_cycle[:-1]
-    c_stop[end_cycle[latest]] = tl.at[end_rows[latest]]
-    c_cancelled[end_cycle[latest]] = cancel[end_rows[latest]]
-    last_rows = np.flatnonzero(tl.last)
-    live = last_rows[running[last_rows]]  # tickets whose last cycle still runs
-    c_open = np.zeros(n_cycles, dtype=bool)
-    c_open[cycle[live]] = True
-    c_stop[c_open] = NONE
-    c_cancelled[c_open] = False
-    counting_now = np.zeros(n_cycles, dtype=bool)
-    counting_now[cycle[live]] = counted[live]
-
-    # Targets, deadlines, states.
-    state = np.where(
-        c_cancelled,
-        _S[MetricState.CANCELLED],
-        np.where(
-            c_open,
-            np.where(counting_now, _S[MetricState.RUNNING], _S[MetricState.PAUSED]),
-            _S[MetricState.STOPPED],
-        ),
-    ).astype(np.int8)
-    breached = np.zeros(n_cycles, dtype=bool)
-    target = np.full(n_cycles, NONE, dtype=I64)
-    deadline = np.full(n_cycles, NONE, dtype=I64)
-    if metric.targets is not None:
-        per_severity = np.array([0] + [_us(metric.targets[s]) for s in Severity], dtype=I64)
-        target = per_severity[tl.severity[c_ticket]]
-        breached = (elapsed >= target) if metric.breach_at_target else (elapsed > target)
-        deadline = _deadlines(engine, tl, c_stop, c_open, elapsed, target, c_start,
-                              seg, seg_time, seg_cycle, n_cycles)  # fmt: skip
-        ended_ok = ~c_open & ~c_cancelled
-        state = np.where(ended_ok, _S[MetricState.MET], state).astype(np.int8)
-        state = np.where(breached & ~c_cancelled, _S[MetricState.BREACHED], state).astype(np.int8)
-        breached &= ~c_cancelled
-    cycles = CycleColumns(c_ticket, c_start, c_stop, elapsed, target, deadline, state, breached)
-    # A cycle started by the event that ended the one before, and ended at that same
-    # instant, never ran: a reply that solves the ticket starts no new update clock.
-    void = ends[c_pos] & ~c_open & (c_stop == c_start) & (elapsed == 0)
-    if void.any():
-        cycles = cycles.take(~void)
-    return _per_ticket(metric, tl.n, cycles)
+def _before2(after: Mask2, first: Mask) -> Mask2:
+    """The value before each event (False at each ticket's receipt)."""
+    out = np.zeros_like(after)
+    out[:, 1:] = after[:, :-1]
+    out[:, first] = False
+    return out
 
 
 def _us(target: object) -> int:
@@ -413,113 +365,311 @@ def _us(target: object) -> int:
     return target // timedelta(microseconds=1)
 
 
-def _only_first(tl: Timeline, start: Mask, end: Mask, reset: Mask) -> tuple[Mask, Mask, Mask]:
-    """after_stop "ignore": each ticket's first start, the first end after it, and the
-    resets between them; nothing else."""
-    n = tl.n
-    rows = np.arange(len(start))
-    big = np.iinfo(I64).max
-    first_start = np.full(n, big, dtype=I64)
-    np.minimum.at(first_start, tl.owner[start], rows[start])
-    fs = first_start[tl.owner]
-    after = rows > fs
-    first_end = np.full(n, big, dtype=I64)
-    np.minimum.at(first_end, tl.owner[end & after], rows[end & after])
-    fe = first_end[tl.owner]
-    return rows == fs, rows == fe, reset & after & (rows < fe)
+class _Matrix:
+    """The metrics of one call as (metrics x events) arrays, and the cycles they make."""
 
+    def __init__(
+        self,
+        tl: Timeline,
+        metrics: tuple[Metric, ...],
+        engines: tuple[Engine, ...],
+        policies: tuple[Policy, ...],
+        chosen: Column,
+    ) -> None:
+        self.tl, self.metrics, self.engines = tl, metrics, engines
+        self.policies, self.chosen = policies, chosen
+        self.m, self.r = len(metrics), len(tl.at)
+        cache: dict[object, Mask] = {}
 
-def _next(marks: Mask, idx: Column, owner: Column) -> Column:
-    """The next row after each row where `marks` holds, in the same ticket (-1 if none)."""
-    big = len(marks)
-    pos = np.where(marks, idx, big)
-    shifted = np.empty_like(pos)
-    shifted[:-1] = pos[1:]
-    if len(pos):
-        shifted[-1] = big
-    nxt = np.minimum.accumulate(shifted[::-1])[::-1]
-    ok = (nxt < big) & (owner[np.minimum(nxt, big - 1)] == owner)
-    out: Column = np.where(ok, nxt, -1)
-    return out
+        def events(pick: str) -> Mask2:
+            rows = []
+            for metric in metrics:
+                out = np.zeros(self.r, dtype=bool)
+                for c in getattr(metric, pick):
+                    if c not in cache:
+                        cache[c] = tl.matches((c,))
+                    out = out | cache[c]
+                rows.append(out)
+            return np.stack(rows)
 
+        def states() -> Mask2:
+            rows = []
+            for metric in metrics:
+                out = np.zeros(self.r, dtype=bool)
+                for c in metric.pause:
+                    if c not in cache:
+                        cache[c] = tl.holds((c,))
+                    out = out | cache[c]
+                rows.append(out)
+            return np.stack(rows)
 
-def _deadlines(
-    engine: Engine | None,
-    tl: Timeline,
-    c_stop: Column,
-    c_open: Mask,
-    elapsed: Column,
-    target: Column,
-    c_start: Column,
-    seg: Column,
-    seg_time: Column,
-    seg_cycle: Column,
-    n_cycles: int,
-) -> Column:
-    """The instant each cycle's counted time reaches its target: inside the span where it
-    did, or else from the cycle's end (or now, while it runs) on."""
-    deadline = np.zeros(n_cycles, dtype=I64)
-    # Counted time before each span of its cycle.
-    total = np.cumsum(seg_time)
-    before = total - seg_time
-    first_of_cycle = np.ones(len(seg), dtype=bool)
-    first_of_cycle[1:] = seg_cycle[1:] != seg_cycle[:-1]
-    base = np.repeat(before[first_of_cycle], np.diff(np.append(np.flatnonzero(first_of_cycle),
-                                                               len(seg))))  # fmt: skip
-    before = before - base
-    t = target[seg_cycle]
-    crossing = (before < t) & (before + seg_time >= t)
-    reached = np.zeros(n_cycles, dtype=bool)
-    where = np.flatnonzero(crossing)
-    deadline[seg_cycle[where]] = _add(engine, tl.at[seg[where]], t[where] - before[where])
-    reached[seg_cycle[where]] = True
-    zero = target == 0
-    deadline[zero] = c_start[zero]
-    reached |= zero
-    rest = np.flatnonzero(~reached)
-    ref = np.where(c_open[rest], tl.now, c_stop[rest])
-    deadline[rest] = _add(engine, ref, target[rest] - elapsed[rest])
-    return deadline
+        self.start, self.cancel = events("start"), events("cancel")
+        self.end = events("stop") | self.cancel
+        self.reset = events("reset")
+        self.paused = states()
+        self.mode = np.array([m.after_stop for m in metrics])[:, None]
+        self.business = np.array([m.hours == "business" for m in metrics])
+        #: The calendar each metric counts each span on.
+        last = np.array([m.calendar_change == "last" for m in metrics])[:, None]
+        self.calendar = np.where(last, tl.calendar_last[tl.owner], tl.calendar_after)
 
+    def results(self) -> tuple[MetricColumns, ...]:
+        tl = self.tl
+        start, end, reset, cancel = self.start, self.end, self.reset, self.cancel
+        ignore = self.mode[:, 0] == "ignore"
+        if ignore.any():
+            start, end, reset = (x.copy() for x in (start, end, reset))
+            start[ignore], end[ignore], reset[ignore] = self._only_first(
+                start[ignore], end[ignore], reset[ignore]
+            )
+        first = tl.first
+        # The cycle state after each event: the last start (running) or end (not running).
+        running = _carry2(first | start | end, start)
+        running_before = _before2(running, first)
+        ends = running_before & (end | reset)  # a cycle ends here (and may start again)
+        begins = running & (~running_before | ends)
+        # resume and extend: a begin continues the last cycle unless it is the ticket's
+        # first, a reset's, or follows a cancel.
+        by_cancel = _carry2(first | ends, ends & cancel)
+        had_before = _before2(_carry2(first | begins, begins), first)
+        continues = begins & had_before & ~(reset & running_before) & ~by_cancel
+        new = begins & ~(continues & ((self.mode == "resume") | (self.mode == "extend")))
+        started = _carry2(first | new, new)
+        flat_new = new.ravel()
+        cycle = (np.cumsum(flat_new) - 1).reshape(new.shape)
 
-def _per_ticket(metric: Metric, n: int, cycles: CycleColumns) -> MetricColumns:
-    """The last cycle of each ticket, and its counts."""
-    count = np.bincount(cycles.ticket, minlength=n).astype(I64)
-    breached_count = np.bincount(cycles.ticket[cycles.breached], minlength=n).astype(I64)
-    has = count > 0
-    last = np.cumsum(count) - 1  # index of each ticket's last cycle
-    pick = np.where(has, last, 0)
+        counted = running & ~self.paused & started
+        extend = self.mode[:, 0] == "extend"
+        if extend.any():  # a stopped span counts when the same cycle continues
+            e = np.flatnonzero(extend)
+            nxt = self._next_is((continues & ~new)[e], (new | continues)[e])
+            counted[e] |= ~running[e] & started[e] & nxt & ~self.paused[e]
 
-    def take(values: npt.NDArray[Any], missing: int) -> npt.NDArray[Any]:
-        if len(values) == 0:
-            return np.full(n, missing, dtype=values.dtype)
-        out: Column = np.where(has, values[pick], missing)
+        # Counted time: each span's open time once, for every metric.
+        span = np.zeros((self.m, self.r), dtype=I64)
+        if not self.business.all():
+            span[~self.business] = tl.until - tl.at
+        if len(self.engines) == 1 and self.business.any():
+            span[self.business] = self.engines[0].elapsed_many(tl.at, tl.until)
+        elif self.business.any():
+            for k, engine in enumerate(self.engines):
+                on = (self.calendar == k) & self.business[:, None]
+                need = np.flatnonzero(on.any(axis=0))
+                if len(need):
+                    times = np.zeros(self.r, dtype=I64)
+                    times[need] = engine.elapsed_many(tl.at[need], tl.until[need])
+                    span = np.where(on, times, span)
+        flat_counted = np.flatnonzero(counted.ravel())
+        seg_cycle = cycle.ravel()[flat_counted]
+        seg_time = span.ravel()[flat_counted]
+        seg_row = flat_counted % self.r
+
+        positions = np.flatnonzero(flat_new)
+        n_cycles = len(positions)
+        c_metric = positions // self.r
+        c_row = positions % self.r
+        c_ticket = tl.owner[c_row]
+        c_start = tl.at[c_row]
+        elapsed = np.zeros(n_cycles, dtype=I64)
+        if len(seg_cycle):
+            runs = np.flatnonzero(np.diff(seg_cycle, prepend=-1))
+            elapsed[seg_cycle[runs]] = np.add.reduceat(seg_time, runs)
+
+        end_at = np.flatnonzero(ends.ravel())
+        end_cycle = cycle.ravel()[end_at - 1]  # the cycle running before the end
+        latest = np.ones(len(end_at), dtype=bool)  # a cycle's latest end is its end
+        latest[:-1] = end_cycle[1:] != end_cycle[:-1]
+        c_stop = np.full(n_cycles, NONE, dtype=I64)
+        c_cancelled = np.zeros(n_cycles, dtype=bool)
+        c_stop[end_cycle[latest]] = tl.at[end_at[latest] % self.r]
+        c_cancelled[end_cycle[latest]] = cancel.ravel()[end_at[latest]]
+        live = np.flatnonzero((running & tl.last).ravel())  # last cycles still running
+        c_open = np.zeros(n_cycles, dtype=bool)
+        c_open[cycle.ravel()[live]] = True
+        c_stop[c_open] = NONE
+        c_cancelled[c_open] = False
+        counting_now = np.zeros(n_cycles, dtype=bool)
+        counting_now[cycle.ravel()[live]] = counted.ravel()[live]
+
+        state = np.where(
+            c_cancelled,
+            _S[MetricState.CANCELLED],
+            np.where(
+                c_open,
+                np.where(counting_now, _S[MetricState.RUNNING], _S[MetricState.PAUSED]),
+                _S[MetricState.STOPPED],
+            ),
+        ).astype(np.int8)
+        target = np.full(n_cycles, NONE, dtype=I64)
+        deadline = np.full(n_cycles, NONE, dtype=I64)
+        breached = np.zeros(n_cycles, dtype=bool)
+        table = self._targets()
+        if table is not None:
+            target = table[self.chosen[c_ticket], c_metric, tl.severity[c_ticket]]
+            has = target != NONE
+            at_target = np.array([m.breach_at_target for m in self.metrics])[c_metric]
+            breached = has & ~c_cancelled & np.where(at_target, elapsed >= target,
+                                                     elapsed > target)  # fmt: skip
+            deadline = self._deadlines(
+                has, target, elapsed, c_start, c_stop, c_open, c_metric, c_ticket,
+                seg_cycle, seg_time, seg_row,
+            )  # fmt: skip
+            ended_ok = has & ~c_open & ~c_cancelled
+            state = np.where(ended_ok, _S[MetricState.MET], state)
+            state = np.where(breached, _S[MetricState.BREACHED], state).astype(np.int8)
+
+        # A cycle started by the event that ended the one before, and ended at that same
+        # instant, never ran: a reply that solves the ticket starts no new update clock.
+        keep = ~(ends.ravel()[positions] & ~c_open & (c_stop == c_start) & (elapsed == 0))
+        cycles = CycleColumns(c_ticket, c_start, c_stop, elapsed, target, deadline, state,
+                              breached)  # fmt: skip
+        if not keep.all():
+            cycles, c_metric = cycles.take(keep), c_metric[keep]
+        return self._per_ticket(cycles, c_metric)
+
+    def _only_first(self, start: Mask2, end: Mask2, reset: Mask2) -> tuple[Mask2, Mask2, Mask2]:
+        """after_stop "ignore": each ticket's first start, the first end after it, and
+        the resets between them; nothing else."""
+        tl = self.tl
+        rows = np.arange(self.r)
+        big = np.iinfo(I64).max
+        heads = np.flatnonzero(tl.first)
+        fs = np.minimum.reduceat(np.where(start, rows, big), heads, axis=1)[:, tl.owner]
+        after = rows > fs
+        fe = np.minimum.reduceat(np.where(end & after, rows, big), heads, axis=1)[:, tl.owner]
+        return rows == fs, rows == fe, reset & after & (rows < fe)
+
+    def _next_is(self, wanted: Mask2, marks: Mask2) -> Mask2:
+        """Whether the next row after each row where `marks` holds, in the same ticket,
+        is one where `wanted` holds (index and flag packed, as in `_carry2`)."""
+        owner = self.tl.owner
+        big = 2 * self.r
+        packed = np.where(marks, np.arange(0, big, 2) + wanted, big)
+        after = np.full_like(packed, big)
+        after[:, :-1] = packed[:, 1:]
+        nxt = np.minimum.accumulate(after[:, ::-1], axis=1)[:, ::-1]
+        index = np.minimum(nxt >> 1, self.r - 1)
+        out: Mask2 = (nxt < big) & ((nxt & 1) == 1) & (owner[index] == owner[None, :])
         return out
 
-    state = take(cycles.state, _S[MetricState.NOT_STARTED]).astype(np.int8)
-    elapsed = take(cycles.elapsed, 0)
-    target = take(cycles.target, NONE)
-    with_target = target != NONE
-    fraction = np.where(with_target, fraction_column(elapsed, np.where(with_target, target, 1)),
-                        np.nan)  # fmt: skip
-    warning = np.where(
-        with_target,
-        warning_column(elapsed, np.where(with_target, target, 1), metric.warning_percents),
-        0,
-    )
-    return MetricColumns(
-        metric=metric,
-        state=state,
-        start=take(cycles.start, NONE),
-        stop=take(cycles.stop, NONE),
-        deadline=take(cycles.deadline, NONE),
-        elapsed=elapsed,
-        remaining=np.where(with_target, target - elapsed, NONE),
-        target=target,
-        fraction_used=fraction,
-        warning=warning,
-        breached=take(cycles.breached.astype(np.int8), 0).astype(bool),
-        cycles=count,
-        breached_cycles=breached_count,
-        all_cycles=cycles,
-    )
+    def _targets(self) -> Column2 | None:
+        """(policy, metric, severity 0-4) -> target µs (NONE: measure only); the last
+        policy row is "none matched": the metrics' own targets."""
+        if not any(with_targets(m, self.policies) for m in self.metrics):
+            return None
+        table = np.full((len(self.policies) + 1, self.m, 5), NONE, dtype=I64)
+        for k, m in enumerate(self.metrics):
+            own = m.targets
+            for p, policy in enumerate((*self.policies, None)):
+                given = own
+                if policy is not None:
+                    given = next((t.targets for t in policy.targets if t.metric == m.name), own)
+                if given is not None:
+                    table[p, k, 1:] = [_us(given[s]) for s in Severity]
+        return table
+
+    def _add(self, c_metric: Column, calendar: Column, u: Column, d: Column) -> Column:
+        """u plus d of counted time, on each cycle's metric's hours, on `calendar`."""
+        out: Column = u + d
+        business = self.business[c_metric]
+        for k, engine in enumerate(self.engines):
+            on = business & (calendar == k) if len(self.engines) > 1 else business
+            if on.any():
+                out[on] = engine.add_many(u[on], d[on])
+        return out
+
+    def _deadlines(
+        self,
+        has: Mask,
+        target: Column,
+        elapsed: Column,
+        c_start: Column,
+        c_stop: Column,
+        c_open: Mask,
+        c_metric: Column,
+        c_ticket: Column,
+        seg_cycle: Column,
+        seg_time: Column,
+        seg_row: Column,
+    ) -> Column:
+        """The instant each cycle's counted time reaches its target: inside the span where
+        it did, or else from the cycle's end (or now, while it runs) on."""
+        deadline = np.full(len(target), NONE, dtype=I64)
+        total = np.cumsum(seg_time)
+        before = total - seg_time
+        if len(seg_cycle):  # counted time before each span, within its cycle
+            runs = np.flatnonzero(np.diff(seg_cycle, prepend=-1))
+            before = before - np.repeat(before[runs], np.diff(np.append(runs, len(seg_cycle))))
+        t = target[seg_cycle]
+        crossing = np.flatnonzero(has[seg_cycle] & (before < t) & (before + seg_time >= t))
+        which = seg_cycle[crossing]
+        row = seg_row[crossing]
+        deadline[which] = self._add(
+            c_metric[which],
+            self.calendar[c_metric[which], row],
+            self.tl.at[row],
+            t[crossing] - before[crossing],
+        )
+        reached = np.zeros(len(target), dtype=bool)
+        reached[which] = True
+        zero = has & (target == 0)
+        deadline[zero] = c_start[zero]
+        rest = np.flatnonzero(has & ~reached & ~zero)
+        ref = np.where(c_open[rest], self.tl.now, c_stop[rest])
+        calendar = self.tl.calendar_last[c_ticket[rest]]  # from now on: the one in force
+        deadline[rest] = self._add(c_metric[rest], calendar, ref, target[rest] - elapsed[rest])
+        return deadline
+
+    def _per_ticket(self, cycles: CycleColumns, c_metric: Column) -> tuple[MetricColumns, ...]:
+        """Each metric's last cycle per ticket, and its counts."""
+        n, m = self.tl.n, self.m
+        key = c_metric * n + cycles.ticket
+        count = np.bincount(key, minlength=m * n).astype(I64)
+        breached_count = np.bincount(key[cycles.breached], minlength=m * n).astype(I64)
+        has = count > 0
+        pick = np.where(has, np.cumsum(count) - 1, 0)
+
+        def take(values: npt.NDArray[Any], missing: float) -> npt.NDArray[Any]:
+            if len(values) == 0:
+                return np.full((m, n), missing, dtype=values.dtype)
+            out: npt.NDArray[Any] = np.where(has, values[pick], missing).reshape(m, n)
+            return out
+
+        state = take(cycles.state, _S[MetricState.NOT_STARTED]).astype(np.int8)
+        elapsed = take(cycles.elapsed, 0)
+        target = take(cycles.target, NONE)
+        with_target = target != NONE
+        safe = np.where(with_target, target, 1)
+        fraction = np.where(with_target, fraction_column(elapsed, safe), np.nan)
+        start, stop, deadline = (take(getattr(cycles, f), NONE) for f in ("start", "stop",
+                                                                          "deadline"))  # fmt: skip
+        breached = take(cycles.breached, False)
+        bounds = np.searchsorted(c_metric, np.arange(m + 1))
+        out = []
+        for k, metric in enumerate(self.metrics):
+            warning = np.where(
+                with_target[k],
+                warning_column(elapsed[k], safe[k], metric.warning_percents),
+                0,
+            )
+            out.append(
+                MetricColumns(
+                    metric=metric,
+                    state=state[k],
+                    start=start[k],
+                    stop=stop[k],
+                    deadline=deadline[k],
+                    elapsed=elapsed[k],
+                    remaining=np.where(with_target[k], target[k] - elapsed[k], NONE),
+                    target=target[k],
+                    fraction_used=fraction[k],
+                    warning=warning,
+                    breached=breached[k],
+                    cycles=count[k * n : (k + 1) * n],
+                    breached_cycles=breached_count[k * n : (k + 1) * n],
+                    all_cycles=cycles.take(slice(bounds[k], bounds[k + 1])),
+                    has_targets=with_targets(metric, self.policies),
+                    policy=self.chosen,
+                )
+            )
+        return tuple(out)

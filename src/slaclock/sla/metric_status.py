@@ -12,6 +12,7 @@ from slaclock import _text as short
 from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us
 from slaclock.sla.metric_columns import METRIC_STATES, NONE, MetricColumns, MetricState
+from slaclock.sla.policy import Policy
 
 __all__ = ["MetricCycle", "MetricMap", "MetricStatus", "metric_statuses"]
 
@@ -47,6 +48,9 @@ class MetricStatus(FrozenModel):
     warnings: tuple[int, ...] = Field(description="Warning percents of the target reached.")
     breach_at: datetime | None = Field(description="The deadline, once breached.")
     cycles: tuple[MetricCycle, ...] = Field(description="Every cycle so far, in time order.")
+    policy: str | None = Field(
+        default=None, description="The policy that set the targets (None: the metric's own)."
+    )
 
     @property
     def breached_cycles(self) -> int:
@@ -92,15 +96,18 @@ def _span(us: int) -> timedelta:
 
 
 def metric_statuses(
-    results: tuple[MetricColumns, ...], row: int, zone: ZoneInfo
+    results: tuple[MetricColumns, ...],
+    row: int,
+    zone: ZoneInfo,
+    policies: tuple[Policy, ...] = (),
 ) -> dict[str, MetricStatus]:
     """Each metric of ticket `row` as a `MetricStatus`, instants in `zone`."""
     out: dict[str, MetricStatus] = {}  # made a MetricMap by SlaStatus
     for m in results:
         c = m.all_cycles
         mine = (c.ticket == row).nonzero()[0]
-        cycles = tuple(
-            MetricCycle(
+        cycles = tuple(  # values built here are valid by construction: not re-validated
+            MetricCycle.model_construct(
                 start=from_us(int(c.start[k]), zone),
                 stop=_at(int(c.stop[k]), zone),
                 elapsed=_span(int(c.elapsed[k])),
@@ -126,6 +133,9 @@ def metric_statuses(
             "warnings": tuple(p for p in m.metric.warning_percents if p <= int(m.warning[row])),
             "breach_at": deadline if state is MetricState.BREACHED else None,
             "cycles": cycles,
+            "policy": policies[int(m.policy[row])].name
+            if int(m.policy[row]) < len(policies)
+            else None,
         }
-        out[m.metric.name] = MetricStatus(**fields)
+        out[m.metric.name] = MetricStatus.model_construct(**fields)
     return out

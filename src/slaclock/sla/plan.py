@@ -7,6 +7,7 @@ targets. Define them with `PlanCatalog.define`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import time, timedelta
 from types import MappingProxyType
@@ -19,6 +20,7 @@ from slaclock import _text as short
 from slaclock._checks import choice, require, shorten
 from slaclock._model import BusinessTime, FrozenModel, changed_fields
 from slaclock.calendar.business_calendar import BusinessCalendar
+from slaclock.calendar.engine import Engine
 from slaclock.calendar.kinds import AnyCalendar
 from slaclock.errors import InvalidDurationError, InvalidModelError, UndefinedPlanError
 from slaclock.sla.display import plan_html
@@ -27,7 +29,9 @@ from slaclock.sla.support import AfterHoursOption, Channel, SupportLevel, Tier
 
 __all__ = [
     "BASIC_PLAN",
+    "DEFAULT_CALENDAR",
     "IntakeRules",
+    "NamedCalendar",
     "PlanCatalog",
     "ResponseTargets",
     "ServicePlan",
@@ -171,6 +175,28 @@ class IntakeRules(FrozenModel):
         return frozenset(e.lower() if e.startswith(".") else "." + e.lower() for e in v)
 
 
+class NamedCalendar(FrozenModel):
+    """A calendar a ticket can move to (another group's or level's hours), by name."""
+
+    name: str = Field(description="What `CalendarChanged` events call it, e.g. 'level_2'.")
+    calendar: AnyCalendar
+
+    @field_validator("name", mode="after")
+    @classmethod
+    def _identifier(cls, v: str) -> str:
+        if not _IDENTIFIER.fullmatch(v) or v == DEFAULT_CALENDAR:
+            raise InvalidModelError(
+                f"a calendar's name must be a lower-case identifier other than "
+                f"{DEFAULT_CALENDAR!r} (the plan's own calendar), got {shorten(v)}."
+            )
+        return v
+
+
+#: What `CalendarChanged` calls the plan's own calendar (the one tickets start on).
+DEFAULT_CALENDAR = "default"
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]{0,62}")
+
+
 class ServicePlan(FrozenModel):
     """What one tier promises: targets, hours, levels, channels and after-hours options."""
 
@@ -193,6 +219,31 @@ class ServicePlan(FrozenModel):
     warning_percents: tuple[int, ...] = (50, 75, 90)
     proactive_alerts: bool = True
     intake: IntakeRules = IntakeRules()
+    #: Other calendars a ticket can move to (`CalendarChanged`); it starts on `calendar`.
+    calendars: tuple[NamedCalendar, ...] = ()
+
+    @field_validator("calendars", mode="after")
+    @classmethod
+    def _distinct(cls, v: tuple[NamedCalendar, ...]) -> tuple[NamedCalendar, ...]:
+        names = [c.name for c in v]
+        if len(set(names)) != len(names):
+            raise InvalidModelError(f"the plan's calendars repeat a name: {shorten(names)}.")
+        return v
+
+    @property
+    def calendar_names(self) -> tuple[str, ...]:
+        """The names `CalendarChanged` may use, the plan's own calendar first."""
+        return (DEFAULT_CALENDAR, *(c.name for c in self.calendars))
+
+    @property
+    def all_calendars(self) -> tuple[AnyCalendar, ...]:
+        """The plan's calendar, then the others, in `calendar_names` order."""
+        return (self.calendar, *(c.calendar for c in self.calendars))
+
+    @property
+    def engines(self) -> tuple[Engine, ...]:
+        """The integer engine of each of `all_calendars`."""
+        return tuple(c.engine for c in self.all_calendars)
 
     @field_validator("warning_percents", mode="after")
     @classmethod

@@ -33,6 +33,7 @@ from slaclock.sla.support import Channel, SupportLevel
 
 __all__ = [
     "Attachment",
+    "CalendarChanged",
     "Classified",
     "Closed",
     "Escalated",
@@ -157,6 +158,16 @@ class StatusChanged(_Event):
         return value
 
 
+class CalendarChanged(_Event):
+    """The ticket moved to another calendar (another group's or level's hours): one of
+    the plan's `calendars` by name, or "default" for the plan's own. Metrics count each
+    span on the calendar then in force, or all of it on the last one (their
+    `calendar_change`)."""
+
+    kind: Literal["calendar"] = "calendar"
+    calendar: Text
+
+
 class Message(_Event):
     """A comment on the ticket, by the customer or an agent, public or internal.
 
@@ -181,7 +192,8 @@ TicketEvent = Annotated[
     | Resolved
     | Closed
     | StatusChanged
-    | Message,
+    | Message
+    | CalendarChanged,
     Field(discriminator="kind"),
 ]
 
@@ -243,6 +255,9 @@ class Ticket(FrozenModel):
     #: The signature block of an email request (the manual requires first and last name).
     signature: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    tags: frozenset[str] = Field(
+        default=frozenset(), description="The helpdesk's tags, which policies may match on."
+    )
     received: Instant = Field(
         description="When the request was received: an ISO 8601 instant with its offset."
     )

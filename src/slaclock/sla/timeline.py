@@ -28,11 +28,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from slaclock._checks import shorten
 from slaclock._time import to_us
 from slaclock.calendar.engine import Column, Mask
+from slaclock.errors import TicketEventError
+from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
 from slaclock.sla.ticket import (
+    CalendarChanged,
     Classified,
     Closed,
     Escalated,
@@ -82,6 +86,7 @@ class Code(IntEnum):
     MESSAGE = 12  #: value: AGENT and PUBLIC bits
     DESCRIPTION = 13  #: the ticket's first message; value as for MESSAGE
     CREATED = 14  #: the receipt (metrics put one first in every ticket's timeline)
+    CALENDAR = 15  #: value: index of the calendar in the plan's `calendar_names`
 
 
 #: Bits of a message's value.
@@ -102,12 +107,20 @@ CODE_OF_NAME = {
     "escalated": Code.TO_L2,
     "status": Code.STATUS,
     "message": Code.MESSAGE,
+    "calendar": Code.CALENDAR,
 }
 
 
-def code_of(event: TicketEvent) -> tuple[Code, int]:
+def code_of(
+    event: TicketEvent, calendars: tuple[str, ...] = (DEFAULT_CALENDAR,)
+) -> tuple[Code, int]:
     """The code and value of one history event (a message as MESSAGE: which message is
-    the description is settled over the whole history, by `EventColumns.of`)."""
+    the description is settled over the whole history, by `EventColumns.of`), a
+    calendar named by its index in `calendars` (-1 if it is not one of them)."""
+    if isinstance(event, CalendarChanged):
+        return Code.CALENDAR, calendars.index(
+            event.calendar
+        ) if event.calendar in calendars else -1
     if isinstance(event, Classified):
         return Code.CLASSIFIED, int(event.severity)
     if isinstance(event, Message):
@@ -251,12 +264,26 @@ class EventColumns:
         )
 
 
-def history_columns(histories: list[tuple[TicketEvent, ...]]) -> EventColumns:
-    """The events of many tickets' histories (one pass over them)."""
+def history_columns(
+    histories: list[tuple[TicketEvent, ...]],
+    calendars: tuple[str, ...] = (DEFAULT_CALENDAR,),
+    ids: list[str] | None = None,
+) -> EventColumns:
+    """The events of many tickets' histories (one pass over them); a `CalendarChanged`
+    must name one of `calendars` (the plan's `calendar_names`), else `TicketEventError`
+    naming the ticket (`ids`) and the event."""
     rows: list[tuple[int, int, int, int]] = []
     for k, history in enumerate(histories):
         for event in history:
-            code, value = code_of(event)
+            code, value = code_of(event, calendars)
+            if value < 0:
+                assert isinstance(event, CalendarChanged)
+                who = f"ticket {shorten(ids[k])}: " if ids is not None else ""
+                raise TicketEventError(
+                    f"{who}calendar {shorten(event.calendar)} at {event.at.isoformat()} is not "
+                    f"one of the plan's calendars ({', '.join(calendars)}); add it to the "
+                    "plan's calendars or name one of those."
+                )
             rows.append((k, int(code), value, to_us(event.at)))
     table = np.array(rows, dtype=I64).reshape(-1, 4)
     return EventColumns.of(table[:, 0].copy(), table[:, 1], table[:, 2], table[:, 3].copy())

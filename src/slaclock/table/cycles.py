@@ -11,6 +11,7 @@ from slaclock.errors import ColumnError
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.plan import PlanCatalog, ServicePlan
+from slaclock.sla.policy import Policy, policy_tuple
 from slaclock.table.frame import (
     INPUT_NAMES,
     check_names,
@@ -31,6 +32,7 @@ def metric_cycles(
     plan: ServicePlan | None = None,
     *,
     metrics: Metric | Iterable[Metric],
+    policies: Policy | Iterable[Policy] = (),
     events: Any = None,
     columns: Mapping[str, str] | None = None,
     event_columns: Mapping[str, str] | None = None,
@@ -58,6 +60,7 @@ def metric_cycles(
     done = evaluate_table(
         table, now_us, plan, names=names, contracts=contracts, catalog=catalog,
         events=event_table, event_names=event_names, metrics=asked,
+        policies=policy_tuple(policies),
     )  # fmt: skip
     if done.bad.any():
         raise invalid_rows(table, done.problems)

@@ -51,10 +51,18 @@ from slaclock.sla.columns import (
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.metric_columns import MetricColumns, Timeline, evaluate_metrics
+from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.status import SlaState, received_after_now, received_after_now_reason
+from slaclock.sla.policy import Policy, policy_tuple, select_policies
+from slaclock.sla.refusals import received_after_now, received_after_now_reason
 from slaclock.table.entitlement import entitlement_problems
-from slaclock.table.metrics import metric_output_columns, scatter_metrics, write_metric
+from slaclock.table.metrics import (
+    attributes_of,
+    metric_output_columns,
+    scatter_metrics,
+    write_metric,
+    write_policy,
+)
 from slaclock.table.native import (
     row_labels,
     write_bools,
@@ -96,7 +104,7 @@ OUTPUT_COLUMNS = (
     "sla_severity",
 )
 #: Input names `columns=` may map.
-INPUT_NAMES = (*TICKET_COLUMNS, "customer", "product", "requester_email")
+INPUT_NAMES = (*TICKET_COLUMNS, "customer", "product", "requester_email", "channel", "tags")
 _NOT_ENTITLED = STATES.index(SlaState.NOT_ENTITLED)
 
 
@@ -113,6 +121,7 @@ def evaluate_frame(
     errors: Literal["raise", "mark"] = "raise",
     prefix: str = "",
     metrics: Metric | Iterable[Metric] = (),
+    policies: Policy | Iterable[Policy] = (),
 ) -> Frame:
     """`frame` with the SLA columns of each ticket at `now` appended (same rows, order, kind).
 
@@ -125,11 +134,15 @@ def evaluate_frame(
     `InvalidRowsError`, or with ``errors="mark"`` are kept with a ``problem``.
     `metrics` (for example `ZENDESK_METRICS`) adds each metric's columns,
     ``<metric>_<field>`` (see `slaclock.table.metrics`), from the rules `evaluate`
-    runs; `metric_cycles` gives every cycle.
+    runs; `metric_cycles` gives every cycle. `policies` (in order, the first
+    matching applies) set the metrics' targets from the tickets' ``customer``,
+    ``product``, ``channel`` and ``tags`` columns (those a policy reads), the plan's
+    tier and the severity at `now`; a ``policy`` column names the one applied.
     """
     if errors not in ("raise", "mark"):
         raise ColumnError(f"errors must be 'raise' or 'mark', got {errors!r}.")
     asked = metric_tuple(metrics)
+    rules = policy_tuple(policies)
     now_us = to_us(now, "now")
     check_options(plan, prefix)
     names = check_names(columns, INPUT_NAMES, "columns")
@@ -150,7 +163,7 @@ def evaluate_frame(
     table = eager(frame, "evaluate_frame")
     event_table = None if events is None else eager(events, "events")
     outputs = [prefix + c for c in OUTPUT_COLUMNS]
-    outputs += [prefix + c for c in metric_output_columns(asked)]
+    outputs += [prefix + c for c in metric_output_columns(asked, rules)]
     outputs += [prefix + "entitlement"] if contracts is not None else []
     outputs += [prefix + "problem"] if errors == "mark" else []
     clash = sorted(set(outputs) & set(table.columns))
@@ -161,7 +174,7 @@ def evaluate_frame(
         )
     done = evaluate_table(
         table, now_us, plan, names=names, contracts=contracts, catalog=catalog,
-        events=event_table, event_names=event_names, metrics=asked,
+        events=event_table, event_names=event_names, metrics=asked, policies=rules,
     )  # fmt: skip
     if done.bad.any() and errors == "raise":
         raise invalid_rows(table, done.problems)
@@ -211,6 +224,7 @@ class Evaluated:
     received: npt.NDArray[np.int64]
     #: Each metric asked for, every row (rows with problems: not started).
     metrics: tuple[MetricColumns, ...] = ()
+    policies: tuple[Policy, ...] = ()
 
     @property
     def bad(self) -> npt.NDArray[np.bool_]:
@@ -229,12 +243,14 @@ def evaluate_table(
     events: nw.DataFrame[Any] | None = None,
     event_names: Mapping[str, str] | None = None,
     metrics: tuple[Metric, ...] = (),
+    policies: tuple[Policy, ...] = (),
 ) -> Evaluated:
     """The SLA columns of a narwhals table of tickets (see `evaluate_frame`)."""
     default = BASIC_PLAN if plan is None else plan
     tickets, problems = read_tickets(
-        table, names, events, event_names or {}, default.vendor_follow_up
-    )
+        table, names, events, event_names or {}, default.vendor_follow_up,
+        default.calendar_names,
+    )  # fmt: skip
     n = len(table)
     plans, entitlement = _plans_and_entitlement(
         table, names, tickets, default, plan is None, contracts, catalog
@@ -256,17 +272,22 @@ def evaluate_table(
             good = rows[~problems.mask[rows]]
             sub = _subset(tickets, good)
             timeline = Timeline.of(sub.received, sub.severity, sub.events, now_us)
-            measured.append((good, evaluate_metrics(timeline, metrics, chosen.calendar.engine)))
+            picked = select_policies(
+                policies, attributes_of(table, names, good, chosen.tier), timeline.severity
+            )
+            found = evaluate_metrics(timeline, metrics, chosen.engines, policies, picked)
+            measured.append((good, found))
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
         result = _scatter(None, result, np.zeros(0, dtype=I64), n)
     found = scatter_metrics(metrics, measured, n)
     if entitlement is None:
-        return Evaluated(result, problems, None, None, zone, tickets.received, found)
+        return Evaluated(result, problems, None, None, zone, tickets.received, found, policies)
     refused, why = entitlement
     return Evaluated(
-        _not_entitled(result, refused), problems, refused, why, zone, tickets.received, found
-    )
+        _not_entitled(result, refused), problems, refused, why, zone, tickets.received, found,
+        policies,
+    )  # fmt: skip
 
 
 def evaluate_rows(
@@ -415,6 +436,8 @@ def _write(
         write_durations(p + "target", result.target, table, bad),
         write_ints(p + "sla_severity", result.severity.astype(I64), table, bad),
     ]
+    if done.policies and done.metrics:
+        cols.append(write_policy(p + "policy", done.metrics[0], done.policies, table, bad))
     for m in done.metrics:
         cols += write_metric(p + m.metric.name + "_", m, zone, table, bad)
     if done.entitlement is not None:

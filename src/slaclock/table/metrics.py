@@ -19,6 +19,7 @@ cycle.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import narwhals as nw
@@ -32,7 +33,10 @@ from slaclock.sla.metric_columns import (
     CycleColumns,
     MetricColumns,
     MetricState,
+    with_targets,
 )
+from slaclock.sla.policy import Policy, TicketAttributes
+from slaclock.sla.support import Tier
 from slaclock.table.native import (
     write_bools,
     write_durations,
@@ -50,6 +54,7 @@ __all__ = [
     "metric_output_columns",
     "scatter_metrics",
     "write_metric",
+    "write_policy",
 ]
 
 I64 = np.int64
@@ -78,11 +83,13 @@ _PER_ROW = ("state", "start", "stop", "deadline", "elapsed", "remaining", "targe
             "fraction_used", "warning", "breached", "cycles", "breached_cycles")  # fmt: skip
 
 
-def metric_output_columns(metrics: tuple[Metric, ...]) -> list[str]:
+def metric_output_columns(
+    metrics: tuple[Metric, ...], policies: tuple[Policy, ...] = ()
+) -> list[str]:
     """The column names `evaluate_frame` adds for `metrics` (before any prefix)."""
-    out: list[str] = []
+    out: list[str] = ["policy"] if policies else []
     for m in metrics:
-        fields = _ALWAYS + (_WITH_TARGETS if m.targets is not None else ())
+        fields = _ALWAYS + (_WITH_TARGETS if with_targets(m, policies) else ())
         out += [f"{m.name}_{f}" for f in fields]
     return out
 
@@ -114,7 +121,18 @@ def scatter_metrics(
         cycles = [
             (rows[results[k].all_cycles.ticket], results[k].all_cycles) for rows, results in parts
         ]
-        out.append(MetricColumns(metric=metric, **per_row, all_cycles=_merge_cycles(cycles)))
+        policy = np.full(n, -1, dtype=I64)
+        for rows, results in parts:
+            policy[rows] = results[k].policy
+        out.append(
+            MetricColumns(
+                metric=metric,
+                **per_row,
+                all_cycles=_merge_cycles(cycles),
+                has_targets=any(results[k].has_targets for _, results in parts),
+                policy=policy,
+            )
+        )
     return tuple(out)
 
 
@@ -141,7 +159,7 @@ def write_metric(
         write_durations(prefix + "elapsed", m.elapsed, like, bad),
         write_ints(prefix + "cycles", m.cycles, like, bad),
     ]
-    if m.metric.targets is not None:
+    if m.has_targets:
         none = bad | (m.target == NONE)
         cols += [
             write_durations(prefix + "target", m.target, like, none),
@@ -154,6 +172,49 @@ def write_metric(
             write_ints(prefix + "breached_cycles", m.breached_cycles, like, bad),
         ]
     return cols
+
+
+def attributes_of(
+    table: nw.DataFrame[Any], names: Mapping[str, str], rows: npt.NDArray[np.int64], tier: Tier
+) -> TicketAttributes:
+    """What policies read of `rows` of a table: its ``customer``, ``product``,
+    ``channel`` and ``tags`` columns where present (tags: a list, or text separated by
+    commas), and the plan's tier."""
+
+    def values(key: str) -> list[Any] | None:
+        name = names.get(key, key)
+        if name not in table.columns:
+            return None
+        column = table[name].to_list()
+        return [column[int(r)] for r in rows]
+
+    tags = values("tags")
+    return TicketAttributes(
+        tier=[tier] * len(rows),
+        customer=values("customer"),
+        product=values("product"),
+        channel=values("channel"),
+        tags=None if tags is None else [_tag_set(t) for t in tags],
+    )
+
+
+def _tag_set(value: object) -> frozenset[str]:
+    if value is None or (isinstance(value, float) and value != value):
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset(t.strip() for t in value.split(",") if t.strip())
+    if isinstance(value, Iterable):
+        return frozenset(str(t) for t in value)
+    return frozenset({str(value)})
+
+
+def write_policy(
+    name: str, m: MetricColumns, policies: tuple[Policy, ...], like: Any, bad: Mask
+) -> nw.Series[Any]:
+    """The name of the policy each row got (null where none matched, or a row is bad)."""
+    labels = [p.name for p in policies]
+    none = bad | (m.policy < 0) | (m.policy >= len(policies))
+    return write_labels(name, np.where(none, 0, m.policy), labels or [""], like, none)
 
 
 def cycles_frame(

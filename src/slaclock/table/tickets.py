@@ -33,6 +33,7 @@ import numpy.typing as npt
 
 from slaclock.errors import ColumnError
 from slaclock.sla.columns import TicketColumns
+from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
@@ -69,6 +70,7 @@ EVENT_COLUMNS = (
     "status",
     "author",
     "public",
+    "calendar",
 )
 _WIDE_EVENTS = (
     ("classified_at", Code.CLASSIFIED),
@@ -175,8 +177,10 @@ def read_tickets(
     events: nw.DataFrame[Any] | None = None,
     event_names: Mapping[str, str] | None = None,
     vendor_follow_up: bool = False,
+    calendars: tuple[str, ...] = (DEFAULT_CALENDAR,),
 ) -> tuple[TicketColumns, Problems]:
-    """The tickets of a frame as columns, and the rows that cannot be used."""
+    """The tickets of a frame as columns, and the rows that cannot be used (`calendars`:
+    the names calendar events may use, the plan's `calendar_names`)."""
     n = len(frame)
     problems = Problems(n)
     for key in ("received", "severity"):
@@ -220,7 +224,14 @@ def read_tickets(
             None
             if events is None
             else lambda: _read_events(
-                frame, names, events, event_names or {}, received, problems, vendor_follow_up
+                frame,
+                names,
+                events,
+                event_names or {},
+                received,
+                problems,
+                vendor_follow_up,
+                calendars,
             ),
         ),
         problems,
@@ -307,6 +318,7 @@ def _read_events(
     received: npt.NDArray[np.int64],
     problems: Problems,
     vendor_follow_up: bool,
+    calendars: tuple[str, ...],
 ) -> tuple[Any, ...]:
     """The long events table as (ticket row, kind, at, severity, tie) arrays."""
     id_col = _column(frame, names, "id")
@@ -392,6 +404,18 @@ def _read_events(
         )
         bits = np.array([message_value(a, p) for a, p in zip(agent, public, strict=True)])
         value = np.where(is_message, bits, value).astype(np.int8)
+    is_calendar = kind == Code.CALENDAR
+    if is_calendar.any():
+        named = _event_texts(ev, event_names, "calendar", "calendar")
+        index = {name: k for k, name in enumerate(calendars)}
+        which = np.array([index.get(v, -1) for v in named], dtype=np.int8)
+        _flag_events(
+            problems,
+            owner,
+            is_calendar & (which < 0),
+            f"events: calendar is not one of the plan's calendars ({', '.join(calendars)})",
+        )
+        value = np.where(is_calendar, np.maximum(which, 0), value).astype(np.int8)
     escalated = kinds_text == "escalated"
     if escalated.any():
         to_col = ev("to")

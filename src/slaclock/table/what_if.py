@@ -34,8 +34,8 @@ from slaclock._time import from_us, to_us
 from slaclock.errors import ColumnError
 from slaclock.sla.columns import STATE_LABELS, STATES
 from slaclock.sla.contract import Contract
+from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import PlanCatalog, ServicePlan
-from slaclock.sla.status import SlaState
 from slaclock.table.display import count_rows, tickets_of, what_if_html
 from slaclock.table.frame import (
     INPUT_NAMES,
