@@ -28,6 +28,7 @@ from slaclock import (
     Ticket,
     evaluate,
     evaluate_frame,
+    metric_cycles,
 )
 from slaclock.sla.builtin_metrics import MANUAL_METRICS, ZENDESK_METRICS
 from slaclock.sla.metric import (
@@ -187,13 +188,15 @@ def state_conditions(draw: st.DrawFn) -> Any:
     return PausedByEvent()
 
 
-TARGET_MINUTES = st.one_of(st.integers(1, 120), st.integers(1, 40).map(lambda h: 60 * h))
+TARGET_MINUTES = st.one_of(
+    st.just(0), st.integers(1, 120), st.integers(1, 40).map(lambda h: 60 * h)
+)
 
 
 @st.composite
 def metrics(draw: st.DrawFn, name: str = "m") -> Metric:
     """A random metric: conditions of every kind, every after_stop, both hours, targets
-    (whole minutes, at least one) or none, both tie rules."""
+    (whole minutes, zero included) or none, both tie rules."""
     targets = None
     if draw(st.booleans()):
         m = [draw(TARGET_MINUTES) for _ in range(4)]
@@ -422,8 +425,9 @@ def test_frame_rows_equal_one_ticket_answers(
     batch: tuple[list[Ticket], datetime, ServicePlan], extra: list[Metric]
 ) -> None:
     """Every <metric>_<field> cell of evaluate_frame is evaluate(ticket).metrics', whatever
-    the other tickets of the table; and evaluating a ticket again, after the others and
-    with warm caches, gives the same answer."""
+    the other tickets of the table, and every metric_cycles row is its cycle; and
+    evaluating a ticket again, after the others and with warm caches, gives the same
+    answer."""
     tickets, now, plan = batch
     chosen = (*BUILTIN, *(m.model_copy(update={"name": f"x{k}"}) for k, m in enumerate(extra)))
     first = [evaluate(t, now, plan, metrics=chosen).metrics for t in tickets]
@@ -435,5 +439,18 @@ def test_frame_rows_equal_one_ticket_answers(
             want = {f: v for f, v in row_of(first[k][m.name]).items() if f in fields}
             got = {f: plain(out[f"{m.name}_{f}"].iloc[k]) for f in fields}
             assert got == want, (t.id, t.history, now, m.name, got, want)
+    long = metric_cycles(frame, now, plan, events=events, metrics=chosen)
+    seen: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for _, r in long.sort_values(["ticket_id", "metric", "cycle"]).iterrows():
+        seen.setdefault((r["ticket_id"], r["metric"]), []).append(
+            tuple(plain(r[f]) for f in ("start", "stop", "elapsed", "state", "breached"))
+        )
+    for k, t in enumerate(tickets):
+        for m in chosen:
+            want_cycles = [
+                (value(c.start), value(c.stop), c.elapsed, value(c.state), c.breached)
+                for c in first[k][m.name].cycles
+            ]
+            assert seen.get((t.id, m.name), []) == want_cycles, (t.id, m.name)
     again = [evaluate(t, now, plan, metrics=chosen).metrics for t in reversed(tickets)]
     assert again[::-1] == first
