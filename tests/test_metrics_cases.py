@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pandas as pd
 import pytest
 
 from slaclock import (
@@ -28,10 +29,12 @@ from slaclock import (
     TicketEventError,
     WeeklySchedule,
     evaluate,
+    evaluate_frame,
 )
 from slaclock.sla.builtin_metrics import MANUAL_METRICS, ZENDESK_METRICS
-from slaclock.sla.metric import Metric
+from slaclock.sla.metric import Created, Metric, StatusEntered
 from slaclock.sla.ticket import (
+    Classified,
     Closed,
     Escalated,
     Message,
@@ -469,8 +472,6 @@ def test_update_and_solve_at_one_instant() -> None:
 def test_reset_then_cancel_at_one_instant() -> None:
     """Solved and closed at one instant: the solve resets (cycle 1 stopped, cycle 2 starts
     there), the close cancels cycle 2: two cycles, the last cancelled."""
-    from slaclock.sla.metric import Created, StatusEntered
-
     m = Metric(
         name="m",
         start=(Created(),),
@@ -546,3 +547,107 @@ def test_event_after_closed_names_the_ticket() -> None:
             status(ba(2026, 11, 24, 10), "open"),
             id="T-BAD",
         )
+
+
+# -- more shapes ----------------------------------------------------------------------------------
+
+
+def test_private_note_is_not_a_reply() -> None:
+    """A private agent note does not end first reply time; the public reply does."""
+    t = made(
+        ba(2026, 11, 24, 9),
+        customer(ba(2026, 11, 24, 9)),  # the description
+        agent(ba(2026, 11, 24, 10), public=False),
+        agent(ba(2026, 11, 24, 13)),
+    )
+    s = metrics_of(t, ba(2026, 11, 24, 14))["first_reply_time"]
+    assert s.stop == ba(2026, 11, 24, 13)  # 09:00 -> 13:00 = 4 h
+    assert s.elapsed == 4 * H
+
+
+def test_reply_at_receipt_and_events_after_now() -> None:
+    """A reply at the receipt instant: 0 h. Events after now do not count yet."""
+    t = made(
+        ba(2026, 11, 24, 10), Responded(at=ba(2026, 11, 24, 10)), Resolved(at=ba(2026, 11, 24, 15))
+    )
+    m = metrics_of(t, ba(2026, 11, 24, 12))
+    assert m["first_reply_time"].elapsed == timedelta(0)
+    assert m["first_reply_time"].state is MetricState.STOPPED
+    # the solve at 15:00 is after now (12:00): first resolution runs, 10-12 = 2 h
+    assert m["first_resolution_time"].state is MetricState.RUNNING
+    assert m["first_resolution_time"].elapsed == 2 * H
+
+
+def test_reclassification_picks_the_target_at_now() -> None:
+    """Requested as informational (24 h), classified critical (2 h) at 10:00: the target is
+    critical's; 09:00 -> now 12:00 = 3 h > 2 h, breached at 11:00."""
+    frt = FRT.with_targets(ResponseTargets.hours(2, 6, 12, 24))
+    t = made(ba(2026, 11, 24, 9), Classified(at=ba(2026, 11, 24, 10), severity=1), priority=4)
+    (s,) = metrics_of(t, ba(2026, 11, 24, 12), metrics=[frt]).values()
+    assert s.target == 2 * H
+    assert s.state is MetricState.BREACHED
+    assert s.deadline == ba(2026, 11, 24, 11)
+    # before the classification (now 09:30): informational, 24 h, 0.5 h used, running
+    (before,) = metrics_of(t, ba(2026, 11, 24, 9, 30), metrics=[frt]).values()
+    assert before.target == 24 * H and before.state is MetricState.RUNNING
+
+
+def test_resolved_then_reopened_and_on_hold() -> None:
+    """`Resolved` is status solved, so a status back to open is a reopen; "on-hold" reads
+    as hold."""
+    t = made(
+        ba(2026, 11, 24, 9),
+        status(ba(2026, 11, 24, 9), "open"),
+        Resolved(at=ba(2026, 11, 24, 11)),
+        status(ba(2026, 11, 24, 13), "open"),  # reopened
+        status(ba(2026, 11, 24, 14), "on-hold"),
+        status(ba(2026, 11, 24, 16), "open"),
+    )
+    m = metrics_of(t, ba(2026, 11, 24, 17))
+    # on hold 14:00 -> 16:00 = 2 h
+    assert m["on_hold_time"].elapsed == 2 * H
+    # agent work (new, open): 09-11 = 2 h, 13-14 = 1 h, 16-17 = 1 h: 4 h
+    assert m["agent_work_time"].elapsed == 4 * H
+    # requester wait adds hold: 4 + 2 = 6 h
+    assert m["requester_wait_time"].elapsed == 6 * H
+    # full resolution: 09:00 -> the solve 11:00, extended by the reopen: 09-17 = 8 h, running
+    assert m["full_resolution_time"].elapsed == 8 * H
+    assert m["full_resolution_time"].state is MetricState.RUNNING
+
+
+def test_events_table_with_bad_rows_names_the_ticket() -> None:
+    """In an events table, an unknown status, a message before receipt and an event after
+    closed mark their tickets' rows."""
+    frame = pd.DataFrame(
+        {
+            "id": ["A", "B", "C", "D"],
+            "received": pd.to_datetime([ba(2026, 11, 24, 9)] * 4, utc=True),
+            "severity": [1, 1, 1, 1],
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "ticket_id": ["A", "B", "C", "C"],
+            "kind": ["status", "message", "status", "message"],
+            "at": pd.to_datetime(
+                [
+                    ba(2026, 11, 24, 10),
+                    ba(2026, 11, 24, 8),
+                    ba(2026, 11, 24, 10),
+                    ba(2026, 11, 24, 11),
+                ],
+                utc=True,
+            ),
+            "status": ["limbo", None, "closed", None],
+            "author": [None, "customer", None, "agent"],
+            "public": [None, True, None, True],
+        }
+    )
+    out = evaluate_frame(
+        frame, ba(2026, 11, 25, 9), BASIC_PLAN, events=events, metrics=[FRT], errors="mark"
+    )
+    problems = dict(zip(out["id"], out["problem"], strict=True))
+    assert "status" in problems["A"]
+    assert "before received" in problems["B"]
+    assert "follows closed" in problems["C"]
+    assert pd.isna(problems["D"])
