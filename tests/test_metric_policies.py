@@ -123,3 +123,33 @@ def test_bad_policies_are_typed() -> None:
         evaluate(replied(1, timedelta(hours=1)), AT + timedelta(days=1), policies=[3])
     with pytest.raises(InvalidModelError, match="twice"):
         Policy(name="x", targets=(MetricTargets(metric="a", targets=None),) * 2)
+
+
+def test_the_plan_sets_targets_where_no_policy_does() -> None:
+    """L2's update interval is the plan's to set (the manual leaves Basic without one)."""
+    from slaclock import BASIC_PLAN, MANUAL_METRICS, Escalated, SupportLevel
+
+    plan = BASIC_PLAN.model_copy(
+        update={
+            "metric_targets": (
+                MetricTargets(metric="l2_update", targets=ResponseTargets.hours(2, 4, 8, 8)),
+            )
+        }
+    )
+    t = ticket(AT, priority=2).model_copy(
+        update={
+            "history": (
+                Message(at=AT, author="customer"),
+                Escalated(at=AT + timedelta(hours=1), to=SupportLevel.L2),
+                Message(at=AT + timedelta(hours=2), author="agent"),
+            )
+        }
+    )
+    update = MANUAL_METRICS[0]
+    m = evaluate(t, AT + timedelta(hours=7), plan, metrics=update).metrics["l2_update"]
+    assert (m.target, m.state.value, m.elapsed) == (
+        timedelta(hours=4),
+        "breached",
+        timedelta(hours=5),
+    )
+    assert evaluate(t, AT + timedelta(hours=7), metrics=update).metrics["l2_update"].target is None

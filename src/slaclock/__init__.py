@@ -67,6 +67,7 @@ from slaclock.sla.metric import (
     StatusLeft,
 )
 from slaclock.sla.metric_columns import MetricState
+from slaclock.sla.metric_explain import MetricExplanation, MetricStep, explain_metric
 from slaclock.sla.metric_status import MetricCycle, MetricStatus
 from slaclock.sla.notifications import Alert, AlertKind, alert_recipients
 from slaclock.sla.plan import (
@@ -105,8 +106,15 @@ from slaclock.sla.ticket import (
 )
 from slaclock.table import ops
 from slaclock.table.cycles import metric_cycles
+from slaclock.table.dask import partition_by_ticket
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
-from slaclock.table.what_if import SUMMARY_COLUMNS, WhatIf, what_if
+from slaclock.table.what_if import (
+    METRIC_SUMMARY_COLUMNS,
+    SUMMARY_COLUMNS,
+    Scenario,
+    WhatIf,
+    what_if,
+)
 
 __version__ = "0.1.0"
 
@@ -116,6 +124,7 @@ __all__ = [
     "BASIC_PLAN",
     "MANUAL_METRICS",
     "MAX_CONTACTS_PER_TITLE",
+    "METRIC_SUMMARY_COLUMNS",
     "OUTPUT_COLUMNS",
     "SUMMARY_COLUMNS",
     "ZENDESK_METRICS",
@@ -167,8 +176,10 @@ __all__ = [
     "MessageSent",
     "Metric",
     "MetricCycle",
+    "MetricExplanation",
     "MetricState",
     "MetricStatus",
+    "MetricStep",
     "MetricTargets",
     "MissingExtraError",
     "NaiveDatetimeError",
@@ -191,6 +202,7 @@ __all__ = [
     "Responded",
     "ResponseTargets",
     "Resumed",
+    "Scenario",
     "ServicePlan",
     "Severity",
     "SlaState",
@@ -229,10 +241,12 @@ __all__ = [
     "evaluate",
     "evaluate_frame",
     "evaluate_many",
+    "explain_metric",
     "is_public_mailbox",
     "metric_cycles",
     "next_levels",
     "ops",
+    "partition_by_ticket",
     "remote_assistance",
     "signature_names_requester",
     "stay_with_provider",

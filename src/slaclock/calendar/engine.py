@@ -789,6 +789,8 @@ class Engine:
         """`add` over whole columns (int64 µs), durations of any sign."""
         if len(u) == 0:
             return np.zeros(0, dtype=I64)
+        if len(u) == 1:  # one ticket as a table of one row: one lookup, no column search
+            return np.array([self.add(int(u[0]), int(d[0]))], dtype=I64)
         s = self.cover_many(u)
         out, ok = s.add_many(u, d)
         while not ok.all():
@@ -808,6 +810,9 @@ class Engine:
         if len(u) == 0:
             empty = np.zeros(0, dtype=I64)
             return empty, empty, empty
+        if len(u) == 1:  # one row: one lookup, no column search
+            c, dl, e = self.clock(int(u[0]), int(d[0]), int(until[0]))
+            return (np.array([c], dtype=I64), np.array([dl], dtype=I64), np.array([e], dtype=I64))
         later = until > u
         s = self.cover_many(np.concatenate([u, until[later]]))
         clock, deadline, elapsed, ok = s.clock_many(u, d, until)
@@ -905,6 +910,8 @@ class Engine:
         """Open time from each a to each b (negative where b < a)."""
         if len(a) == 0:
             return np.zeros(0, dtype=I64)
+        if len(a) == 1:  # one row: one lookup, no column search
+            return np.array([self.elapsed(int(a[0]), int(b[0]))], dtype=I64)
         s = self.cover_many(np.concatenate([a, b]))
         return s.cum_many(b)[0] - s.cum_many(a)[0]
 

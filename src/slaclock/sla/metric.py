@@ -37,7 +37,7 @@ from pydantic import Field, field_validator, model_validator
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel
 from slaclock.errors import InvalidModelError, WrongTypeError
-from slaclock.sla.plan import ResponseTargets
+from slaclock.sla.plan import ResponseTargets, ServicePlan
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
 
@@ -56,6 +56,7 @@ __all__ = [
     "StatusEntered",
     "StatusLeft",
     "metric_tuple",
+    "with_plan_targets",
 ]
 
 
@@ -238,6 +239,15 @@ class Metric(FrozenModel):
     def with_targets(self, targets: ResponseTargets | None) -> Metric:
         """The same metric with other targets (None: measure only)."""
         return Metric.model_validate({**self.model_dump(), "targets": targets})
+
+
+def with_plan_targets(metrics: tuple[Metric, ...], plan: ServicePlan) -> tuple[Metric, ...]:
+    """`metrics` with the targets the plan sets for them (`ServicePlan.metric_targets`),
+    which replace their own; policies, when given, come before both."""
+    given = {t.metric: t.targets for t in plan.metric_targets}
+    if not given:
+        return metrics
+    return tuple(m.with_targets(given[m.name]) if m.name in given else m for m in metrics)
 
 
 def metric_tuple(metrics: object) -> tuple[Metric, ...]:

@@ -54,8 +54,10 @@ __all__ = [
     "CycleColumns",
     "MetricColumns",
     "MetricState",
+    "Steps",
     "Timeline",
     "evaluate_metrics",
+    "metric_steps",
     "with_targets",
 ]
 
@@ -333,6 +335,39 @@ def evaluate_metrics(
     return _Matrix(timeline, metrics, on, policies, chosen).results()
 
 
+@dataclass(frozen=True)
+class Steps:
+    """What happened to each metric's clock at each event: the (metrics x events)
+    arrays an explanation reads."""
+
+    running: Mask2  #: a cycle runs after the event
+    counted: Mask2  #: ... and its clock counts the span that follows
+    begins: Mask2  #: a cycle starts (or continues) here
+    new: Mask2  #: ... a new one
+    ends: Mask2  #: the running cycle ends here
+    cancel: Mask2
+    reset: Mask2
+    span: Column2  #: the counted time of the span after each event, where counted
+    void: Mask  #: per cycle (in start order): dropped, it never ran
+    cycle_rows: Column  #: per cycle: the row it started at
+
+
+def metric_steps(
+    timeline: Timeline,
+    metrics: tuple[Metric, ...],
+    engines: Engine | tuple[Engine, ...],
+    policies: tuple[Policy, ...] = (),
+    chosen: Column | None = None,
+) -> tuple[tuple[MetricColumns, ...], Steps]:
+    """`evaluate_metrics`, with what happened at each event (for explanations)."""
+    on = engines if isinstance(engines, tuple) else (engines,)
+    if chosen is None:
+        chosen = np.full(timeline.n, len(policies), dtype=I64)
+    matrix = _Matrix(timeline, metrics, on, policies, chosen)
+    results = matrix.results()
+    return results, matrix.steps
+
+
 def with_targets(metric: Metric, policies: tuple[Policy, ...]) -> bool:
     """Whether a metric can have a target: its own, or one a policy sets."""
     return metric.targets is not None or any(
@@ -525,6 +560,11 @@ class _Matrix:
                               breached)  # fmt: skip
         if not keep.all():
             cycles, c_metric = cycles.take(keep), c_metric[keep]
+        self.steps = Steps(
+            running=running, counted=counted, begins=begins, new=new & started,
+            ends=ends, cancel=cancel, reset=reset, span=span, void=~keep,
+            cycle_rows=c_row,
+        )  # fmt: skip
         return self._per_ticket(cycles, c_metric)
 
     def _only_first(self, start: Mask2, end: Mask2, reset: Mask2) -> tuple[Mask2, Mask2, Mask2]:

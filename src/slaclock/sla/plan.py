@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import time, timedelta
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -31,6 +32,7 @@ __all__ = [
     "BASIC_PLAN",
     "DEFAULT_CALENDAR",
     "IntakeRules",
+    "MetricTargets",
     "NamedCalendar",
     "PlanCatalog",
     "ResponseTargets",
@@ -192,9 +194,42 @@ class NamedCalendar(FrozenModel):
         return v
 
 
+_NO_DEADLINE = np.iinfo(np.int64).min
+
+
+@lru_cache(maxsize=64)
+def _duration_table(targets: ResponseTargets) -> npt.NDArray[np.int64] | None:
+    """Microseconds per severity code (index 0 unused) when every target is a duration
+    (None otherwise): built once per targets value, read-only."""
+    durations = [t for t in (targets[s] for s in Severity) if isinstance(t, timedelta)]
+    if len(durations) != len(Severity):
+        return None
+    table = np.array([0, *(t // timedelta(microseconds=1) for t in durations)], np.int64)
+    table.flags.writeable = False
+    return table
+
+
 #: What `CalendarChanged` calls the plan's own calendar (the one tickets start on).
 DEFAULT_CALENDAR = "default"
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]{0,62}")
+
+
+class MetricTargets(FrozenModel):
+    """The targets a policy sets for one metric (None: the metric measures only)."""
+
+    metric: str
+    targets: ResponseTargets | None
+
+    @model_validator(mode="after")
+    def _durations(self) -> MetricTargets:
+        if self.targets is not None:
+            for s in Severity:
+                if not isinstance(self.targets[s], timedelta):
+                    raise InvalidModelError(
+                        f"policy targets for {self.metric!r} must be durations (a time of day "
+                        "belongs to a plan's first-response targets)."
+                    )
+        return self
 
 
 class ServicePlan(FrozenModel):
@@ -221,6 +256,9 @@ class ServicePlan(FrozenModel):
     intake: IntakeRules = IntakeRules()
     #: Other calendars a ticket can move to (`CalendarChanged`); it starts on `calendar`.
     calendars: tuple[NamedCalendar, ...] = ()
+    #: Targets the plan sets for metrics by name (e.g. L2's update interval), used where
+    #: no policy sets them; the manual's Basic plan sets none.
+    metric_targets: tuple[MetricTargets, ...] = ()
 
     @field_validator("calendars", mode="after")
     @classmethod
@@ -308,10 +346,9 @@ class ServicePlan(FrozenModel):
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """`target_us` of each row (severities 1-4, clock starts in UTC microseconds); the
         deadlines not to come before are the smallest int64 for durations."""
-        not_before = np.full(len(severity), np.iinfo(np.int64).min, dtype=np.int64)
-        durations = [t for t in (self.targets[s] for s in Severity) if isinstance(t, timedelta)]
-        if len(durations) == len(Severity):  # one lookup a row
-            table = np.array([0, *(t // timedelta(microseconds=1) for t in durations)], np.int64)
+        not_before = np.full(len(severity), _NO_DEADLINE, dtype=np.int64)
+        table = _duration_table(self.targets)
+        if table is not None:  # one lookup a row
             return table[severity], not_before
         out = np.zeros(len(severity), dtype=np.int64)
         engine = self.calendar.engine

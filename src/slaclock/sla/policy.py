@@ -21,7 +21,7 @@ from pydantic import Field, field_validator, model_validator
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel
 from slaclock.errors import InvalidModelError, WrongTypeError
-from slaclock.sla.plan import ResponseTargets
+from slaclock.sla.plan import MetricTargets
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import Channel, Tier
 
@@ -52,24 +52,6 @@ class PolicyMatch(FrozenModel):
         if isinstance(v, list | tuple | set | frozenset):
             return frozenset(Severity.parse(s) for s in v)
         return v
-
-
-class MetricTargets(FrozenModel):
-    """The targets a policy sets for one metric (None: the metric measures only)."""
-
-    metric: str
-    targets: ResponseTargets | None
-
-    @model_validator(mode="after")
-    def _durations(self) -> MetricTargets:
-        if self.targets is not None:
-            for s in Severity:
-                if not hasattr(self.targets[s], "total_seconds"):
-                    raise InvalidModelError(
-                        f"policy targets for {self.metric!r} must be durations (a time of day "
-                        "belongs to a plan's first-response targets)."
-                    )
-        return self
 
 
 class Policy(FrozenModel):

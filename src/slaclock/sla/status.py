@@ -45,7 +45,7 @@ from slaclock.sla.columns import TicketColumns, evaluate_columns
 from slaclock.sla.contract import Contract
 from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
-from slaclock.sla.metric import Metric, metric_tuple
+from slaclock.sla.metric import Metric, metric_tuple, with_plan_targets
 from slaclock.sla.metric_columns import Timeline, evaluate_metrics
 from slaclock.sla.metric_status import MetricMap, MetricStatus, metric_statuses
 from slaclock.sla.outcome import LEVELS, STATES, SlaState
@@ -250,7 +250,9 @@ def evaluate(
             tags=[ticket.tags],
         )
         chosen = select_policies(rules, attributes, timeline.severity)
-        found = evaluate_metrics(timeline, asked, plan.engines, rules, chosen)
+        found = evaluate_metrics(
+            timeline, with_plan_targets(asked, plan), plan.engines, rules, chosen
+        )
         common["metrics"] = metric_statuses(found, 0, zone, rules)
     problems = not_entitled_findings(ticket, contract, plan) if contract is not None else ()
     if problems:

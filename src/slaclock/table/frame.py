@@ -49,7 +49,7 @@ from slaclock.sla.columns import (
     evaluate_columns,
 )
 from slaclock.sla.contract import Contract
-from slaclock.sla.metric import Metric, metric_tuple
+from slaclock.sla.metric import Metric, metric_tuple, with_plan_targets
 from slaclock.sla.metric_columns import MetricColumns, Timeline, evaluate_metrics
 from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
@@ -150,20 +150,17 @@ def evaluate_frame(
     if nw.dependencies.is_dask_dataframe(frame):
         from slaclock.table.dask import evaluate_dask
 
-        if events is not None:
-            raise ColumnError(
-                "an events table is not supported with a Dask DataFrame; give each ticket's "
-                "wide columns (responded_at, classified_at, ...) or evaluate pandas partitions."
-            )
         out: Frame = evaluate_dask(
             frame, now, plan, columns=names, contracts=contracts, catalog=catalog,
-            errors=errors, prefix=prefix,
+            errors=errors, prefix=prefix, events=events, event_columns=event_names,
+            metrics=asked, policies=rules,
         )  # fmt: skip
         return out
     table = eager(frame, "evaluate_frame")
     event_table = None if events is None else eager(events, "events")
     outputs = [prefix + c for c in OUTPUT_COLUMNS]
-    outputs += [prefix + c for c in metric_output_columns(asked, rules)]
+    shown = with_plan_targets(asked, BASIC_PLAN if plan is None else plan)
+    outputs += [prefix + c for c in metric_output_columns(shown, rules)]
     outputs += [prefix + "entitlement"] if contracts is not None else []
     outputs += [prefix + "problem"] if errors == "mark" else []
     clash = sorted(set(outputs) & set(table.columns))
@@ -275,7 +272,9 @@ def evaluate_table(
             picked = select_policies(
                 policies, attributes_of(table, names, good, chosen.tier), timeline.severity
             )
-            found = evaluate_metrics(timeline, metrics, chosen.engines, policies, picked)
+            found = evaluate_metrics(
+                timeline, with_plan_targets(metrics, chosen), chosen.engines, policies, picked
+            )
             measured.append((good, found))
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)

@@ -112,7 +112,8 @@ def row_labels(frame: nw.DataFrame[Any], rows: npt.NDArray[np.int64]) -> list[ob
     index = nw.maybe_get_index(frame)
     if index is None:
         return [int(r) for r in rows]
-    return [index[int(r)] for r in rows]
+    labels = [index[int(r)] for r in rows]
+    return [x.item() if isinstance(x, np.generic) else x for x in labels]  # 7, not np.int64(7)
 
 
 def _series(name: str, values: Any, dtype: Any, like: Backend) -> nw.Series[Any]:

@@ -397,11 +397,12 @@ def _read_events(
             "events: a message's author must be customer or agent",
         )
         public_col = ev("public")
-        public = (
-            np.ones(len(owner), dtype=bool)
-            if public_col is None
-            else np.array([v is None or _true(v) for v in public_col.to_list()], dtype=bool)
-        )
+        public = np.ones(len(owner), dtype=bool)
+        if public_col is not None:
+            public, unreadable = _flags(public_col.to_list(), True)
+            _flag_events(
+                problems, owner, is_message & unreadable, "events: public must be true or false"
+            )
         bits = np.array([message_value(a, p) for a, p in zip(agent, public, strict=True)])
         value = np.where(is_message, bits, value).astype(np.int8)
     is_calendar = kind == Code.CALENDAR
@@ -434,11 +435,12 @@ def _read_events(
         )
         assisted_col = ev("assisted_only")
         if assisted_col is not None:
-            assisted = np.array(
-                [
-                    bool(v) if v is not None else not vendor_follow_up
-                    for v in assisted_col.to_list()
-                ]
+            assisted, unreadable = _flags(assisted_col.to_list(), not vendor_follow_up)
+            _flag_events(
+                problems,
+                owner,
+                to_vendor & unreadable,
+                "events: assisted_only must be true or false",
             )
         else:
             assisted = np.full(len(owner), not vendor_follow_up)
@@ -464,11 +466,41 @@ def _read_events(
 _STATUS_CODES = {s.value: s.code for s in TicketStatus} | {"on-hold": TicketStatus.HOLD.code}
 
 
-def _true(value: object) -> bool:
-    """A `public` cell: booleans, 1/0, or true/false/yes/no text."""
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes", "t", "y")
-    return bool(value)
+_TRUE = frozenset({"true", "1", "yes", "t", "y"})
+_FALSE = frozenset({"false", "0", "no", "f", "n"})
+
+
+def _flags(
+    values: list[Any], missing: bool
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """A flag column (`public`, `assisted_only`): booleans, 1/0, or true/false/yes/no text;
+    a null (None, NaN, pandas' NA) is `missing`. Returns the flags and which cells could
+    not be read (they are reported, never guessed)."""
+    out = np.full(len(values), missing, dtype=bool)
+    bad = np.zeros(len(values), dtype=bool)
+    na = _pandas_na()
+    for k, v in enumerate(values):
+        if v is None or v is na or (isinstance(v, float) and v != v):
+            continue
+        if isinstance(v, bool | np.bool_) or (isinstance(v, int | np.integer) and v in (0, 1)):
+            out[k] = bool(v)
+        elif isinstance(v, str) and v.strip().lower() in _TRUE | _FALSE | {"", "<na>", "nan"}:
+            text = v.strip().lower()
+            out[k] = text in _TRUE if text in _TRUE | _FALSE else missing
+        else:
+            bad[k] = True
+    return out, bad
+
+
+def _pandas_na() -> object:
+    """pandas' NA when pandas is loaded (never imported for it), else a fresh object."""
+    import sys
+
+    pandas = sys.modules.get("pandas")
+    return getattr(pandas, "NA", _NO_NA) if pandas is not None else _NO_NA
+
+
+_NO_NA = object()
 
 
 def _event_texts(

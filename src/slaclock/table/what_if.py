@@ -18,7 +18,7 @@ Longer hours help only where they would have changed when people answered.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -30,12 +30,16 @@ import numpy.typing as npt
 
 from slaclock import _text as short
 from slaclock._checks import require, shorten
+from slaclock._model import FrozenModel
 from slaclock._time import from_us, to_us
 from slaclock.errors import ColumnError
 from slaclock.sla.columns import STATE_LABELS, STATES
 from slaclock.sla.contract import Contract
+from slaclock.sla.metric import Metric, metric_tuple
+from slaclock.sla.metric_columns import METRIC_STATES, NONE, MetricState
 from slaclock.sla.outcome import SlaState
-from slaclock.sla.plan import PlanCatalog, ServicePlan
+from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.policy import Policy
 from slaclock.table.display import count_rows, tickets_of, what_if_html
 from slaclock.table.frame import (
     INPUT_NAMES,
@@ -48,7 +52,7 @@ from slaclock.table.frame import (
 from slaclock.table.native import write_floats, write_instants, write_labels, write_strings
 from slaclock.table.tickets import EVENT_COLUMNS
 
-__all__ = ["SUMMARY_COLUMNS", "WhatIf", "what_if"]
+__all__ = ["METRIC_SUMMARY_COLUMNS", "SUMMARY_COLUMNS", "Scenario", "WhatIf", "what_if"]
 
 #: Columns of `WhatIf.summary` (`WhatIf.overall` has the same, without severity).
 SUMMARY_COLUMNS = (
@@ -66,7 +70,30 @@ SUMMARY_COLUMNS = (
     "median_fraction_used",
     "p90_fraction_used",
 )
+#: Columns of `WhatIf.metrics`: one row per scenario and metric.
+METRIC_SUMMARY_COLUMNS = (
+    "scenario",
+    "metric",
+    "tickets",
+    "started",
+    "cycles",
+    "median_elapsed_hours",
+    "p90_elapsed_hours",
+    "breached",
+    "breach_rate",
+    "breached_cycles",
+)
 _CODE = {s: STATES.index(s) for s in SlaState}
+_NOT_STARTED = METRIC_STATES.index(MetricState.NOT_STARTED)
+
+
+class Scenario(FrozenModel):
+    """A plan and the policies that set its metrics' targets, compared as one scenario."""
+
+    plan: ServicePlan = BASIC_PLAN
+    policies: tuple[Policy, ...] = ()
+
+
 _US_PER_HOUR = 3_600_000_000
 
 
@@ -90,6 +117,10 @@ class WhatIf:
     now: datetime | None = None
     #: The first and last receipt among the tickets evaluated (None if none).
     received: tuple[datetime, datetime] | None = None
+    #: One row per scenario and metric asked for (`METRIC_SUMMARY_COLUMNS`; None without
+    #: metrics): tickets whose clock started, cycles, elapsed of the last cycle in hours
+    #: (median and 90th percentile), breached last cycles and their rate, breached cycles.
+    metrics: Any = None
 
     def __repr__(self) -> str:
         named = {
@@ -141,8 +172,9 @@ def _counts(done: Evaluated, rows: npt.NDArray[np.bool_]) -> dict[str, Any]:
 def what_if(
     frame: Any,
     now: datetime,
-    scenarios: Mapping[str, ServicePlan],
+    scenarios: Mapping[str, ServicePlan | Scenario],
     *,
+    metrics: Metric | Iterable[Metric] = (),
     columns: Mapping[str, str] | None = None,
     contracts: Mapping[str, Contract] | None = None,
     catalog: PlanCatalog | None = None,
@@ -157,7 +189,10 @@ def what_if(
     arguments of `evaluate_frame`; bad rows raise `InvalidRowsError`, or with
     ``errors="mark"`` are left out of the counts and rates, counted in
     ``not_evaluated`` (of `overall`: a bad row may have no severity) and never flip.
+    A scenario is a plan, or a `Scenario` (a plan and its policies); with `metrics`,
+    `WhatIf.metrics` compares every metric across the scenarios.
     """
+    asked = metric_tuple(metrics)
     if errors not in ("raise", "mark"):
         raise ColumnError(f"errors must be 'raise' or 'mark', got {shorten(errors)}.")
     require(
@@ -179,15 +214,18 @@ def what_if(
     event_table = None if events is None else eager(events, "events")
     now_us = to_us(now, "now")
     done: dict[str, Evaluated] = {}
-    for name, plan in scenarios.items():
-        if not isinstance(plan, ServicePlan):
+    for name, given in scenarios.items():
+        if not isinstance(given, ServicePlan | Scenario):
             raise ColumnError(
-                f"scenario {name!r} is a {type(plan).__name__}, not a ServicePlan; build "
-                "variants with plan.with_calendar(...) or plan.with_targets(...)."
+                f"scenario {name!r} is a {type(given).__name__}, not a ServicePlan or a "
+                "Scenario; build variants with plan.with_calendar(...), "
+                "plan.with_targets(...) or Scenario(plan=..., policies=...)."
             )
+        scenario = given if isinstance(given, Scenario) else Scenario(plan=given)
         done[name] = evaluate_table(
-            table, now_us, plan, names=names, contracts=contracts, catalog=catalog,
-            events=event_table, event_names=event_names,
+            table, now_us, scenario.plan, names=names, contracts=contracts, catalog=catalog,
+            events=event_table, event_names=event_names, metrics=asked,
+            policies=scenario.policies,
         )  # fmt: skip
         if done[name].bad.any() and errors == "raise":
             raise invalid_rows(table, done[name].problems)
@@ -222,7 +260,38 @@ def what_if(
         scenarios=order,
         now=from_us(now_us, base_zone),
         received=_received_span(done[order[0]], base_zone),
+        metrics=_metric_summary(done, order, backend) if asked else None,
     )
+
+
+def _metric_summary(done: Mapping[str, Evaluated], order: tuple[str, ...], backend: Any) -> Any:
+    """One row per scenario and metric (rows that could not be evaluated left out)."""
+    out: dict[str, list[Any]] = {c: [] for c in METRIC_SUMMARY_COLUMNS}
+    for name in order:
+        result = done[name]
+        good = ~result.bad
+        for m in result.metrics:
+            started = good & (m.state != _NOT_STARTED)
+            hours = m.elapsed[started] / _US_PER_HOUR
+            breached = int((m.breached & good).sum())
+            judged = int((started & (m.target != NONE)).sum())
+            row = {
+                "scenario": name,
+                "metric": m.metric.name,
+                "tickets": int(good.sum()),
+                "started": int(started.sum()),
+                "cycles": int(m.cycles[good].sum()),
+                "median_elapsed_hours": float(np.median(hours)) if len(hours) else float("nan"),
+                "p90_elapsed_hours": float(np.quantile(hours, 0.9))
+                if len(hours)
+                else float("nan"),
+                "breached": breached,
+                "breach_rate": breached / judged if judged else float("nan"),
+                "breached_cycles": int(m.breached_cycles[good].sum()),
+            }
+            for key, value in row.items():
+                out[key].append(value)
+    return nw.from_dict(out, backend=backend).to_native()
 
 
 def _received_span(done: Evaluated, zone: ZoneInfo) -> tuple[datetime, datetime] | None:
