@@ -62,17 +62,25 @@ from slaclock.sla.ticket import (
 )
 from tests.domain import BA, ticket
 from tests.metric_reference import RefMetric, evaluate_metrics
-from tests.strategies import ALWAYS
+from tests.strategies import ALWAYS, OFFICE
 
 UTC = ZoneInfo("UTC")
 BUILTIN = (*ZENDESK_METRICS, *MANUAL_METRICS)
-#: The Basic plan's calendar; the same allowing pauses; every hour of the week.
+#: The Basic plan's calendar; the same allowing pauses; every hour of the week; New
+#: York weekdays 09-17, across its DST changes (every boundary a whole UTC hour, as the
+#: reference needs).
 PLANS = (
     BASIC_PLAN,
     BASIC_PLAN.model_copy(update={"pausing_allowed": True}),
     BASIC_PLAN.model_copy(
         update={
             "calendar": BusinessCalendar(holidays=None, schedule=ALWAYS),
+            "pausing_allowed": True,
+        }
+    ),
+    BASIC_PLAN.model_copy(
+        update={
+            "calendar": BusinessCalendar(zone="America/New_York", holidays=None, schedule=OFFICE),
             "pausing_allowed": True,
         }
     ),
@@ -432,6 +440,9 @@ def test_frame_rows_equal_one_ticket_answers(
     chosen = (*BUILTIN, *(m.model_copy(update={"name": f"x{k}"}) for k, m in enumerate(extra)))
     first = [evaluate(t, now, plan, metrics=chosen).metrics for t in tickets]
     frame, events = tables(tickets)
+    # the tickets' events interleaved by time (a stable sort: same-instant events of one
+    # ticket keep their order), as a helpdesk export lists them
+    events = events.sort_values("at", kind="stable").reset_index(drop=True)
     out = evaluate_frame(frame, now, plan, events=events, metrics=chosen)
     for k, t in enumerate(tickets):
         for m in chosen:
