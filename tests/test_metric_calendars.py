@@ -111,3 +111,34 @@ def test_a_deadline_after_the_move_is_on_the_new_calendar() -> None:
     due = m.deadline.astimezone(U)
     left = timedelta(hours=100) - timedelta(seconds=57_587)
     assert due == LOS_ANGELES.add(MOVED, left).astimezone(U)
+
+
+def test_the_last_calendar_is_the_one_where_the_cycle_ended() -> None:
+    """A move after the reply does not change a finished cycle: Zendesk counts a
+    single-event metric on the schedule in force at its event."""
+    t = moved_ticket()
+    later = t.model_copy(
+        update={
+            "history": (
+                *t.history,
+                CalendarChanged(at=datetime(2020, 10, 1, tzinfo=U), calendar="default"),
+            )
+        }
+    )
+    s = evaluate(later, NOW, PLAN, metrics=(FRT, FRT_LAST))
+    assert s.metrics["first_reply_time"].elapsed == timedelta(seconds=57_608)
+    assert s.metrics["frt_last"].elapsed == timedelta(seconds=41_408)
+
+
+def test_the_events_table_reads_status_names_as_the_event_does() -> None:
+    events = pd.DataFrame(
+        {
+            "ticket_id": ["941606"] * 2,
+            "kind": ["status", "status"],
+            "at": [MOVED, REPLIED],
+            "status": ["On_Hold", "on-hold"],
+        }
+    )
+    tickets = pd.DataFrame({"id": ["941606"], "received": [CREATED], "severity": [3]})
+    out = evaluate_frame(tickets, NOW, PLAN, events=events, metrics=ZENDESK_METRICS[7])
+    assert out["on_hold_time_elapsed"][0] > pd.Timedelta(0)

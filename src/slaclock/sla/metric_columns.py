@@ -444,9 +444,6 @@ class _Matrix:
         self.paused = states()
         self.mode = np.array([m.after_stop for m in metrics])[:, None]
         self.business = np.array([m.hours == "business" for m in metrics])
-        #: The calendar each metric counts each span on.
-        last = np.array([m.calendar_change == "last" for m in metrics])[:, None]
-        self.calendar = np.where(last, tl.calendar_last[tl.owner], tl.calendar_after)
 
     def results(self) -> tuple[MetricColumns, ...]:
         tl = self.tl
@@ -480,6 +477,41 @@ class _Matrix:
             nxt = self._next_is((continues & ~new)[e], (new | continues)[e])
             counted[e] |= ~running[e] & started[e] & nxt & ~self.paused[e]
 
+        positions = np.flatnonzero(flat_new)
+        n_cycles = len(positions)
+        c_metric = positions // self.r
+        c_row = positions % self.r
+        c_ticket = tl.owner[c_row]
+        c_start = tl.at[c_row]
+        end_at = np.flatnonzero(ends.ravel())
+        end_cycle = cycle.ravel()[end_at - 1]  # the cycle running before the end
+        latest = np.ones(len(end_at), dtype=bool)  # a cycle's latest end is its end
+        latest[:-1] = end_cycle[1:] != end_cycle[:-1]
+        c_stop = np.full(n_cycles, NONE, dtype=I64)
+        c_cancelled = np.zeros(n_cycles, dtype=bool)
+        c_stop[end_cycle[latest]] = tl.at[end_at[latest] % self.r]
+        c_cancelled[end_cycle[latest]] = cancel.ravel()[end_at[latest]]
+        live = np.flatnonzero((running & tl.last).ravel())  # last cycles still running
+        c_open = np.zeros(n_cycles, dtype=bool)
+        c_open[cycle.ravel()[live]] = True
+        c_stop[c_open] = NONE
+        c_cancelled[c_open] = False
+        counting_now = np.zeros(n_cycles, dtype=bool)
+        counting_now[cycle.ravel()[live]] = counted.ravel()[live]
+        # The calendar in force where each cycle ends (at now while it runs): Zendesk's
+        # "last schedule" for the whole cycle, and where a deadline past the end is added.
+        c_end_row = np.zeros(n_cycles, dtype=I64)
+        c_end_row[end_cycle[latest]] = end_at[latest] % self.r
+        c_end_row[cycle.ravel()[live]] = live % self.r
+        c_calendar = tl.calendar_after[c_end_row]
+        last = np.array([m.calendar_change == "last" for m in self.metrics])
+        if last.any() and n_cycles:
+            mine = np.where(started, cycle, 0)
+            calendar = np.where(last[:, None] & started, c_calendar[mine], tl.calendar_after)
+        else:
+            calendar = np.broadcast_to(tl.calendar_after, (self.m, self.r))
+        self.calendar = calendar
+
         # Counted time: each span's open time once, for every metric.
         span = np.zeros((self.m, self.r), dtype=I64)
         if not self.business.all():
@@ -498,33 +530,10 @@ class _Matrix:
         seg_cycle = cycle.ravel()[flat_counted]
         seg_time = span.ravel()[flat_counted]
         seg_row = flat_counted % self.r
-
-        positions = np.flatnonzero(flat_new)
-        n_cycles = len(positions)
-        c_metric = positions // self.r
-        c_row = positions % self.r
-        c_ticket = tl.owner[c_row]
-        c_start = tl.at[c_row]
         elapsed = np.zeros(n_cycles, dtype=I64)
         if len(seg_cycle):
             runs = np.flatnonzero(np.diff(seg_cycle, prepend=-1))
             elapsed[seg_cycle[runs]] = np.add.reduceat(seg_time, runs)
-
-        end_at = np.flatnonzero(ends.ravel())
-        end_cycle = cycle.ravel()[end_at - 1]  # the cycle running before the end
-        latest = np.ones(len(end_at), dtype=bool)  # a cycle's latest end is its end
-        latest[:-1] = end_cycle[1:] != end_cycle[:-1]
-        c_stop = np.full(n_cycles, NONE, dtype=I64)
-        c_cancelled = np.zeros(n_cycles, dtype=bool)
-        c_stop[end_cycle[latest]] = tl.at[end_at[latest] % self.r]
-        c_cancelled[end_cycle[latest]] = cancel.ravel()[end_at[latest]]
-        live = np.flatnonzero((running & tl.last).ravel())  # last cycles still running
-        c_open = np.zeros(n_cycles, dtype=bool)
-        c_open[cycle.ravel()[live]] = True
-        c_stop[c_open] = NONE
-        c_cancelled[c_open] = False
-        counting_now = np.zeros(n_cycles, dtype=bool)
-        counting_now[cycle.ravel()[live]] = counted.ravel()[live]
 
         state = np.where(
             c_cancelled,
@@ -546,7 +555,7 @@ class _Matrix:
             breached = has & ~c_cancelled & np.where(at_target, elapsed >= target,
                                                      elapsed > target)  # fmt: skip
             deadline = self._deadlines(
-                has, target, elapsed, c_start, c_stop, c_open, c_metric, c_ticket,
+                has, target, elapsed, c_start, c_stop, c_open, c_metric, c_calendar,
                 seg_cycle, seg_time, seg_row,
             )  # fmt: skip
             ended_ok = has & ~c_open & ~c_cancelled
@@ -627,7 +636,7 @@ class _Matrix:
         c_stop: Column,
         c_open: Mask,
         c_metric: Column,
-        c_ticket: Column,
+        c_calendar: Column,
         seg_cycle: Column,
         seg_time: Column,
         seg_row: Column,
@@ -656,8 +665,9 @@ class _Matrix:
         deadline[zero] = c_start[zero]
         rest = np.flatnonzero(has & ~reached & ~zero)
         ref = np.where(c_open[rest], self.tl.now, c_stop[rest])
-        calendar = self.tl.calendar_last[c_ticket[rest]]  # from now on: the one in force
-        deadline[rest] = self._add(c_metric[rest], calendar, ref, target[rest] - elapsed[rest])
+        deadline[rest] = self._add(
+            c_metric[rest], c_calendar[rest], ref, target[rest] - elapsed[rest]
+        )
         return deadline
 
     def _per_ticket(self, cycles: CycleColumns, c_metric: Column) -> tuple[MetricColumns, ...]:

@@ -380,7 +380,7 @@ def _read_events(
     is_status = kind == Code.STATUS
     if is_status.any():
         statuses = _event_texts(ev, event_names, "status", "status")
-        status = np.array([_STATUS_CODES.get(v, -1) for v in statuses], dtype=np.int8)
+        status = np.array([_status_code(v) for v in statuses], dtype=np.int8)
         names_ = ", ".join(s.value for s in TicketStatus)
         _flag_events(
             problems, owner, is_status & (status < 0), f"events: status is not one of {names_}"
@@ -463,7 +463,12 @@ def _read_events(
     )
 
 
-_STATUS_CODES = {s.value: s.code for s in TicketStatus} | {"on-hold": TicketStatus.HOLD.code}
+def _status_code(name: str) -> int:
+    """A status name's code, read as `StatusChanged` reads it (-1: not a status)."""
+    try:
+        return TicketStatus.parse(name).code
+    except ValueError:
+        return -1
 
 
 _TRUE = frozenset({"true", "1", "yes", "t", "y"})
