@@ -230,6 +230,8 @@ class _Cycle:
     start: int
     stop: int | None = None
     cancelled: bool = False
+    #: Started by the event that ended the cycle before it.
+    chained: bool = False
     segments: list[tuple[int, int]] = field(default_factory=list)  #: counted [a, b)
     gap: list[tuple[int, int]] = field(default_factory=list)  #: "extend": since the stop
 
@@ -279,22 +281,24 @@ def run_cycles(metric: Metric, steps: Sequence[Step], now_m: int, clock: Clock) 
     running: _Cycle | None = None
     for k, step in enumerate(steps):
         # The four steps of the evaluation order, at this event.
+        ended = running is not None
         if running is not None and any(matches(c, step) for c in metric.cancel):
             running.stop, running.cancelled, running = step.at, True, None
         if running is not None and any(matches(c, step) for c in metric.stop):
             running.stop, running = step.at, None
         if running is not None and any(matches(c, step) for c in metric.reset):
             running.stop = step.at
-            running = _Cycle(start=step.at)
+            running = _Cycle(start=step.at, chained=True)
             cycles.append(running)
+        ended = ended and running is None
         if running is None and any(matches(c, step) for c in metric.start):
             last = cycles[-1] if cycles else None
             if last is None or last.cancelled:
                 if last is None or metric.after_stop != "ignore":
-                    running = _Cycle(start=step.at)
+                    running = _Cycle(start=step.at, chained=ended)
                     cycles.append(running)
             elif metric.after_stop == "new_cycle":
-                running = _Cycle(start=step.at)
+                running = _Cycle(start=step.at, chained=ended)
                 cycles.append(running)
             elif metric.after_stop == "resume":
                 running, last.stop, last.gap = last, None, []
@@ -309,7 +313,14 @@ def run_cycles(metric: Metric, steps: Sequence[Step], now_m: int, clock: Clock) 
                 running.segments.append((step.at, until))
             elif metric.after_stop == "extend" and cycles and not cycles[-1].cancelled:
                 cycles[-1].gap.append((step.at, until))
-    return cycles
+    # A cycle started by the event that ended the one before, and stopped at that same
+    # instant with nothing counted, never ran (a reply that solves the ticket starts no
+    # new update cycle); a cancelled one is kept.
+    return [
+        c
+        for c in cycles
+        if not (c.chained and c.stop == c.start and not c.cancelled and not c.segments)
+    ]
 
 
 def evaluate_metric(ticket: Ticket, now: datetime, plan: ServicePlan, metric: Metric) -> RefMetric:

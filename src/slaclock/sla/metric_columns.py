@@ -560,9 +560,12 @@ class _Matrix:
             state = np.where(ended_ok, _S[MetricState.MET], state)
             state = np.where(breached, _S[MetricState.BREACHED], state).astype(np.int8)
 
-        # A cycle started by the event that ended the one before, and ended at that same
-        # instant, never ran: a reply that solves the ticket starts no new update clock.
-        keep = ~(ends.ravel()[positions] & ~c_open & (c_stop == c_start) & (elapsed == 0))
+        # A cycle started by the event that ended the one before, and stopped at that
+        # same instant, never ran: a reply that solves the ticket starts no new update
+        # clock (a cancelled one is kept: it says the clock was cancelled).
+        keep = ~(
+            ends.ravel()[positions] & ~c_open & ~c_cancelled & (c_stop == c_start) & (elapsed == 0)
+        )
         cycles = CycleColumns(c_ticket, c_start, c_stop, elapsed, target, deadline, state,
                               breached)  # fmt: skip
         if not keep.all():

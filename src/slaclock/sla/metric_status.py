@@ -53,6 +53,11 @@ class MetricStatus(FrozenModel):
     )
 
     @property
+    def breached(self) -> bool:
+        """Whether the last cycle went past its target."""
+        return self.state is MetricState.BREACHED
+
+    @property
     def breached_cycles(self) -> int:
         """How many cycles went past their target."""
         return sum(c.breached for c in self.cycles)

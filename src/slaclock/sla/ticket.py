@@ -9,10 +9,11 @@ its history consistent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from slaclock import _text as short
 from slaclock._checks import shorten
@@ -275,9 +276,21 @@ class Ticket(FrozenModel):
 
     @field_validator("history", mode="before")
     @classmethod
-    def _history_bounded(cls, value: object) -> object:
+    def _history_bounded(cls, value: object, info: ValidationInfo) -> object:
         if isinstance(value, list | tuple):
             Limits.current().check("ticket_events", len(value), "events in the ticket's history")
+            for k, event in enumerate(value):  # raw status names: say whose ticket
+                if isinstance(event, Mapping) and event.get("kind") == "status":
+                    try:
+                        TicketStatus.parse(event.get("status"))
+                    except ValueError:
+                        names = ", ".join(s.value for s in TicketStatus)
+                        who = shorten(info.data.get("id", "?"))
+                        raise TicketEventError(
+                            f"ticket {who}: event {k} has status "
+                            f"{shorten(event.get('status'))}, which slaclock does not know; "
+                            f"use one of {names} (map your helpdesk's statuses onto them)."
+                        ) from None
         return value
 
     @model_validator(mode="after")
@@ -295,8 +308,8 @@ class Ticket(FrozenModel):
                 )
             if u < last:
                 raise TicketEventError(
-                    f"{e.kind} at {e.at.isoformat()} precedes the ticket's previous event "
-                    "or its receipt; events must be applied in time order."
+                    f"ticket {name}: {e.kind} at {e.at.isoformat()} precedes the ticket's "
+                    "previous event or its receipt; events must be applied in time order."
                 )
             if isinstance(e, Paused):
                 if paused is not None:
