@@ -414,9 +414,20 @@ class _Matrix:
         self.m, self.r = len(metrics), len(tl.at)
         cache: dict[object, Mask] = {}
 
+        # Metrics that differ only in pauses, hours or targets share one cycle machine:
+        # their cycles start and end at the same events, so those are found once.
+        signature = [
+            (frozenset(m.start), frozenset(m.stop), frozenset(m.cancel), frozenset(m.reset),
+             m.after_stop)
+            for m in metrics
+        ]  # fmt: skip
+        distinct = list(dict.fromkeys(signature))
+        self.machine_of = np.array([distinct.index(s) for s in signature], dtype=np.intp)
+        machines = [metrics[signature.index(s)] for s in distinct]
+
         def events(pick: str) -> Mask2:
             rows = []
-            for metric in metrics:
+            for metric in machines:
                 out = np.zeros(self.r, dtype=bool)
                 for c in getattr(metric, pick):
                     if c not in cache:
@@ -440,7 +451,7 @@ class _Matrix:
         self.end = events("stop") | self.cancel
         self.reset = events("reset")
         self.paused = states()
-        self.mode = np.array([m.after_stop for m in metrics])[:, None]
+        self.mode = np.array([m.after_stop for m in machines])[:, None]
         self.business = np.array([m.hours == "business" for m in metrics])
 
     def results(self) -> tuple[MetricColumns, ...]:
@@ -465,24 +476,35 @@ class _Matrix:
         continues = begins & had_before & ~(reset & running_before) & ~by_cancel
         new = begins & ~(continues & ((self.mode == "resume") | (self.mode == "extend")))
         started = _carry2(first | new, new)
-        flat_new = new.ravel()
-        cycle = (np.cumsum(flat_new) - 1).reshape(new.shape)
-
-        counted = running & ~self.paused & started
-        extend = self.mode[:, 0] == "extend"
-        if extend.any():  # a stopped span counts when the same cycle continues
-            e = np.flatnonzero(extend)
+        extend_m = self.mode[:, 0] == "extend"
+        gap = np.zeros_like(running)
+        if extend_m.any():  # a stopped span counts when the same cycle continues
+            e = np.flatnonzero(extend_m)
             nxt = self._next_is((continues & ~new)[e], (new | continues)[e])
-            counted[e] |= ~running[e] & started[e] & nxt & ~self.paused[e]
-
+            gap[e] = ~running[e] & started[e] & nxt
+        # Each metric's rows: its machine's.
+        of = self.machine_of
+        running, ends, begins, new, started, gap = (
+            x[of] for x in (running, ends, begins, new, started, gap)
+        )
+        cancel, reset = cancel[of], reset[of]
+        flat_new = new.ravel()
         positions = np.flatnonzero(flat_new)
+
+        def cycle_at(flat: Column) -> Column:
+            """The cycle (index into `positions`) each flat (metric, row) position is in."""
+            out: Column = np.searchsorted(positions, flat, "right") - 1
+            return out
+
+        counted = (running | gap) & ~self.paused & started
+
         n_cycles = len(positions)
         c_metric = positions // self.r
         c_row = positions % self.r
         c_ticket = tl.owner[c_row]
         c_start = tl.at[c_row]
         end_at = np.flatnonzero(ends.ravel())
-        end_cycle = cycle.ravel()[end_at - 1]  # the cycle running before the end
+        end_cycle = cycle_at(end_at - 1)  # the cycle running before the end
         latest = np.ones(len(end_at), dtype=bool)  # a cycle's latest end is its end
         latest[:-1] = end_cycle[1:] != end_cycle[:-1]
         c_stop = np.full(n_cycles, NONE, dtype=I64)
@@ -491,20 +513,21 @@ class _Matrix:
         c_cancelled[end_cycle[latest]] = cancel.ravel()[end_at[latest]]
         live = np.flatnonzero((running & tl.last).ravel())  # last cycles still running
         c_open = np.zeros(n_cycles, dtype=bool)
-        c_open[cycle.ravel()[live]] = True
+        c_open[cycle_at(live)] = True
         c_stop[c_open] = NONE
         c_cancelled[c_open] = False
         counting_now = np.zeros(n_cycles, dtype=bool)
-        counting_now[cycle.ravel()[live]] = counted.ravel()[live]
+        counting_now[cycle_at(live)] = counted.ravel()[live]
         # The calendar in force where each cycle ends (at now while it runs): Zendesk's
         # "last schedule" for the whole cycle, and where a deadline past the end is added.
         c_end_row = np.zeros(n_cycles, dtype=I64)
         c_end_row[end_cycle[latest]] = end_at[latest] % self.r
-        c_end_row[cycle.ravel()[live]] = live % self.r
+        c_end_row[cycle_at(live)] = live % self.r
         c_calendar = tl.calendar_after[c_end_row]
         last = np.array([m.calendar_change == "last" for m in self.metrics])
         if last.any() and n_cycles:
-            mine = np.where(started, cycle, 0)
+            every = np.arange(self.m * self.r).reshape(self.m, self.r)
+            mine = np.where(started, cycle_at(every), 0)
             calendar = np.where(last[:, None] & started, c_calendar[mine], tl.calendar_after)
         else:
             calendar = np.broadcast_to(tl.calendar_after, (self.m, self.r))
@@ -525,7 +548,7 @@ class _Matrix:
                     times[need] = engine.elapsed_many(tl.at[need], tl.until[need])
                     span = np.where(on, times, span)
         flat_counted = np.flatnonzero(counted.ravel())
-        seg_cycle = cycle.ravel()[flat_counted]
+        seg_cycle = cycle_at(flat_counted)
         seg_time = span.ravel()[flat_counted]
         seg_row = flat_counted % self.r
         elapsed = np.zeros(n_cycles, dtype=I64)

@@ -36,8 +36,7 @@ from slaclock.sla.columns import TicketColumns
 from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
-from slaclock.sla.support import SupportLevel
-from slaclock.sla.timeline import CODE_OF_NAME, Code, EventColumns, message_value
+from slaclock.sla.timeline import AGENT, CODE_OF_NAME, PUBLIC, Code, EventColumns
 from slaclock.table.native import instants_of
 
 __all__ = [
@@ -338,26 +337,10 @@ def _read_events(
                 f"the events table has no {event_names.get(key, key)!r} column; add it or map "
                 f"yours with event_columns={{{key!r}: 'your_name'}}."
             )
-    ids = np.array(id_col.to_list(), dtype=object)
-    event_ids = np.array(ev("ticket_id").to_list(), dtype=object)  # type: ignore[union-attr]
-    position = {v: k for k, v in enumerate(ids.tolist())}
-    if len(position) != len(ids):
-        raise ColumnError(
-            f"ticket ids in {names.get('id', 'id')!r} repeat; each ticket must appear once "
-            "when its events come in a separate table."
-        )
-    owner = np.array([position.get(v, -1) for v in event_ids.tolist()], dtype=I64)
-    unknown = np.flatnonzero(owner < 0)
-    if len(unknown):
-        shown = ", ".join(repr(event_ids[k]) for k in unknown[:5])
-        raise ColumnError(
-            f"{len(unknown)} events name tickets that are not in the tickets table "
-            f"(first: {shown}); add those tickets or drop their events."
-        )
+    owner = _positions(id_col, ev("ticket_id"), names.get("id", "id"))  # type: ignore[arg-type]
     at_name = event_names.get("at", "at")
     at, absent = instants_of(ev("at"), at_name)  # type: ignore[arg-type]
-    kinds_text = np.array([str(k).strip().lower() for k in ev("kind").to_list()])  # type: ignore[union-attr]
-    kind = np.array([CODE_OF_NAME.get(k, -1) for k in kinds_text], dtype=np.int8)
+    kind = _mapped(ev("kind"), lambda v: CODE_OF_NAME.get(_text(v), -1), -1)  # type: ignore[arg-type]
     bad_kind = kind < 0
     _flag_events(
         problems, owner, bad_kind, f"events: kind is not one of {', '.join(sorted(CODE_OF_NAME))}"
@@ -379,8 +362,7 @@ def _read_events(
         value = np.where(is_classified, codes, value).astype(np.int8)
     is_status = kind == Code.STATUS
     if is_status.any():
-        statuses = _event_texts(ev, event_names, "status", "status")
-        status = np.array([_status_code(v) for v in statuses], dtype=np.int8)
+        status = _mapped(_required(ev, event_names, "status", "status"), _status_code, -1)
         names_ = ", ".join(s.value for s in TicketStatus)
         _flag_events(
             problems, owner, is_status & (status < 0), f"events: status is not one of {names_}"
@@ -388,28 +370,34 @@ def _read_events(
         value = np.where(is_status, np.maximum(status, 0), value).astype(np.int8)
     is_message = kind == Code.MESSAGE
     if is_message.any():
-        authors = _event_texts(ev, event_names, "author", "message")
-        agent = authors == "agent"
+        author = _mapped(
+            _required(ev, event_names, "author", "message"),
+            lambda v: {"agent": AGENT, "customer": 0}.get(_text(v), -1),
+            -1,
+        )
         _flag_events(
             problems,
             owner,
-            is_message & ~agent & (authors != "customer"),
+            is_message & (author < 0),
             "events: a message's author must be customer or agent",
         )
         public_col = ev("public")
-        public = np.ones(len(owner), dtype=bool)
+        public = np.ones(len(owner), dtype=np.int8)
         if public_col is not None:
-            public, unreadable = _flags(public_col.to_list(), True)
+            public = _mapped(public_col, lambda v: _flag(v, True), 1)
             _flag_events(
-                problems, owner, is_message & unreadable, "events: public must be true or false"
+                problems, owner, is_message & (public < 0), "events: public must be true or false"
             )
-        bits = np.array([message_value(a, p) for a, p in zip(agent, public, strict=True)])
+        bits = np.maximum(author, 0) | np.where(public > 0, PUBLIC, 0)
         value = np.where(is_message, bits, value).astype(np.int8)
     is_calendar = kind == Code.CALENDAR
     if is_calendar.any():
-        named = _event_texts(ev, event_names, "calendar", "calendar")
         index = {name: k for k, name in enumerate(calendars)}
-        which = np.array([index.get(v, -1) for v in named], dtype=np.int8)
+        which = _mapped(
+            _required(ev, event_names, "calendar", "calendar"),
+            lambda v: index.get(str(v).strip(), -1),
+            -1,
+        )
         _flag_events(
             problems,
             owner,
@@ -417,38 +405,39 @@ def _read_events(
             f"events: calendar is not one of the plan's calendars ({', '.join(calendars)})",
         )
         value = np.where(is_calendar, np.maximum(which, 0), value).astype(np.int8)
-    escalated = kinds_text == "escalated"
+    escalated = kind == Code.TO_L2  # "escalated", refined by `to` below
     if escalated.any():
         to_col = ev("to")
         if to_col is None:
             raise ColumnError(
                 "escalated events need a 'to' column (L2 or vendor) in the events table."
             )
-        to = np.array([str(v).strip() for v in to_col.to_list()], dtype=object)
-        to_vendor = escalated & (np.char.lower(to.astype(str)) == SupportLevel.VENDOR.value)
-        to_l2 = escalated & (to.astype(str) == SupportLevel.L2.value)
+        to = _mapped(to_col, lambda v: {"l2": 1, "vendor": 2}.get(_text(v), -1), -1)
+        to_vendor = escalated & (to == 2)
         _flag_events(
             problems,
             owner,
-            escalated & ~to_vendor & ~to_l2,
+            escalated & (to < 0),
             "events: escalated 'to' must be L2 or vendor",
         )
         assisted_col = ev("assisted_only")
+        default = not vendor_follow_up
         if assisted_col is not None:
-            assisted, unreadable = _flags(assisted_col.to_list(), not vendor_follow_up)
+            flag = _mapped(assisted_col, lambda v: _flag(v, default), int(default))
             _flag_events(
                 problems,
                 owner,
-                to_vendor & unreadable,
+                to_vendor & (flag < 0),
                 "events: assisted_only must be true or false",
             )
+            assisted = flag > 0
         else:
-            assisted = np.full(len(owner), not vendor_follow_up)
+            assisted = np.full(len(owner), default)
         kind = np.where(
             to_vendor, np.where(assisted, Code.HANDED_OVER, Code.TO_VENDOR), kind
         ).astype(np.int8)
     closed_at = np.full(len(received), np.iinfo(I64).max, dtype=I64)
-    is_closed = (kinds_text == "closed") | (is_status & (value == TicketStatus.CLOSED.code))
+    is_closed = (kind == Code.CLOSED) | (is_status & (value == TicketStatus.CLOSED.code))
     np.minimum.at(closed_at, owner[is_closed], at[is_closed])
     _flag_events(
         problems, owner, ~absent & (at > closed_at[owner]), "events: an event follows closed"
@@ -463,7 +452,7 @@ def _read_events(
     )
 
 
-def _status_code(name: str) -> int:
+def _status_code(name: object) -> int:
     """A status name's code, read as `StatusChanged` reads it (-1: not a status)."""
     try:
         return TicketStatus.parse(name).code
@@ -475,50 +464,107 @@ _TRUE = frozenset({"true", "1", "yes", "t", "y"})
 _FALSE = frozenset({"false", "0", "no", "f", "n"})
 
 
-def _flags(
-    values: list[Any], missing: bool
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-    """A flag column (`public`, `assisted_only`): booleans, 1/0, or true/false/yes/no text;
-    a null (None, NaN, pandas' NA) is `missing`. Returns the flags and which cells could
-    not be read (they are reported, never guessed)."""
-    out = np.full(len(values), missing, dtype=bool)
-    bad = np.zeros(len(values), dtype=bool)
-    na = _pandas_na()
-    for k, v in enumerate(values):
-        if v is None or v is na or (isinstance(v, float) and v != v):
-            continue
-        if isinstance(v, bool | np.bool_) or (isinstance(v, int | np.integer) and v in (0, 1)):
-            out[k] = bool(v)
-        elif isinstance(v, str) and v.strip().lower() in _TRUE | _FALSE | {"", "<na>", "nan"}:
-            text = v.strip().lower()
-            out[k] = text in _TRUE if text in _TRUE | _FALSE else missing
-        else:
-            bad[k] = True
-    return out, bad
+def _text(value: object) -> str:
+    """A cell as the names read it: stripped, lower-case."""
+    return str(value).strip().lower()
 
 
-def _pandas_na() -> object:
-    """pandas' NA when pandas is loaded (never imported for it), else a fresh object."""
-    import sys
+def _flag(value: object, missing: bool) -> int:
+    """A flag cell (`public`, `assisted_only`): 1 or 0 from a boolean, 1/0 or
+    true/false/yes/no text; `missing` for an empty cell; -1 when it cannot be read (it
+    is reported, never guessed)."""
+    if isinstance(value, bool | np.bool_):
+        return int(bool(value))
+    if isinstance(value, int | np.integer) and value in (0, 1):
+        return int(value)
+    text = _text(value)
+    if text in ("", "<na>", "nan", "none"):
+        return int(missing)
+    return 1 if text in _TRUE else 0 if text in _FALSE else -1
 
-    pandas = sys.modules.get("pandas")
-    return getattr(pandas, "NA", _NO_NA) if pandas is not None else _NO_NA
+
+def _is_null(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
 
 
-_NO_NA = object()
+def _mapped(
+    series: nw.Series[Any], read: Callable[[object], int], null: int
+) -> npt.NDArray[np.int8]:
+    """`read` of each cell as int8 codes, `null` for empty cells: `read` is called once
+    per distinct value and the codes are placed by the frame's own library, so a column
+    of millions of rows costs a few native operations."""
+    distinct = [v for v in series.unique().to_list() if not _is_null(v)]
+    if not distinct:
+        return np.full(len(series), null, dtype=np.int8)
+    codes = [read(v) for v in distinct]
+    try:
+        placed = series.replace_strict(distinct, codes, return_dtype=nw.Int64)
+        out = placed.fill_null(null).to_numpy().astype(np.int8)
+    except Exception:  # a library that cannot map these values natively: one per row
+        lookup = dict(zip(distinct, codes, strict=True))
+        out = np.array(
+            [null if _is_null(v) else lookup.get(v, read(v)) for v in series.to_list()],
+            dtype=np.int8,
+        )
+    return out
 
 
-def _event_texts(
+def _positions(ids: nw.Series[Any], event_ids: nw.Series[Any], name: str) -> npt.NDArray[np.int64]:
+    """The row in the tickets table of each event's ticket id (sorted once, searched per
+    event); repeated ticket ids and unknown event ids are `ColumnError`."""
+    keys, wanted = _comparable(ids.to_numpy(), event_ids.to_numpy())
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    if len(ordered) > 1 and bool((ordered[1:] == ordered[:-1]).any()):
+        raise ColumnError(
+            f"ticket ids in {name!r} repeat; each ticket must appear once when its events "
+            "come in a separate table."
+        )
+    at = np.minimum(np.searchsorted(ordered, wanted), max(len(ordered) - 1, 0))
+    found = (ordered[at] == wanted) if len(ordered) else np.zeros(len(wanted), dtype=bool)
+    owner = np.where(found, order[at] if len(ordered) else 0, -1).astype(I64)
+    unknown = np.flatnonzero(owner < 0)
+    if len(unknown):
+        shown = ", ".join(repr(_plain(wanted[k])) for k in unknown[:5])
+        raise ColumnError(
+            f"{len(unknown)} events name tickets that are not in the tickets table "
+            f"(first: {shown}); add those tickets or drop their events."
+        )
+    return owner
+
+
+def _required(
     ev: Callable[[str], nw.Series[Any] | None], names: Mapping[str, str], key: str, kind: str
-) -> npt.NDArray[np.str_]:
-    """A text column of the events table, stripped and lower-case (required for `kind`)."""
+) -> nw.Series[Any]:
+    """A column of the events table that `kind` events need."""
     col = ev(key)
     if col is None:
         raise ColumnError(
             f"{kind} events need a {names.get(key, key)!r} column in the events table; add it "
             f"or map yours with event_columns={{{key!r}: 'your_name'}}."
         )
-    return np.array([str(v).strip().lower() for v in col.to_list()], dtype=str)
+    return col
+
+
+def _plain(value: object) -> object:
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _comparable(
+    a: npt.NDArray[Any], b: npt.NDArray[Any]
+) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+    """Two id columns in one sortable dtype: numbers as they are, text as text; ids of
+    mixed kinds (7 and "7" differ) as (kind, value) text keys."""
+    if a.dtype.kind in "iuf" and b.dtype.kind in "iuf":
+        return a, b
+    text = a.dtype.kind in "OUS" and b.dtype.kind in "OUS"
+    if text and all(isinstance(x, str) for x in a) and all(isinstance(x, str) for x in b):
+        return a.astype(str), b.astype(str)
+
+    def keyed(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return np.array([f"{type(_plain(v)).__name__}:{_plain(v)!r}" for v in values], dtype=str)
+
+    return keyed(a), keyed(b)
 
 
 def _flag_events(
