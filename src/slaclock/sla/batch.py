@@ -22,6 +22,7 @@ from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
 from slaclock.sla.refusals import received_after_now, received_after_now_error
 from slaclock.sla.status import not_entitled_findings
 from slaclock.sla.ticket import Ticket
+from slaclock.sla.tiers import plans_by_tier
 
 __all__ = ["evaluate_many"]
 
@@ -46,18 +47,9 @@ def evaluate_many(
     require(contracts, (Mapping, type(None)), "contracts", "map customer names to contracts.")
     require(catalog, (PlanCatalog, type(None)), "catalog")
     default = BASIC_PLAN if plan is None else plan
-    plans = PlanCatalog.builtin() if catalog is None else catalog
-    groups: dict[int, tuple[ServicePlan, list[int]]] = {}
-    for k, ticket in enumerate(items):
-        chosen = default
-        if contracts is not None and plan is None:
-            contract = contracts.get(ticket.customer)
-            if contract is not None:
-                require(contract, Contract, f"contracts[{shorten(ticket.customer)}]")
-                chosen = plans.get(contract.tier)
-        groups.setdefault(id(chosen), (chosen, []))[1].append(k)
+    groups = plans_by_tier([t.customer for t in items], default, contracts, catalog, plan is None)
     rows: list[dict[str, Any]] = [{}] * len(items)
-    for chosen, which in groups.values():
+    for chosen, which in groups:
         group = [items[k] for k in which]
         out = evaluate_columns(
             TicketColumns.from_tickets(group, chosen.calendar_names), now_us, chosen

@@ -39,6 +39,7 @@ __all__ = [
     "StatusColumns",
     "TicketColumns",
     "evaluate_columns",
+    "not_entitled",
 ]
 
 I64 = np.int64
@@ -133,6 +134,19 @@ class StatusColumns:
         """Rows whose target was missed."""
         out: Mask = self.state == _BREACHED
         return out
+
+
+def not_entitled(result: StatusColumns, rows: Mask) -> StatusColumns:
+    """The rule for a ticket not entitled at receipt: NOT_ENTITLED, no clock, nothing
+    used, no deadline to meet (its clock and deadline columns are not to be shown)."""
+    fields = {name: getattr(result, name).copy() for name in StatusColumns.__dataclass_fields__}
+    fields["state"][rows] = _STATE[SlaState.NOT_ENTITLED]
+    for name in ("elapsed", "remaining", "warning"):
+        fields[name][rows] = 0
+    fields["fraction_used"][rows] = 0.0
+    fields["provisional"][rows] = False
+    fields["stopped"][rows] = False
+    return StatusColumns(**fields)
 
 
 def _ranks(owner: Column) -> Column:

@@ -41,7 +41,7 @@ from slaclock._checks import require, shorten
 from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us, to_us
 from slaclock.errors import EntitlementError, TicketEventError
-from slaclock.sla.columns import TicketColumns, evaluate_columns
+from slaclock.sla.columns import TicketColumns, evaluate_columns, not_entitled
 from slaclock.sla.contract import Contract
 from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
@@ -256,30 +256,19 @@ def evaluate(
         common["metrics"] = metric_statuses(found, 0, zone, rules)
     problems = not_entitled_findings(ticket, contract, plan) if contract is not None else ()
     if problems:
-        return SlaStatus(
-            **common,
-            state=SlaState.NOT_ENTITLED,
-            clock_start=None,
-            deadline=None,
-            elapsed=timedelta(0),
-            remaining=timedelta(0),
-            fraction_used=0.0,
-            warnings=(),
-            breach_at=None,
-            stopped_at=None,
-            problems=problems,
-        )
+        out = not_entitled(out, np.ones(1, dtype=bool))
     state = STATES[out.state[0]]
     clock, deadline, elapsed = int(out.clock_start[0]), int(out.deadline[0]), int(out.elapsed[0])
-    deadline_at = from_us(deadline, zone)
+    clocked = state is not SlaState.NOT_ENTITLED  # no clock, no deadline otherwise
+    deadline_at = from_us(deadline, zone) if clocked else None
     reached = int(out.warning[0])
     return SlaStatus(
         **common,
         state=state,
-        clock_start=from_us(clock, zone),
+        clock_start=from_us(clock, zone) if clocked else None,
         deadline=deadline_at,
         elapsed=timedelta(microseconds=elapsed),
-        remaining=timedelta(microseconds=target - elapsed),
+        remaining=timedelta(microseconds=int(out.remaining[0])),
         fraction_used=float(out.fraction_used[0]),
         warnings=tuple(p for p in plan.warning_percents if p <= reached),
         breach_at=deadline_at if state is SlaState.BREACHED else None,
@@ -287,4 +276,5 @@ def evaluate(
         provisional_years=(
             plan.calendar.provisional_years_us(clock, deadline) if out.provisional[0] else ()
         ),
+        problems=problems,
     )

@@ -47,6 +47,7 @@ from slaclock.sla.columns import (
     StatusColumns,
     TicketColumns,
     evaluate_columns,
+    not_entitled,
 )
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple, with_plan_targets
@@ -55,6 +56,7 @@ from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
 from slaclock.sla.policy import Policy, policy_tuple, select_policies
 from slaclock.sla.refusals import received_after_now, received_after_now_reason
+from slaclock.sla.tiers import plans_by_tier
 from slaclock.table.entitlement import entitlement_problems
 from slaclock.table.metrics import (
     attributes_of,
@@ -284,7 +286,7 @@ def evaluate_table(
         return Evaluated(result, problems, None, None, zone, tickets.received, found, policies)
     refused, why = entitlement
     return Evaluated(
-        _not_entitled(result, refused), problems, refused, why, zone, tickets.received, found,
+        not_entitled(result, refused), problems, refused, why, zone, tickets.received, found,
         policies,
     )  # fmt: skip
 
@@ -375,27 +377,8 @@ def _plans_and_entitlement(
     refused, why, customers = entitlement_problems(
         table, names, tickets.received, contracts, default
     )
-    if not by_tier:
-        return [(default, np.arange(n, dtype=I64))], (refused, why)
-    plans = PlanCatalog.builtin() if catalog is None else catalog
-    groups: dict[int, tuple[ServicePlan, list[int]]] = {}
-    for k, customer in enumerate(customers):
-        contract = contracts.get(customer)
-        chosen = plans.get(contract.tier) if contract is not None else default
-        groups.setdefault(id(chosen), (chosen, []))[1].append(k)
-    return [(p, np.array(rows, dtype=I64)) for p, rows in groups.values()], (refused, why)
-
-
-def _not_entitled(result: StatusColumns, rows: npt.NDArray[np.bool_]) -> StatusColumns:
-    """NOT_ENTITLED rows: no clock, no deadline, nothing used (as `evaluate` gives)."""
-    fields = {name: getattr(result, name).copy() for name in StatusColumns.__dataclass_fields__}
-    fields["state"][rows] = _NOT_ENTITLED
-    for name in ("elapsed", "remaining", "warning"):
-        fields[name][rows] = 0
-    fields["fraction_used"][rows] = 0.0
-    fields["provisional"][rows] = False
-    fields["stopped"][rows] = False
-    return StatusColumns(**fields)
+    groups = plans_by_tier(customers, default, contracts, catalog, by_tier)
+    return [(p, np.array(rows, dtype=I64)) for p, rows in groups], (refused, why)
 
 
 def invalid_rows(table: nw.DataFrame[Any], problems: Problems) -> InvalidRowsError:
@@ -419,8 +402,8 @@ def _write(
     table: nw.DataFrame[Any], done: Evaluated, errors: str, prefix: str
 ) -> nw.DataFrame[Any]:
     result, bad, zone = done.result, done.bad, done.zone
-    not_entitled = result.state == _NOT_ENTITLED
-    no_clock = bad | not_entitled
+    unentitled = result.state == _NOT_ENTITLED
+    no_clock = bad | unentitled
     p = prefix
     cols = [
         write_instants(p + "clock_start", result.clock_start, zone, table, no_clock),
