@@ -31,6 +31,8 @@ SLOW_FILES = frozenset(
     {
         "what_if.ipynb",
         "test_dask.py",
+        "test_dask_events.py",
+        "test_metrics_properties.py",
         "test_peer_suites.py",
         "test_cli_bad_inputs.py",
         "test_docs_cli.py",
