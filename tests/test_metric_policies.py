@@ -119,7 +119,7 @@ def test_a_table_reads_the_attributes_policies_need() -> None:
 
 
 def test_bad_policies_are_typed() -> None:
-    with pytest.raises(WrongTypeError, match="Policy values"):
+    with pytest.raises(WrongTypeError, match=r"policies\[0\] must be a Policy"):
         evaluate(replied(1, timedelta(hours=1)), AT + timedelta(days=1), policies=[3])
     with pytest.raises(InvalidModelError, match="twice"):
         Policy(name="x", targets=(MetricTargets(metric="a", targets=None),) * 2)

@@ -28,15 +28,14 @@ and a pause that exclude each other pause the clock; they never cancel it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import timedelta
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from slaclock._checks import shorten
+from slaclock._checks import iterable_of, shorten
 from slaclock._model import FrozenModel
-from slaclock.errors import InvalidModelError, WrongTypeError
+from slaclock.errors import InvalidModelError
 from slaclock.sla.plan import ResponseTargets, ServicePlan
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
@@ -253,20 +252,11 @@ def with_plan_targets(metrics: tuple[Metric, ...], plan: ServicePlan) -> tuple[M
 def metric_tuple(metrics: object) -> tuple[Metric, ...]:
     """The metrics a caller gave (a `Metric`, or any iterable of them), checked: each a
     `Metric`, names distinct (they name columns)."""
-    if isinstance(metrics, Metric):
-        return (metrics,)
-    if isinstance(metrics, str | bytes) or not isinstance(metrics, Iterable):
-        raise WrongTypeError(
-            f"metrics must be Metric values (e.g. ZENDESK_METRICS), got "
-            f"{type(metrics).__name__}: {shorten(metrics)}."
-        )
-    out = tuple(metrics)
-    for m in out:
-        if not isinstance(m, Metric):
-            raise WrongTypeError(
-                f"metrics must be Metric values, got {type(m).__name__}: {shorten(m)}; "
-                "e.g. metrics=ZENDESK_METRICS or (Metric(name=..., start=...),)."
-            )
+    out = (
+        (metrics,)
+        if isinstance(metrics, Metric)
+        else tuple(iterable_of(metrics, Metric, "metrics"))
+    )
     names = [m.name for m in out]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:

@@ -11,16 +11,16 @@ the first-response target.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 from pydantic import Field, field_validator, model_validator
 
-from slaclock._checks import shorten
+from slaclock._checks import iterable_of, shorten
 from slaclock._model import FrozenModel
-from slaclock.errors import InvalidModelError, WrongTypeError
+from slaclock.errors import InvalidModelError
 from slaclock.sla.plan import MetricTargets
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import Channel, Tier
@@ -74,21 +74,10 @@ class Policy(FrozenModel):
 
 
 def policy_tuple(policies: object) -> tuple[Policy, ...]:
-    """The policies a caller gave (a `Policy` or an iterable of them), checked."""
+    """The policies a caller gave (a `Policy` or an iterable of them, in order), checked."""
     if isinstance(policies, Policy):
         return (policies,)
-    if isinstance(policies, str | bytes) or not isinstance(policies, Iterable):
-        raise WrongTypeError(
-            f"policies must be Policy values, in order, got {type(policies).__name__}: "
-            f"{shorten(policies)}."
-        )
-    out = tuple(policies)
-    for p in out:
-        if not isinstance(p, Policy):
-            raise WrongTypeError(
-                f"policies must be Policy values, got {type(p).__name__}: {shorten(p)}."
-            )
-    return out
+    return tuple(iterable_of(policies, Policy, "policies"))
 
 
 @dataclass(frozen=True)
