@@ -235,14 +235,6 @@ class EventColumns:
     def __len__(self) -> int:
         return len(self.at)
 
-    @property
-    def severity(self) -> npt.NDArray[np.int8]:
-        """The new severity of each CLASSIFIED event (else 0)."""
-        out: npt.NDArray[np.int8] = np.where(self.code == Code.CLASSIFIED, self.value, 0).astype(
-            np.int8
-        )
-        return out
-
     def take(self, mask: Mask | Column) -> EventColumns:
         """The events where `mask` holds (or at the positions it lists)."""
         return EventColumns(
