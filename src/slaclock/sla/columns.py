@@ -345,7 +345,8 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
 def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> StatusColumns:
     n = len(tickets)
     engine = plan.calendar.engine
-    events = tickets.events.take(tickets.events.at <= now_us)
+    within = tickets.events.at <= now_us
+    events = tickets.events if within.all() else tickets.events.take(within)
     rows = np.arange(n)
 
     # Rule 1: the stop, the level and the pauses, up to now.
@@ -364,8 +365,9 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
         handed = np.zeros(n, dtype=bool)
     level = _levels(events, n)
     pauses, refused, problem = _pauses(n, events, engine)
+    paused = pauses.count > 0
     if not plan.pausing_allowed:
-        forbidden = (pauses.count > 0) & ~refused
+        forbidden = paused & ~refused
         problem[forbidden] = pausing_refused(plan)
         refused |= forbidden
     future = received_after_now(tickets.received, now_us)
@@ -375,13 +377,14 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
         refused |= future
 
     # Rule 2: classifications before the stop, while the deadline in force has not passed.
-    position = np.arange(len(events.at))
-    counted = (events.kind == _CLASSIFIED) & (position < stop_pos[events.ticket])
-    classified = events.take(counted)
+    counted = events.kind == _CLASSIFIED
+    if counted.any():
+        counted &= np.arange(len(events.at)) < stop_pos[events.ticket]
     severity = tickets.severity.copy()
     confirmed = np.zeros(n, dtype=bool)
     start = tickets.received.copy()
     settled = np.zeros(n, dtype=bool)
+    classified = events.take(counted) if counted.any() else EventColumns.empty()
     rank = _ranks(classified.ticket)
     for k in range(int(rank.max()) + 1 if len(rank) else 0):
         pick = (rank == k) & ~settled[classified.ticket]
@@ -405,7 +408,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
 
     # Rules 1 and 3: the clock, its deadline and the open time it has run.
     until = np.where(stopped, stop, now_us)
-    paused_rows = (pauses.count > 0) & ~refused
+    paused_rows = paused & ~refused
     plain = ~paused_rows & ~refused
     if plain.all():  # the usual table: every row at once, nothing gathered or scattered
         clock, deadline, elapsed = engine.clock_many(start, target, until)
