@@ -393,6 +393,15 @@ def _before2(after: Mask2, first: Mask) -> Mask2:
     return out
 
 
+def _sums(groups: Column, values: Column, n: int) -> Column:
+    """Exact int64 sums of `values` per group 0..n-1 (values >= 0), by two float64
+    bincounts of the high and low 24 bits: every partial sum stays below 2**53."""
+    high = np.bincount(groups, weights=values >> 24, minlength=n)
+    low = np.bincount(groups, weights=values & 0xFFFFFF, minlength=n)
+    out: Column = (high.astype(I64) << 24) + low.astype(I64)
+    return out
+
+
 def _us(target: object) -> int:
     assert isinstance(target, timedelta)  # `Metric` takes durations only
     return target // timedelta(microseconds=1)
@@ -490,10 +499,12 @@ class _Matrix:
         cancel, reset = cancel[of], reset[of]
         flat_new = new.ravel()
         positions = np.flatnonzero(flat_new)
+        small = np.int32 if len(flat_new) < 2**31 else I64
+        numbered = np.cumsum(flat_new, dtype=small)  # cycles begun up to each position
 
         def cycle_at(flat: Column) -> Column:
             """The cycle (index into `positions`) each flat (metric, row) position is in."""
-            out: Column = np.searchsorted(positions, flat, "right") - 1
+            out: Column = numbered[flat].astype(I64) - 1
             return out
 
         counted = (running | gap) & ~self.paused & started
@@ -551,10 +562,7 @@ class _Matrix:
         seg_cycle = cycle_at(flat_counted)
         seg_time = span.ravel()[flat_counted]
         seg_row = flat_counted % self.r
-        elapsed = np.zeros(n_cycles, dtype=I64)
-        if len(seg_cycle):
-            runs = np.flatnonzero(np.diff(seg_cycle, prepend=-1))
-            elapsed[seg_cycle[runs]] = np.add.reduceat(seg_time, runs)
+        elapsed = _sums(seg_cycle, seg_time, n_cycles)
 
         state = np.where(
             c_cancelled,
