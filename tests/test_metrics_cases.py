@@ -743,3 +743,20 @@ def test_l2_update_is_the_briefs() -> None:
 def test_time_with_levels_are_the_briefs() -> None:
     for name in ("time_with_l1", "time_with_l2", "time_with_vendor"):
         assert _same(BUILTIN[name], BRIEF_MANUAL[name]), name
+
+
+def test_a_stop_then_start_resumes_even_when_a_reset_matches_too() -> None:
+    """Found by the random-metric property: the event matches stop, reset and start. The
+    stop ends the cycle, so the reset has nothing to reset, and the start resumes the
+    same cycle ("resume"): one cycle, still running, counting from receipt."""
+    m = Metric(
+        name="m",
+        start=(Created(), LevelTook(level=SupportLevel.L2)),
+        stop=(LevelTook(level=SupportLevel.L2),),
+        reset=(LevelTook(level=SupportLevel.L2),),
+        after_stop="resume",
+    )
+    t = made(ba(2026, 11, 24, 9), Escalated(at=ba(2026, 11, 24, 10), to=SupportLevel.L2))
+    s = metrics_of(t, ba(2026, 11, 24, 12), metrics=[m])["m"]
+    assert [(c.start, c.stop, c.elapsed) for c in s.cycles] == [(ba(2026, 11, 24, 9), None, 3 * H)]
+    assert s.state is MetricState.RUNNING

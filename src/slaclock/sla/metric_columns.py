@@ -482,7 +482,9 @@ class _Matrix:
         # first, a reset's, or follows a cancel.
         by_cancel = _carry2(first | ends, ends & cancel)
         had_before = _before2(_carry2(first | begins, begins), first)
-        continues = begins & had_before & ~(reset & running_before) & ~by_cancel
+        # (A reset acts only on a cycle still running: one a stop or cancel ended at the
+        # same event has nothing left to reset, and its start resumes it.)
+        continues = begins & had_before & ~(reset & running_before & ~end) & ~by_cancel
         new = begins & ~(continues & ((self.mode == "resume") | (self.mode == "extend")))
         started = _carry2(first | new, new)
         extend_m = self.mode[:, 0] == "extend"
