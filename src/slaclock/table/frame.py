@@ -161,10 +161,16 @@ def evaluate_frame(
     table = eager(frame, "evaluate_frame")
     event_table = None if events is None else eager(events, "events")
     outputs = [prefix + c for c in OUTPUT_COLUMNS]
-    shown = with_plan_targets(asked, BASIC_PLAN if plan is None else plan)
-    outputs += [prefix + c for c in metric_output_columns(shown, rules)]
+    outputs += [prefix + c for c in _metric_outputs(asked, rules, plan, contracts, catalog)]
     outputs += [prefix + "entitlement"] if contracts is not None else []
     outputs += [prefix + "problem"] if errors == "mark" else []
+    twice = sorted({c for c in outputs if outputs.count(c) > 1})
+    if twice:
+        raise ColumnError(
+            f"slaclock would write column(s) {twice} twice: a metric's name makes a column "
+            "another output already has (for example a metric named 'clock' and "
+            "clock_start); rename the metric."
+        )
     clash = sorted(set(outputs) & set(table.columns))
     if clash:
         raise ColumnError(
@@ -178,6 +184,32 @@ def evaluate_frame(
     if done.bad.any() and errors == "raise":
         raise invalid_rows(table, done.problems)
     return _write(table, done, errors, prefix).to_native()  # type: ignore[no-any-return]
+
+
+def _metric_outputs(
+    metrics: tuple[Metric, ...],
+    policies: tuple[Policy, ...],
+    plan: ServicePlan | None,
+    contracts: Mapping[str, Contract] | None,
+    catalog: PlanCatalog | None,
+) -> list[str]:
+    """The metric columns any plan that may evaluate a row would write (each tier's plan
+    of the catalog when contracts choose it: their metric targets may add columns)."""
+    plans = [BASIC_PLAN if plan is None else plan]
+    if plan is None and contracts is not None:
+        chosen = PlanCatalog.builtin() if catalog is None else catalog
+        plans += [chosen.get(t) for t in chosen.tiers]
+    names: list[str] = []
+    for p in plans:
+        written = metric_output_columns(with_plan_targets(metrics, p), policies)
+        twice = sorted({c for c in written if written.count(c) > 1})
+        if twice:
+            raise ColumnError(
+                f"two metrics would write the same column(s) {twice} (a metric's name is "
+                "the start of another's columns); rename one of them."
+            )
+        names += [c for c in written if c not in names]
+    return names
 
 
 def check_options(plan: object, prefix: object) -> None:

@@ -87,7 +87,7 @@ def metric_output_columns(
     metrics: tuple[Metric, ...], policies: tuple[Policy, ...] = ()
 ) -> list[str]:
     """The column names `evaluate_frame` adds for `metrics` (before any prefix)."""
-    out: list[str] = ["policy"] if policies else []
+    out: list[str] = ["policy"] if policies and metrics else []
     for m in metrics:
         fields = _ALWAYS + (_WITH_TARGETS if with_targets(m, policies) else ())
         out += [f"{m.name}_{f}" for f in fields]

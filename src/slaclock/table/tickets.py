@@ -475,8 +475,8 @@ def _flag(value: object, missing: bool) -> int:
     is reported, never guessed)."""
     if isinstance(value, bool | np.bool_):
         return int(bool(value))
-    if isinstance(value, int | np.integer) and value in (0, 1):
-        return int(value)
+    if isinstance(value, int | float | np.integer | np.floating) and value in (0, 1):
+        return int(value)  # 1.0 too: a CSV column of 1 and blanks reads as floats
     text = _text(value)
     if text in ("", "<na>", "nan", "none"):
         return int(missing)
@@ -512,6 +512,12 @@ def _mapped(
 def _positions(ids: nw.Series[Any], event_ids: nw.Series[Any], name: str) -> npt.NDArray[np.int64]:
     """The row in the tickets table of each event's ticket id (sorted once, searched per
     event); repeated ticket ids and unknown event ids are `ColumnError`."""
+    missing = int(event_ids.is_null().sum())
+    if missing:
+        raise ColumnError(
+            f"{missing} events have no ticket id; give each event the id of its ticket, or "
+            "drop those rows."
+        )
     keys, wanted = _comparable(ids.to_numpy(), event_ids.to_numpy())
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
