@@ -327,10 +327,7 @@ def evaluate_metrics(
     each span between two events is computed once for all of them."""
     if not metrics:
         return ()
-    on = engines if isinstance(engines, tuple) else (engines,)
-    if chosen is None:
-        chosen = np.full(timeline.n, len(policies), dtype=I64)
-    return _Matrix(timeline, metrics, on, policies, chosen).results()
+    return metric_steps(timeline, metrics, engines, policies, chosen)[0]
 
 
 @dataclass(frozen=True)
@@ -338,6 +335,7 @@ class Steps:
     """What happened to each metric's clock at each event: the (metrics x events)
     arrays an explanation reads."""
 
+    at: Column  #: the instant of each event (each ticket's receipt first)
     running: Mask2  #: a cycle runs after the event
     counted: Mask2  #: ... and its clock counts the span that follows
     begins: Mask2  #: a cycle starts (or continues) here
@@ -434,32 +432,23 @@ class _Matrix:
         self.machine_of = np.array([distinct.index(s) for s in signature], dtype=np.intp)
         machines = [metrics[signature.index(s)] for s in distinct]
 
-        def events(pick: str) -> Mask2:
+        def any_of(models: list[Metric], pick: str) -> Mask2:
+            """Per model, where any of its `pick` conditions holds (each condition's mask
+            computed once per call, however many metrics name it)."""
             rows = []
-            for metric in machines:
+            for model in models:
                 out = np.zeros(self.r, dtype=bool)
-                for c in getattr(metric, pick):
+                for c in getattr(model, pick):
                     if c not in cache:
-                        cache[c] = tl.matches((c,))
+                        cache[c] = tl.holds((c,)) if pick == "pause" else tl.matches((c,))
                     out = out | cache[c]
                 rows.append(out)
             return np.stack(rows)
 
-        def states() -> Mask2:
-            rows = []
-            for metric in metrics:
-                out = np.zeros(self.r, dtype=bool)
-                for c in metric.pause:
-                    if c not in cache:
-                        cache[c] = tl.holds((c,))
-                    out = out | cache[c]
-                rows.append(out)
-            return np.stack(rows)
-
-        self.start, self.cancel = events("start"), events("cancel")
-        self.end = events("stop") | self.cancel
-        self.reset = events("reset")
-        self.paused = states()
+        self.start, self.cancel = any_of(machines, "start"), any_of(machines, "cancel")
+        self.end = any_of(machines, "stop") | self.cancel
+        self.reset = any_of(machines, "reset")
+        self.paused = any_of(list(metrics), "pause")
         self.mode = np.array([m.after_stop for m in machines])[:, None]
         self.business = np.array([m.hours == "business" for m in metrics])
 
@@ -604,6 +593,7 @@ class _Matrix:
         if not keep.all():
             cycles, c_metric = cycles.take(keep), c_metric[keep]
         self.steps = Steps(
+            at=tl.at,
             running=running, counted=counted, begins=begins, new=new & started,
             ends=ends, cancel=cancel, reset=reset, span=span, void=~keep,
             cycle_rows=c_row,

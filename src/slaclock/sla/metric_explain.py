@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import numpy as np
 from pydantic import Field
 
 from slaclock import _html as h
@@ -21,14 +20,12 @@ from slaclock import _text as short
 from slaclock._checks import require
 from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us, to_us
-from slaclock.sla.metric import Metric, with_plan_targets
-from slaclock.sla.metric_columns import Timeline, metric_steps
+from slaclock.sla.metric import Metric
 from slaclock.sla.metric_status import MetricStatus, metric_statuses
+from slaclock.sla.one_ticket import one_row, ticket_metrics
 from slaclock.sla.plan import ServicePlan, plan_or_basic
-from slaclock.sla.policy import Policy, TicketAttributes, policy_tuple, select_policies
-from slaclock.sla.refusals import received_after_now, received_after_now_error
+from slaclock.sla.policy import Policy, policy_tuple
 from slaclock.sla.ticket import Ticket, TicketEvent
-from slaclock.sla.timeline import history_columns
 
 __all__ = ["MetricExplanation", "MetricStep", "explain_metric"]
 
@@ -120,25 +117,8 @@ def explain_metric(
     rules = policy_tuple(policies)
     now_us = to_us(now, "now")
     zone = plan.calendar.zone
-    received = to_us(ticket.received)
-    plan.calendar.engine.span(received, "received")
-    if received_after_now(received, now_us):
-        raise received_after_now_error(ticket.id, received, now_us, zone)
-    events = history_columns([ticket.history], plan.calendar_names, [ticket.id])
-    timeline = Timeline.of(
-        np.array([received], dtype=np.int64),
-        np.array([int(ticket.priority.severity)], dtype=np.int8),
-        events,
-        now_us,
-    )
-    attributes = TicketAttributes(
-        tier=[plan.tier], customer=[ticket.customer], product=[ticket.product],
-        channel=[ticket.channel], tags=[ticket.tags],
-    )  # fmt: skip
-    chosen = select_policies(rules, attributes, timeline.severity)
-    results, steps = metric_steps(
-        timeline, with_plan_targets((metric,), plan), plan.engines, rules, chosen
-    )
+    columns = one_row(ticket, now_us, plan)
+    results, steps = ticket_metrics(ticket, columns, now_us, plan, (metric,), rules)
     status = metric_statuses(results, 0, zone, rules)[metric.name]
     seen = [e for e in ticket.history if to_us(e.at) <= now_us]
     out: list[MetricStep] = []
@@ -152,8 +132,8 @@ def explain_metric(
         if b
     )
     starts_void = dict(zip(steps.cycle_rows.tolist(), steps.void.tolist(), strict=True))
-    for i in range(len(timeline.at)):
-        at = int(timeline.at[i])
+    for i in range(len(steps.at)):
+        at = int(steps.at[i])
         while breaches and breaches[0][0] <= at:
             out.append(_breach(*breaches.pop(0), zone))
         did: list[str] = []

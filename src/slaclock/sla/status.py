@@ -41,21 +41,19 @@ from slaclock._checks import require, shorten
 from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us, to_us
 from slaclock.errors import EntitlementError, TicketEventError
-from slaclock.sla.columns import TicketColumns, evaluate_columns, not_entitled
+from slaclock.sla.columns import evaluate_columns, not_entitled
 from slaclock.sla.contract import Contract
 from slaclock.sla.display import status_html
 from slaclock.sla.findings import Finding, FindingCode
-from slaclock.sla.metric import Metric, metric_tuple, with_plan_targets
-from slaclock.sla.metric_columns import Timeline, evaluate_metrics
+from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.metric_status import MetricMap, MetricStatus, metric_statuses
+from slaclock.sla.one_ticket import one_row, ticket_metrics
 from slaclock.sla.outcome import LEVELS, STATES, SlaState
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
-from slaclock.sla.policy import Policy, TicketAttributes, policy_tuple, select_policies
-from slaclock.sla.refusals import received_after_now, received_after_now_error
+from slaclock.sla.policy import Policy, policy_tuple
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import SupportLevel
 from slaclock.sla.ticket import Ticket
-from slaclock.sla.timeline import history_columns
 
 __all__ = [
     "SlaState",
@@ -216,18 +214,8 @@ def evaluate(
             f"ticket {shorten(ticket.id)} is {shorten(ticket.customer)}'s but the contract is "
             f"{shorten(contract.customer)}'s; pass the ticket customer's contract."
         )
-    engine = plan.calendar.engine
     zone = plan.calendar.zone
-    received = to_us(ticket.received)
-    engine.span(received, "received")  # beyond the supported years: that error first
-    if received_after_now(received, now_us):
-        raise received_after_now_error(ticket.id, received, now_us, zone)
-    events = history_columns([ticket.history], plan.calendar_names, [ticket.id])
-    columns = TicketColumns(
-        np.array([received], dtype=np.int64),
-        np.array([int(ticket.priority.severity)], dtype=np.int8),
-        events,
-    )
+    columns = one_row(ticket, now_us, plan)
     out = evaluate_columns(columns, now_us, plan)
     if out.refused[0]:
         raise TicketEventError(f"ticket {shorten(ticket.id)} {out.problem[0]}")
@@ -241,18 +229,7 @@ def evaluate(
         "target": timedelta(microseconds=target),
     }
     if asked:
-        timeline = Timeline.of(columns.received, columns.severity, events, now_us)
-        attributes = TicketAttributes(
-            tier=[plan.tier],
-            customer=[ticket.customer],
-            product=[ticket.product],
-            channel=[ticket.channel],
-            tags=[ticket.tags],
-        )
-        chosen = select_policies(rules, attributes, timeline.severity)
-        found = evaluate_metrics(
-            timeline, with_plan_targets(asked, plan), plan.engines, rules, chosen
-        )
+        found, _ = ticket_metrics(ticket, columns, now_us, plan, asked, rules)
         common["metrics"] = metric_statuses(found, 0, zone, rules)
     problems = not_entitled_findings(ticket, contract, plan) if contract is not None else ()
     if problems:

@@ -51,10 +51,11 @@ from slaclock.sla.columns import (
 )
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple, with_plan_targets
-from slaclock.sla.metric_columns import MetricColumns, Timeline, evaluate_metrics
+from slaclock.sla.metric_columns import MetricColumns
+from slaclock.sla.one_ticket import measure
 from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
-from slaclock.sla.policy import Policy, policy_tuple, select_policies
+from slaclock.sla.policy import Policy, policy_tuple
 from slaclock.sla.refusals import received_after_now, received_after_now_reason
 from slaclock.sla.tiers import plans_by_tier
 from slaclock.table.entitlement import entitlement_problems
@@ -301,14 +302,9 @@ def evaluate_table(
         )
         if metrics:
             good = rows[~problems.mask[rows]]
-            sub = _subset(tickets, good)
-            timeline = Timeline.of(sub.received, sub.severity, sub.events, now_us)
-            picked = select_policies(
-                policies, attributes_of(table, names, good, chosen.tier), timeline.severity
-            )
-            found = evaluate_metrics(
-                timeline, with_plan_targets(metrics, chosen), chosen.engines, policies, picked
-            )
+            attributes = attributes_of(table, names, good, chosen.tier)
+            found, _ = measure(_subset(tickets, good), attributes, now_us, chosen, metrics,
+                               policies)  # fmt: skip
             measured.append((good, found))
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)
