@@ -79,7 +79,7 @@ _RUNNER = """
 import json, resource, sys, time
 from datetime import datetime, timedelta, timezone
 from slaclock import LimitExceededError
-from slaclock.calendar.kinds import AnyCalendar
+from slaclock.calendar.any_calendar import AnyCalendar
 from pydantic import TypeAdapter
 {setup}
 t0 = time.perf_counter()

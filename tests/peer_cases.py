@@ -214,17 +214,17 @@ REASONS = {
     "closing_rolls_forward": (
         "pandas moves a forward result that lands on a closing time to the next opening; "
         "slaclock's deadline is the earliest instant at which the time has elapsed: the "
-        "closing itself (docs/calendar.md, face.py: 15:00 + 2 h is 17:00 the same day)"
+        "closing itself (docs/calendar.md, base.py: 15:00 + 2 h is 17:00 the same day)"
     ),
     "opening_rolls_back": (
         "this pandas version moves a backward result that lands on an opening to the "
         "previous closing (pandas' later GH#33682 fix in test_business_hour.py agrees with "
         "slaclock); slaclock's add(t, -d) is the latest instant with d of open time before "
-        "t: 10:00 - 1 h is 09:00 that day (face.py)"
+        "t: 10:00 - 1 h is 09:00 that day (base.py)"
     ),
     "closed_interval_end": (
         "the peer counts the closing instant as inside the open interval ([09:00, 17:00]); "
-        "slaclock's intervals are half-open: at 17:00 the desk is closed (face.py)"
+        "slaclock's intervals are half-open: at 17:00 the desk is closed (base.py)"
     ),
     "rollback_microsecond": (
         "the peer rolls back to the closing instant; slaclock's previous_open is the latest "

@@ -27,7 +27,8 @@ from slaclock import (
     argentina,
     evaluate,
 )
-from slaclock.calendar.engine import LIST_RUNS, SWAP
+from slaclock.calendar.span import LIST_RUNS
+from slaclock.calendar.swap import SWAP
 from tests.domain import ba, ticket
 from tests.strategies import ALWAYS
 
@@ -266,7 +267,7 @@ def test_large_spans_use_compact_views_and_agree_with_small_ones() -> None:
     """Spans over LIST_RUNS runs answer from memoryviews of the int64 arrays."""
     big, small = all_years(), all_years()
     span = big.engine.years_span(1900, 2199)
-    assert span.n > LIST_RUNS and isinstance(span.S, memoryview)
+    assert span.n > LIST_RUNS and isinstance(span.starts_seq, memoryview)
     assert span.nbytes < 3 * 2**20
     rng = np.random.default_rng(7)
     for minutes in rng.integers(0, 299 * 525_600, size=300):

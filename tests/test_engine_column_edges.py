@@ -30,6 +30,7 @@ from slaclock import (
     evaluate_many,
     ops,
 )
+from slaclock.calendar import business_days
 from tests.domain import ba, ticket
 from tests.frames import KINDS, make_frame, rows_of, wide
 from tests.reference import ref_add, ref_elapsed_minutes, ref_is_business_day
@@ -196,7 +197,7 @@ def test_add_business_days_many_rows_past_the_span_each_answered() -> None:
     cal = argentina()
     o = column([date(2026, d, 1).toordinal() for d in (12, 3, 12, 7, 11)])
     n = column([30, 2, 400, -1, 45])
-    got = cal.engine.add_business_days_many(o, n)
+    got = business_days.add_business_days_many(cal.engine, o, n)
     fresh = [
         argentina().add_business_days(date.fromordinal(a), b)
         for a, b in zip(o.tolist(), n.tolist())
@@ -209,9 +210,9 @@ def test_empty_columns_are_int64() -> None:
     engine = argentina().engine
     empty = column([])
     for got in (
-        engine.deadline_by_many(empty, empty, empty),
-        engine.business_days_between_many(empty, empty),
-        engine.add_business_days_many(empty, empty),
+        business_days.deadline_by_many(engine, empty, empty, empty),
+        business_days.business_days_between_many(engine, empty, empty),
+        business_days.add_business_days_many(engine, empty, empty),
         engine.add_many(empty, empty),
         engine.elapsed_many(empty, empty),
         *engine.clock_many(empty, empty, empty),
@@ -279,19 +280,19 @@ def test_columns_near_new_year_ignore_history(
         lambda c: [x.tolist() for x in c.engine.clock_many(u, d, until)],
         lambda c: [x.tolist() for x in c.engine.clock_many(u, d, u)],  # covers u alone
         lambda c: c.engine.add_many(u, signed).tolist(),
-        lambda c: c.engine.add_business_days_many(o, n).tolist(),
+        lambda c: business_days.add_business_days_many(c.engine, o, n).tolist(),
         lambda c: c.engine.elapsed_many(u, until).tolist(),
-        lambda c: c.engine.business_days_between_many(o, o + n).tolist(),
-        lambda c: c.engine.is_business_day_many(o + n).tolist(),
+        lambda c: business_days.business_days_between_many(c.engine, o, o + n).tolist(),
+        lambda c: business_days.is_business_day_many(c.engine, o + n).tolist(),
     ]
     singles: list[Callable[[BusinessCalendar, int], object]] = [
         lambda c, k: [*c.engine.clock(int(u[k]), int(d[k]), int(until[k]))],
         lambda c, k: [*c.engine.clock(int(u[k]), int(d[k]), int(u[k]))],
         lambda c, k: c.engine.add(int(u[k]), int(signed[k])),
-        lambda c, k: c.engine.add_business_days(int(o[k]), int(n[k])),
+        lambda c, k: business_days.add_business_days(c.engine, int(o[k]), int(n[k])),
         lambda c, k: c.engine.elapsed(int(u[k]), int(until[k])),
-        lambda c, k: c.engine.business_days_between(int(o[k]), int(o[k] + n[k])),
-        lambda c, k: c.engine.is_business_day(int(o[k] + n[k])),
+        lambda c, k: business_days.business_days_between(c.engine, int(o[k]), int(o[k] + n[k])),
+        lambda c, k: business_days.is_business_day(c.engine, int(o[k] + n[k])),
     ]
     used = calendars_used(cal, t, history)
     for query, single in zip(queries, singles):
@@ -329,7 +330,9 @@ def test_columns_near_new_year_ignore_history(
     )
     if abs(int(n[0])) <= 3 and cal.schedule != ALWAYS:
         day = date.fromordinal(int(o[0]))
-        got = date.fromordinal(int(ref.engine.add_business_days_many(o[:1], n[:1])[0]))
+        got = date.fromordinal(
+            int(business_days.add_business_days_many(ref.engine, o[:1], n[:1])[0])
+        )
         step = timedelta(days=1 if n[0] > 0 else -1)
         left, probe = abs(int(n[0])), day
         if left == 0:

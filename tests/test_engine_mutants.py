@@ -32,7 +32,10 @@ from slaclock import (
     WeeklySchedule,
     argentina,
 )
-from slaclock.calendar.engine import LIST_RUNS, Engine, Span, SwapLock, merge
+from slaclock.calendar.column import merge
+from slaclock.calendar.engine import Engine
+from slaclock.calendar.span import LIST_RUNS, Span
+from slaclock.calendar.swap import SwapLock
 from tests.strategies import ALWAYS, NIGHT, OFFICE, calendars, edge_calendars, instants
 
 MIN_YEAR, MAX_YEAR = 1900, 2199  # the supported years
@@ -297,9 +300,13 @@ def test_small_spans_keep_lists_large_ones_memoryviews_and_nbytes_counts_them() 
     for n, kind in ((100, list), (2 * LIST_RUNS, memoryview)):
         starts = np.arange(n, dtype=np.int64) * HOUR
         span = Span(2000, 2000, (0, n * HOUR), starts, starts + HOUR // 2, starts[:3])
-        assert all(isinstance(v, kind) for v in (span.S, span.E, span.C))
+        assert all(isinstance(v, kind) for v in (span.starts_seq, span.ends_seq, span.cum_seq))
         arrays = (span.starts, span.ends, span.cum, span.bdays, span.first)
-        lists = [v for v in (span.S, span.E, span.C, span.B, span.F) if isinstance(v, list)]
+        lists = [
+            v
+            for v in (span.starts_seq, span.ends_seq, span.cum_seq, span.bdays_seq, span.first_seq)
+            if isinstance(v, list)
+        ]
         extra = sum(sum(x.__sizeof__() for x in v) + v.__sizeof__() for v in lists)
         assert span.nbytes == sum(a.nbytes for a in arrays) + extra
         u = (n - 1) * HOUR + 5

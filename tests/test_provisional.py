@@ -18,7 +18,7 @@ from slaclock import (
     argentina,
 )
 from slaclock._time import from_us
-from slaclock.calendar.face import Calendar
+from slaclock.calendar.base import Calendar
 
 ARG = argentina().zone
 

@@ -14,7 +14,7 @@ from slaclock import (
     VersionedCalendar,
     argentina,
 )
-from slaclock.calendar.face import Calendar
+from slaclock.calendar.base import Calendar
 
 INSIDE = datetime(2026, 11, 24, 12, tzinfo=timezone.utc)
 #: UTC year 10000 and UTC year 0: local years 9999 and 1 in their own offsets.

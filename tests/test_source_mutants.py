@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from slaclock import BusinessCalendar, Closure
 from slaclock.calendar.days import DayPlan
-from slaclock.calendar.source import ZonedPlan
+from slaclock.calendar.zoned_plan import ZonedPlan
 from tests.strategies import FAR_ZONES, NIGHT, OFFICE, ZONES
 
 UTC = timezone.utc

@@ -1,5 +1,12 @@
 """slaclock: support SLAs computed the way a helpdesk runs them."""
 
+from slaclock.calendar.any_calendar import (
+    AnyCalendar,
+    CombinedCalendar,
+    Version,
+    VersionedCalendar,
+)
+from slaclock.calendar.base import Calendar
 from slaclock.calendar.business_calendar import (
     ARGENTINA_ZONE,
     BASIC_HOURS,
@@ -8,9 +15,7 @@ from slaclock.calendar.business_calendar import (
 )
 from slaclock.calendar.closures import Closure, Opening
 from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
-from slaclock.calendar.face import Calendar
 from slaclock.calendar.holidays import DatedHoliday, Holiday, HolidayDataInfo, HolidayRules
-from slaclock.calendar.kinds import AnyCalendar, CombinedCalendar, Version, VersionedCalendar
 from slaclock.calendar.period import OpenPeriod
 from slaclock.calendar.schedule import OpenInterval, WeeklySchedule
 from slaclock.errors import (
@@ -104,7 +109,7 @@ from slaclock.sla.ticket import (
     Updated,
     VendorDirectChosen,
 )
-from slaclock.table import ops
+from slaclock.table import calendar_columns as ops
 from slaclock.table.cycles import metric_cycles
 from slaclock.table.dask import partition_by_ticket
 from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame

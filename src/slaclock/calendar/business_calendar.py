@@ -1,7 +1,7 @@
 """BusinessCalendar: a zone, weekly hours, holidays, and the user's dated changes.
 
 The operations (and their boundary rules) are the shared face's
-(`slaclock.calendar.face`); this class is the configuration and how it
+(`slaclock.calendar.base`); this class is the configuration and how it
 becomes open time: each date opens its weekday's hours unless a holiday (from
 the `holidays` package, or named by the user) closes it, then closures cut
 time out and openings add time, all read on the calendar's wall clock.
@@ -18,16 +18,16 @@ from pydantic import field_validator, model_validator
 
 from slaclock._checks import iterable_of, shorten
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year
+from slaclock.calendar.base import Calendar, Shape, check_shape, ordinal_of
 from slaclock.calendar.closures import Closure, DatedIndex, Opening
 from slaclock.calendar.days import DayPlan, Runs
 from slaclock.calendar.display import calendar_html
 from slaclock.calendar.engine import Engine
 from slaclock.calendar.explanation import ClosedDay
-from slaclock.calendar.face import Calendar, Shape, check_shape, ordinal_of
 from slaclock.calendar.holidays import DatedHoliday, Holiday, HolidayDataInfo, HolidayRules
 from slaclock.calendar.schedule import WEEKDAY_NAMES, WeeklySchedule
-from slaclock.calendar.source import ZonedPlan
 from slaclock.calendar.zone import TzDatabase, zone_of_key
+from slaclock.calendar.zoned_plan import ZonedPlan
 from slaclock.errors import InvalidScheduleError, SlaclockError, UnknownTimeZoneError
 from slaclock.limits import Limits
 
@@ -241,6 +241,25 @@ class BusinessCalendar(Calendar):
         if self.holidays is not None:
             days |= set(self.holidays.for_year(year))
         return tuple(sorted(days))
+
+    def closed_days(self, year: int) -> tuple[ClosedDay, ...]:
+        """The holidays (those on unscheduled days too) and closures of `year`, by date;
+        re-opened dates left out."""
+        check_year(year, "the year asked for")
+        found: list[ClosedDay] = []
+        if self.holidays is not None:
+            for day, h in self.holidays.for_year(year).items():
+                if day not in self.reopened:
+                    found.append(ClosedDay(day=day, reason=str(h.name), kind=h.kind))
+        for x in self.extra_holidays:
+            if x.day.year == year and x.day not in self.reopened:
+                found.append(ClosedDay(day=x.day, reason=x.name, kind=x.kind))
+        for c in self.closures:
+            if c.day.year == year:
+                found.append(ClosedDay(day=c.day, reason=c.reason, kind="closure", hours=c.hours))
+        return tuple(
+            sorted(found, key=lambda d: (d.day, d.kind != "closure", d.hours is not None))
+        )
 
     def closed_reason(self, day: date) -> ClosedDay | None:
         """The first reason a scheduled `day` is (partly) closed, or None."""

@@ -22,15 +22,16 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from slaclock.calendar.derived import DerivedSource, intersect, merged_spans, touched_days
-from slaclock.calendar.engine import Column, Engine, merge
+from slaclock.calendar.base import Calendar, Shape, check_raw_shape, check_shape
+from slaclock.calendar.column import Column, merge
+from slaclock.calendar.derived_source import DerivedSource, intersect, merged_spans, touched_days
+from slaclock.calendar.engine import Engine
 from slaclock.calendar.explanation import ClosedDay
-from slaclock.calendar.face import Calendar, Shape, check_raw_shape, check_shape
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.zone import TzDatabase
 
 if TYPE_CHECKING:
-    from slaclock.calendar.kinds import AnyCalendar
+    from slaclock.calendar.any_calendar import AnyCalendar
 
 __all__ = ["CombinedCalendar", "CombinedSource"]
 

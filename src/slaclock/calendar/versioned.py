@@ -21,16 +21,18 @@ from pydantic import field_validator, model_validator
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel
 from slaclock._time import check_year, to_us
-from slaclock.calendar.derived import DerivedSource, merged_spans
-from slaclock.calendar.engine import Column, Engine
+from slaclock.calendar.base import Calendar, Shape, check_raw_shape, check_shape
+from slaclock.calendar.business_days import is_business_day_many
+from slaclock.calendar.column import Column
+from slaclock.calendar.derived_source import DerivedSource, merged_spans
+from slaclock.calendar.engine import Engine
 from slaclock.calendar.explanation import ClosedDay
-from slaclock.calendar.face import Calendar, Shape, check_raw_shape, check_shape
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.zone import TzDatabase
 from slaclock.errors import InvalidScheduleError
 
 if TYPE_CHECKING:
-    from slaclock.calendar.kinds import AnyCalendar
+    from slaclock.calendar.any_calendar import AnyCalendar
 
 __all__ = ["Version", "VersionedCalendar", "VersionedSource"]
 
@@ -81,7 +83,7 @@ class VersionedSource(DerivedSource):
             day_b = min(last_day, self.days[k + 1] - 1 if k + 1 < len(self.days) else last_day)
             if day_a <= day_b:
                 candidates = np.arange(day_a, day_b + 1, dtype=I64)
-                bdays.append(candidates[part.is_business_day_many(candidates)])
+                bdays.append(candidates[is_business_day_many(part, candidates)])
         empty = np.zeros(0, dtype=I64)
         return (
             np.concatenate(starts) if starts else empty,

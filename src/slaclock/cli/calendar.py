@@ -5,21 +5,18 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from slaclock._checks import cut
 from slaclock._time import MAX_YEAR, MIN_YEAR, check_year
 from slaclock.calendar.business_calendar import BusinessCalendar
-from slaclock.calendar.kinds import AnyCalendar
-from slaclock.calendar.schedule import OpenInterval
+from slaclock.calendar.explanation import ClosedDay
 from slaclock.cli.options import Context
 from slaclock.cli.output import calendar_json, print_json, show, wrap
 from slaclock.cli.safe_text import escaped
 from slaclock.errors import CommandLineError
 
-__all__ = ["ClosedDate", "add_parser", "closed_dates", "read_year", "run"]
+__all__ = ["add_parser", "closed_line", "read_year", "run"]
 
 _KIND_LABEL = {"holiday": "holiday", "non_working_day": "non-working day", "closure": "closure"}
 
@@ -43,19 +40,10 @@ def add_parser(sub: Any, **common: Any) -> None:
     p.set_defaults(run=run)
 
 
-@dataclass(frozen=True, slots=True)
-class ClosedDate:
-    """A date (or some hours of it) the calendar closes, and why."""
-
-    day: date
-    name: str
-    kind: str  # "holiday", "non_working_day" or "closure"
-    hours: OpenInterval | None = None
-
-    def __str__(self) -> str:
-        span = f" {self.hours}" if self.hours is not None else ""
-        name = escaped(self.name)
-        return f"{self.day.strftime('%a %Y-%m-%d')}{span} {name} ({_KIND_LABEL[self.kind]})"
+def closed_line(d: ClosedDay) -> str:
+    """One closed date as the command prints it."""
+    span = f" {d.hours}" if d.hours is not None else ""
+    return f"{d.day.strftime('%a %Y-%m-%d')}{span} {escaped(d.reason)} ({_KIND_LABEL[d.kind]})"
 
 
 def read_year(text: str) -> int:
@@ -70,35 +58,13 @@ def read_year(text: str) -> int:
     return year
 
 
-def closed_dates(cal: AnyCalendar, year: int) -> list[ClosedDate]:
-    """The holidays and closures of `year`, by date (re-opened dates left out)."""
-    found: list[ClosedDate] = []
-    if not isinstance(cal, BusinessCalendar):  # a union, intersection or versions
-        for day in cal.closed_candidates(year):
-            reason = cal.closed_reason(day)
-            if reason is not None:
-                found.append(ClosedDate(day, reason.reason, reason.kind, reason.hours))
-        return found
-    if cal.holidays is not None:
-        for day, h in cal.holidays.for_year(year).items():
-            if day not in cal.reopened:
-                found.append(ClosedDate(day, str(h.name), h.kind))
-    for x in cal.extra_holidays:
-        if x.day.year == year and x.day not in cal.reopened:
-            found.append(ClosedDate(x.day, x.name, x.kind))
-    for c in cal.closures:
-        if c.day.year == year:
-            found.append(ClosedDate(c.day, c.reason, "closure", c.hours))
-    return sorted(found, key=lambda d: (d.day, d.kind != "closure", d.hours is not None))
-
-
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the closed days of the year (text, JSON or iCalendar)."""
     year = read_year(args.year)
     if args.ics and ctx.json:
         raise CommandLineError("--ics and --json are two outputs; choose one.")
     cal = ctx.calendar
-    days = closed_dates(cal, year)
+    days = cal.closed_days(year)
     notes: list[str] = []
     rules = cal.holidays if isinstance(cal, BusinessCalendar) else None
     info = None if rules is None else rules.info((year,))
@@ -123,7 +89,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 "closed": [
                     {
                         "day": d.day.isoformat(),
-                        "name": d.name,
+                        "name": d.reason,
                         "kind": d.kind,
                         "hours": None if d.hours is None else str(d.hours),
                     }
@@ -135,7 +101,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 0
     for d in days:
-        show(str(d))
+        show(closed_line(d))
     if not days:
         show(f"(no closed days in {year})")
     if info is not None:

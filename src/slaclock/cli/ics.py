@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta, timezone
 
 from slaclock import __version__
-from slaclock.calendar.kinds import AnyCalendar
-from slaclock.cli.calendar import ClosedDate
+from slaclock.calendar.any_calendar import AnyCalendar
+from slaclock.calendar.explanation import ClosedDay
 from slaclock.cli.safe_text import escaped
 from slaclock.errors import CommandLineError
 
@@ -27,7 +27,7 @@ _KIND = {"holiday": "Holiday", "non_working_day": "Non-working day", "closure": 
 
 
 def closed_days_ics(
-    days: Sequence[ClosedDate], cal: AnyCalendar, year: int, plan_name: str
+    days: Sequence[ClosedDay], cal: AnyCalendar, year: int, plan_name: str
 ) -> bytes:
     """The iCalendar file (CRLF lines, UTF-8) of `days`."""
     from icalendar import Calendar, Event
@@ -59,7 +59,7 @@ def closed_days_ics(
             )
             event.add("dtstart", start.astimezone(timezone.utc))
             event.add("dtend", end.astimezone(timezone.utc))
-        name = escaped(d.name)  # RFC 5545 allows no control characters but tab in TEXT
+        name = escaped(d.reason)  # RFC 5545 allows no control characters but tab in TEXT
         event.add("summary", name if d.kind == "holiday" else f"{name} ({_KIND[d.kind].lower()})")
         event.add(
             "description",
@@ -74,11 +74,11 @@ def closed_days_ics(
     return data
 
 
-def _uid(d: ClosedDate, zone: str, country: str) -> str:
+def _uid(d: ClosedDay, zone: str, country: str) -> str:
     """The same UID for the same date, kind and hours of the same calendar, in every run."""
     key = f"{zone}|{country}|{d.day.isoformat()}|{d.kind}|{d.hours}"
     if d.kind == "closure":
-        key += f"|{d.name}"
+        key += f"|{d.reason}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return f"{d.day.strftime('%Y%m%d')}-{d.kind.replace('_', '-')}-{digest}@slaclock"
 

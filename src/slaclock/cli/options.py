@@ -16,8 +16,8 @@ from typing import TypeVar
 from slaclock import __version__
 from slaclock._checks import cut
 from slaclock._model import FrozenModel
+from slaclock.calendar.any_calendar import AnyCalendar
 from slaclock.calendar.business_calendar import BusinessCalendar
-from slaclock.calendar.kinds import AnyCalendar
 from slaclock.cli.files import MB, read_input, shown
 from slaclock.cli.instants import InstantReader
 from slaclock.cli.output import say

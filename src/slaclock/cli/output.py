@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TextIO
 
-from slaclock.calendar.kinds import AnyCalendar
+from slaclock.calendar.any_calendar import AnyCalendar
 from slaclock.cli.durations import iso_duration
 from slaclock.cli.safe_text import escaped
 

@@ -22,7 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._time import from_us, to_us
-from slaclock.calendar.engine import Column, Engine, Mask
+from slaclock.calendar.column import Column, Mask
+from slaclock.calendar.engine import Engine
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.outcome import LEVELS, STATE_LABELS, STATES, SlaState
 from slaclock.sla.plan import DEFAULT_CALENDAR, ServicePlan

@@ -25,7 +25,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from slaclock.calendar.engine import Column, Engine, Mask
+from slaclock.calendar.column import Column, Mask
+from slaclock.calendar.engine import Engine
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.metric import (
     Classification,

@@ -20,9 +20,10 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator, model
 from slaclock import _text as short
 from slaclock._checks import choice, require, shorten
 from slaclock._model import BusinessTime, FrozenModel, changed_fields
+from slaclock.calendar import business_days
+from slaclock.calendar.any_calendar import AnyCalendar
 from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.calendar.engine import Engine
-from slaclock.calendar.kinds import AnyCalendar
 from slaclock.errors import InvalidDurationError, InvalidModelError, UndefinedPlanError
 from slaclock.sla.display import plan_html
 from slaclock.sla.severity import Severity
@@ -338,7 +339,7 @@ class ServicePlan(FrozenModel):
         if isinstance(target, timedelta):
             return target // timedelta(microseconds=1), None
         engine = self.calendar.engine
-        due = engine.deadline_by(start_us, target.at_us, target.business_days)
+        due = business_days.deadline_by(engine, start_us, target.at_us, target.business_days)
         return max(engine.elapsed(start_us, due), 0), due
 
     def target_columns(
@@ -363,7 +364,7 @@ class ServicePlan(FrozenModel):
             n = int(rows.sum())
             at = np.full(n, target.at_us, np.int64)
             days = np.full(n, target.business_days, np.int64)
-            due = engine.deadline_by_many(start[rows], at, days)
+            due = business_days.deadline_by_many(engine, start[rows], at, days)
             out[rows] = np.maximum(engine.elapsed_many(start[rows], due), 0)
             not_before[rows] = due
         return out, not_before

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from slaclock._checks import shorten
 from slaclock._time import from_us
-from slaclock.calendar.engine import Column, Mask
+from slaclock.calendar.column import Column, Mask
 from slaclock.errors import ReceivedAfterNowError
 from slaclock.sla.plan import ServicePlan
 

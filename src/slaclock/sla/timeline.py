@@ -30,7 +30,7 @@ import numpy.typing as npt
 
 from slaclock._checks import shorten
 from slaclock._time import to_us
-from slaclock.calendar.engine import Column, Mask
+from slaclock.calendar.column import Column, Mask
 from slaclock.errors import TicketEventError
 from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.statuses import TicketStatus

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import narwhals as nw
 
 from slaclock import _html as h
+from slaclock.table.column_io import count_rows
 
 if TYPE_CHECKING:
     from slaclock.table.what_if import WhatIf
 
-__all__ = ["count_rows", "tickets_of", "what_if_html"]
+__all__ = ["what_if_html"]
 
 _SHOWN = (
     ("scenario", "scenario"),
@@ -24,17 +25,6 @@ _SHOWN = (
     ("median_fraction_used", "median used"),
     ("p90_fraction_used", "p90 used"),
 )
-
-
-def count_rows(frame: Any) -> int:
-    """Rows of a pandas, polars or pyarrow frame."""
-    return int(nw.from_native(frame, eager_only=True).shape[0])
-
-
-def tickets_of(result: WhatIf) -> int:
-    """How many tickets the study evaluated (the first scenario's count)."""
-    column = nw.from_native(result.overall, eager_only=True)["tickets"].to_list()
-    return int(column[0]) if column else 0
 
 
 def _cell(name: str, v: object) -> object:

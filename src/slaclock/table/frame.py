@@ -58,15 +58,7 @@ from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
 from slaclock.sla.policy import Policy, policy_tuple
 from slaclock.sla.refusals import received_after_now, received_after_now_reason
 from slaclock.sla.tiers import plans_by_tier
-from slaclock.table.entitlement import entitlement_problems
-from slaclock.table.metrics import (
-    attributes_of,
-    metric_output_columns,
-    scatter_metrics,
-    write_metric,
-    write_policy,
-)
-from slaclock.table.native import (
+from slaclock.table.column_io import (
     row_labels,
     write_bools,
     write_durations,
@@ -75,6 +67,14 @@ from slaclock.table.native import (
     write_ints,
     write_labels,
     write_strings,
+)
+from slaclock.table.entitlement import entitlement_problems
+from slaclock.table.metrics import (
+    attributes_of,
+    metric_output_columns,
+    scatter_metrics,
+    write_metric,
+    write_policy,
 )
 from slaclock.table.tickets import EVENT_COLUMNS, TICKET_COLUMNS, Problems, read_tickets
 

@@ -37,7 +37,7 @@ from slaclock.sla.metric_columns import (
 )
 from slaclock.sla.policy import Policy, TicketAttributes
 from slaclock.sla.support import Tier
-from slaclock.table.native import (
+from slaclock.table.column_io import (
     write_bools,
     write_durations,
     write_floats,

@@ -37,7 +37,7 @@ from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.timeline import AGENT, CODE_OF_NAME, PUBLIC, Code, EventColumns
-from slaclock.table.native import instants_of
+from slaclock.table.column_io import instants_of
 
 __all__ = [
     "EVENT_COLUMNS",

@@ -40,7 +40,14 @@ from slaclock.sla.metric_columns import METRIC_STATES, NONE, MetricState
 from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
 from slaclock.sla.policy import Policy
-from slaclock.table.display import count_rows, tickets_of, what_if_html
+from slaclock.table.column_io import (
+    count_rows,
+    write_floats,
+    write_instants,
+    write_labels,
+    write_strings,
+)
+from slaclock.table.display import what_if_html
 from slaclock.table.frame import (
     INPUT_NAMES,
     Evaluated,
@@ -49,7 +56,6 @@ from slaclock.table.frame import (
     evaluate_table,
     invalid_rows,
 )
-from slaclock.table.native import write_floats, write_instants, write_labels, write_strings
 from slaclock.table.tickets import EVENT_COLUMNS
 
 __all__ = ["METRIC_SUMMARY_COLUMNS", "SUMMARY_COLUMNS", "Scenario", "WhatIf", "what_if"]
@@ -122,10 +128,16 @@ class WhatIf:
     #: (median and 90th percentile), breached last cycles and their rate, breached cycles.
     metrics: Any = None
 
+    @property
+    def tickets(self) -> int:
+        """How many tickets the study evaluated (the first scenario's count)."""
+        column = nw.from_native(self.overall, eager_only=True)["tickets"].to_list()
+        return int(column[0]) if column else 0
+
     def __repr__(self) -> str:
         named = {
             "scenarios": "(" + ", ".join(short.text(name) for name in self.scenarios) + ")",
-            "tickets": str(tickets_of(self)),
+            "tickets": str(self.tickets),
             "flips": str(count_rows(self.flips)),
         }
         return short.call("WhatIf", named=named)

@@ -20,10 +20,11 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._time import from_us, to_us, us_of_timedelta
+from slaclock.calendar import business_days
 from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.calendar.days import EPOCH_ORDINAL
 from slaclock.errors import ColumnError, InvalidDurationError
-from slaclock.table.native import (
+from slaclock.table.column_io import (
     instants_of,
     write_bools,
     write_durations,
@@ -181,7 +182,7 @@ def is_business_day(cal: BusinessCalendar, dates: Any) -> Any:
     """`cal.is_business_day` of each date."""
     like, o, missing = _dates(dates, "dates")
     flags = np.zeros(len(o), dtype=bool)
-    flags[~missing] = cal.engine.is_business_day_many(o[~missing])
+    flags[~missing] = business_days.is_business_day_many(cal.engine, o[~missing])
     if like is None:
         return [None if m else bool(f) for f, m in zip(flags, missing)]
     return _native(write_bools(_name(like, "is_business_day"), flags, like, missing), dates)
@@ -194,7 +195,7 @@ def add_business_days(cal: BusinessCalendar, dates: Any, n: int) -> Any:
     like, o, missing = _dates(dates, "dates")
     out = np.zeros(len(o), dtype=I64)
     counts = np.full(int((~missing).sum()), n, dtype=I64)
-    out[~missing] = cal.engine.add_business_days_many(o[~missing], counts)
+    out[~missing] = business_days.add_business_days_many(cal.engine, o[~missing], counts)
     return _dates_out(like, dates, np.where(missing, EPOCH_ORDINAL, out), missing)
 
 
@@ -205,7 +206,7 @@ def business_days_between(cal: BusinessCalendar, start: Any, end: Any) -> Any:
     missing = missing_a | missing_b
     counts = np.zeros(len(a), dtype=I64)
     keep = ~missing
-    counts[keep] = cal.engine.business_days_between_many(a[keep], b[keep])
+    counts[keep] = business_days.business_days_between_many(cal.engine, a[keep], b[keep])
     if like is None:
         return [None if m else int(c) for c, m in zip(counts, missing)]
     return _native(write_ints(_name(like, "business_days"), counts, like, missing), start)

@@ -14,7 +14,9 @@ from datetime import date
 import numpy as np
 
 from slaclock._time import US_PER_DAY, naive_us
-from slaclock.calendar.engine import Column, Engine, Source
+from slaclock.calendar.column import Column
+from slaclock.calendar.engine import Engine
+from slaclock.calendar.source import Source
 from slaclock.errors import SlaclockError
 
 __all__ = ["DerivedSource", "intersect", "merged_spans", "touched_days"]

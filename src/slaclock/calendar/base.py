@@ -27,8 +27,10 @@ import numpy as np
 
 from slaclock._checks import shorten
 from slaclock._model import FrozenModel
-from slaclock._time import US_PER_DAY, from_us, naive_us, to_us, us_of_timedelta
-from slaclock.calendar.engine import Column, Engine, Mask
+from slaclock._time import US_PER_DAY, check_year, from_us, naive_us, to_us, us_of_timedelta
+from slaclock.calendar import business_days as days
+from slaclock.calendar.column import Column, Mask
+from slaclock.calendar.engine import Engine
 from slaclock.calendar.explanation import ClosedDay, DeadlineExplanation
 from slaclock.calendar.holidays import HolidayDataInfo
 from slaclock.calendar.period import OpenPeriod
@@ -37,7 +39,7 @@ from slaclock.errors import OutOfRangeError, WrongTypeError
 from slaclock.limits import Limits
 
 if TYPE_CHECKING:
-    from slaclock.calendar.kinds import CombinedCalendar
+    from slaclock.calendar.any_calendar import CombinedCalendar
 
 __all__ = ["Calendar", "Shape", "check_shape", "ordinal_of"]
 
@@ -152,6 +154,14 @@ class Calendar(FrozenModel):
         """The dates of `year` a holiday or closure may close, sorted (a superset is fine)."""
         raise NotImplementedError
 
+    def closed_days(self, year: int) -> tuple[ClosedDay, ...]:
+        """The holidays and closures of `year` by date, re-opened dates left out: what
+        `slaclock calendar YEAR` lists and its iCalendar file holds. A union,
+        intersection or dated versions lists the dates it closes and the first reason."""
+        check_year(year, "the year asked for")
+        found = (self.closed_reason(day) for day in self.closed_candidates(year))
+        return tuple(reason for reason in found if reason is not None)
+
     def holiday_data(self) -> HolidayDataInfo | None:
         """The holiday data this calendar has used (None if it uses none)."""
         raise NotImplementedError
@@ -207,15 +217,18 @@ class Calendar(FrozenModel):
         return ordinal_of(day, what)
 
     # -- composition -------------------------------------------------------------------------
+    # The one import loop the package keeps, and it is inherent: a calendar combines into
+    # a `CombinedCalendar` whose parts are calendars again, so this base class and the
+    # kinds built on it know each other (imported here lazily; tests/test_layers.py).
     def __or__(self, other: Calendar) -> CombinedCalendar:
         """Open when either calendar is (follow-the-sun desks); results in self's zone."""
-        from slaclock.calendar.kinds import CombinedCalendar
+        from slaclock.calendar.any_calendar import CombinedCalendar
 
         return CombinedCalendar(op="union", parts=(self, other))
 
     def __and__(self, other: Calendar) -> CombinedCalendar:
         """Open when both calendars are; results in self's zone."""
-        from slaclock.calendar.kinds import CombinedCalendar
+        from slaclock.calendar.any_calendar import CombinedCalendar
 
         return CombinedCalendar(op="intersection", parts=(self, other))
 
@@ -284,7 +297,7 @@ class Calendar(FrozenModel):
     def is_business_day(self, day: date | datetime) -> bool:
         """Whether `day` has open time (after holidays and closures). A datetime stands for
         its date in the calendar's zone."""
-        return self.engine.is_business_day(self._day(day))
+        return days.is_business_day(self.engine, self._day(day))
 
     def add_business_days(self, day: date | datetime, n: int) -> date | datetime:
         """The n-th business day after `day` (before, if n < 0); n == 0 rolls forward.
@@ -298,13 +311,15 @@ class Calendar(FrozenModel):
         engine = self.engine
         if isinstance(day, datetime):
             local = self._out(to_us(day, "day"))
-            result = date.fromordinal(engine.add_business_days(local.date().toordinal(), n))
+            result = date.fromordinal(days.add_business_days(engine, local.date().toordinal(), n))
             return self.at(result, local.time().replace(tzinfo=None, fold=0))
-        return date.fromordinal(engine.add_business_days(ordinal_of(day), n))
+        return date.fromordinal(days.add_business_days(engine, ordinal_of(day), n))
 
     def business_days_between(self, start: date | datetime, end: date | datetime) -> int:
         """Business days d with start <= d < end (negative if end < start)."""
-        return self.engine.business_days_between(self._day(start, "start"), self._day(end, "end"))
+        return days.business_days_between(
+            self.engine, self._day(start, "start"), self._day(end, "end")
+        )
 
     def at(self, day: date, at: time) -> datetime:
         """The first instant the clocks in the calendar's zone read `at` on `day`: the
@@ -332,7 +347,7 @@ class Calendar(FrozenModel):
         if business_days < 0:
             raise OutOfRangeError(f"business_days must be 0 or more, got {business_days}.")
         at_us = ((at.hour * 60 + at.minute) * 60 + at.second) * 1_000_000 + at.microsecond
-        return self._out(self.engine.deadline_by(to_us(t, "t"), at_us, business_days))
+        return self._out(days.deadline_by(self.engine, to_us(t, "t"), at_us, business_days))
 
     # -- which days are closed ----------------------------------------------------------------
     def next_closed_day(self, day: date | datetime) -> ClosedDay:

@@ -17,10 +17,12 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._time import to_us
+from slaclock.calendar.column import I64, Column, Mask
 from slaclock.errors import ColumnError, SlaclockError
 
 __all__ = [
     "Backend",
+    "count_rows",
     "instants_of",
     "row_labels",
     "write_bools",
@@ -32,11 +34,13 @@ __all__ = [
     "write_strings",
 ]
 
-I64 = np.int64
-Column = npt.NDArray[np.int64]
-Mask = npt.NDArray[np.bool_]
 #: The frame whose library new columns are made in.
 Backend = Any
+
+
+def count_rows(frame: Any) -> int:
+    """Rows of a pandas, polars or pyarrow frame."""
+    return int(nw.from_native(frame, eager_only=True).shape[0])
 
 
 def _as_utc(series: nw.Series[Any]) -> nw.Series[Any]:
