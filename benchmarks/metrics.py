@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from slaclock import BASIC_PLAN, ZENDESK_METRICS, TicketStatus, evaluate_frame
-from slaclock.sla.metric_columns import Timeline, evaluate_metrics
+from slaclock.sla.metric_columns import evaluate_metrics
+from slaclock.sla.metric_timeline import Timeline
 from slaclock.sla.timeline import AGENT, PUBLIC, Code, EventColumns
 
 US = 1_000_000

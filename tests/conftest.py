@@ -31,13 +31,10 @@ SLOW_FILES = frozenset(
     {
         "what_if.ipynb",
         "test_dask.py",
-        "test_dask_events.py",
-        "test_metrics_properties.py",
-        "test_peer_suites.py",
-        "test_cli_bad_inputs.py",
+        "test_peers.py",
         "test_docs_cli.py",
         "test_docs.py",
-        "test_docs_site.py",
+        "test_site.py",
     }
 )
 #: Single tests: subprocesses and the big property runs.
@@ -60,6 +57,14 @@ SLOW_TESTS = frozenset(
         "test_local_readings_and_years_match_zoneinfo",
         "test_arithmetic_near_new_year_ignores_history",
         "test_boundaries_near_new_year_ignore_history",
+        # tests/sla/test_metric_columns.py: the metrics against the slow reference
+        "test_builtin_metrics_equal_the_reference",
+        "test_random_metrics_equal_the_reference",
+        "test_targets_next_to_a_cycles_elapsed_time",
+        "test_frame_rows_equal_one_ticket_answers",
+        # tests/cli/test_main.py: the catalogue of bad command lines, each in its own process
+        "test_bad_command_line",
+        "test_the_catalogue_is_large_and_its_ids_unique",
     }
 )
 

@@ -29,7 +29,7 @@ from slaclock import (
 )
 from slaclock import _html as h
 from slaclock.calendar.display import shown_year
-from tests.domain import CONTRACT, ba, ticket
+from tests.support.domain import CONTRACT, ba, ticket
 
 AT = ba(2026, 11, 20, 16, 30)
 SCRIPT = "<script>alert('x')</script>"

@@ -112,7 +112,8 @@ from slaclock.sla.ticket import (
 from slaclock.table import calendar_columns as ops
 from slaclock.table.cycles import metric_cycles
 from slaclock.table.dask import partition_by_ticket
-from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_frame
+from slaclock.table.eager import OUTPUT_COLUMNS
+from slaclock.table.frame import evaluate_frame
 from slaclock.table.what_if import (
     METRIC_SUMMARY_COLUMNS,
     SUMMARY_COLUMNS,

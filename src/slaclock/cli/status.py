@@ -33,7 +33,7 @@ from slaclock.cli.ticket_file import FORMATS, INSTANTS, TicketFile, read_ticket_
 from slaclock.errors import CommandLineError
 from slaclock.sla.columns import STATE_LABELS, StatusColumns
 from slaclock.sla.plan import ServicePlan
-from slaclock.table.frame import OUTPUT_COLUMNS, evaluate_rows
+from slaclock.table.eager import OUTPUT_COLUMNS, evaluate_rows
 from slaclock.table.tickets import Problems, severity_codes, ticket_columns
 
 __all__ = ["COLUMNS", "DEFAULT_MAX_MB", "FREE_TEXT", "Statuses", "add_parser", "evaluate", "run"]

@@ -11,7 +11,7 @@ from pydantic import Field
 from slaclock import _text as short
 from slaclock._model import BusinessTime, FrozenModel
 from slaclock._time import from_us
-from slaclock.sla.metric_columns import METRIC_STATES, NONE, MetricColumns, MetricState
+from slaclock.sla.metric_cycles import METRIC_STATES, NONE, MetricColumns, MetricState
 from slaclock.sla.policy import Policy
 
 __all__ = ["MetricCycle", "MetricMap", "MetricStatus", "metric_statuses"]

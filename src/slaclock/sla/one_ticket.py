@@ -9,7 +9,9 @@ import numpy as np
 from slaclock._time import to_us
 from slaclock.sla.columns import TicketColumns
 from slaclock.sla.metric import Metric, with_plan_targets
-from slaclock.sla.metric_columns import MetricColumns, Steps, Timeline, metric_steps
+from slaclock.sla.metric_columns import metric_steps
+from slaclock.sla.metric_cycles import MetricColumns, Steps
+from slaclock.sla.metric_timeline import Timeline
 from slaclock.sla.plan import ServicePlan
 from slaclock.sla.policy import Policy, TicketAttributes, select_policies
 from slaclock.sla.refusals import received_after_now, received_after_now_error

@@ -12,7 +12,7 @@ from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.plan import PlanCatalog, ServicePlan
 from slaclock.sla.policy import Policy, policy_tuple
-from slaclock.table.frame import (
+from slaclock.table.eager import (
     INPUT_NAMES,
     check_names,
     check_options,

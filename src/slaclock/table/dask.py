@@ -21,11 +21,13 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._checks import shorten
+from slaclock._time import to_us
 from slaclock.errors import ColumnError
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
 from slaclock.sla.policy import Policy
+from slaclock.table.eager import evaluate_eager
 
 __all__ = ["evaluate_dask", "partition_by_ticket"]
 
@@ -39,24 +41,20 @@ _HOW = (
 )
 
 
-def _partition(part: Any, now: datetime, shipped: dict[str, Any]) -> Any:
-    from slaclock.table.frame import evaluate_frame
-
-    return evaluate_frame(part, now, **shipped)
+def _partition(part: Any, now_us: int, shipped: dict[str, Any]) -> Any:
+    return evaluate_eager(part, now_us, events=None, **shipped)
 
 
 def _paired(
     part: Any,
     events: Any,
-    now: datetime,
+    now_us: int,
     shipped: dict[str, Any],
     partition_info: dict[str, Any] | None = None,
 ) -> Any:
     """One tickets partition with the events partition of the same number."""
-    from slaclock.table.frame import evaluate_frame
-
-    id_name = shipped["columns"].get("id", "id")
-    ticket_id = shipped["event_columns"].get("ticket_id", "ticket_id")
+    id_name = shipped["names"].get("id", "id")
+    ticket_id = shipped["event_names"].get("ticket_id", "ticket_id")
     if id_name in part.columns and ticket_id in events.columns:
         known = set(part[id_name].tolist())
         strays = list(dict.fromkeys(v for v in events[ticket_id].tolist() if v not in known))
@@ -68,7 +66,7 @@ def _paired(
                 f"events pairs with partition k of the tickets: {_HOW} (and add any ticket "
                 "missing from the tickets table, or drop its events)."
             )
-    return evaluate_frame(part, now, events=events, **shipped)
+    return evaluate_eager(part, now_us, events=events, **shipped)
 
 
 def evaluate_dask(
@@ -88,16 +86,15 @@ def evaluate_dask(
 ) -> Any:
     """The lazy Dask DataFrame of `evaluate_frame` on each partition (with the events
     partition of the same number, if `events` is given: a Dask DataFrame with as many
-    partitions, see `partition_by_ticket`)."""
-    from slaclock.table.frame import evaluate_frame
-
+    partitions, see `partition_by_ticket`). The options arrive checked."""
+    now_us = to_us(now, "now")
     dd: Any = importlib.import_module("dask.dataframe")
     delayed: Any = importlib.import_module("dask.delayed").delayed
     make_meta: Any = importlib.import_module("dask.dataframe.utils").make_meta
 
     options: dict[str, Any] = {
         "plan": BASIC_PLAN if plan is None else plan,
-        "columns": dict(columns),
+        "names": dict(columns),
         "contracts": None if contracts is None else dict(contracts),
         "catalog": catalog,
         "errors": errors,
@@ -106,9 +103,10 @@ def evaluate_dask(
         "policies": policies,
     }
     if events is None:
-        meta = evaluate_frame(make_meta(frame), now, **options)
+        options["event_names"] = {}
+        meta = evaluate_eager(make_meta(frame), now_us, events=None, **options)
         shipped = delayed(options, pure=True)
-        return frame.map_partitions(_partition, now, shipped, meta=meta)
+        return frame.map_partitions(_partition, now_us, shipped, meta=meta)
     if not _is_dask(events):
         raise ColumnError(
             f"the tickets are a Dask DataFrame but events is a {type(events).__name__}; give "
@@ -121,11 +119,11 @@ def evaluate_dask(
             f"{events.npartitions}; partition k of the events pairs with partition k of the "
             f"tickets: {_HOW}."
         )
-    options["event_columns"] = dict(event_columns or {})
-    meta = evaluate_frame(make_meta(frame), now, events=make_meta(events), **options)
+    options["event_names"] = dict(event_columns or {})
+    meta = evaluate_eager(make_meta(frame), now_us, events=make_meta(events), **options)
     shipped = delayed(options, pure=True)
     return dd.map_partitions(
-        _paired, frame, events, now, shipped, meta=meta, align_dataframes=False
+        _paired, frame, events, now_us, shipped, meta=meta, align_dataframes=False
     )
 
 

@@ -27,14 +27,14 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock.sla.metric import Metric
-from slaclock.sla.metric_columns import (
+from slaclock.sla.metric_cycles import (
     METRIC_STATES,
     NONE,
     CycleColumns,
     MetricColumns,
     MetricState,
-    with_targets,
 )
+from slaclock.sla.metric_setup import with_targets
 from slaclock.sla.policy import Policy, TicketAttributes
 from slaclock.sla.support import Tier
 from slaclock.table.column_io import (

@@ -48,7 +48,7 @@ from slaclock.table.column_io import (
     write_strings,
 )
 from slaclock.table.display import what_if_html
-from slaclock.table.frame import (
+from slaclock.table.eager import (
     INPUT_NAMES,
     Evaluated,
     check_names,

@@ -1,0 +1,208 @@
+"""Every ticket's timeline as metrics read it: one flat, ordered table of events (each
+ticket's receipt first) with the state after each event (status, level, paused, calendar)
+carried forward from the events that set it, and a metric's conditions as masks over it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from slaclock.calendar.column import Column, Mask
+from slaclock.sla.metric import (
+    Classification,
+    Created,
+    EventCondition,
+    HeldBy,
+    InStatus,
+    LevelTook,
+    MessageSent,
+    PausedByEvent,
+    Reopened,
+    StateCondition,
+    StatusEntered,
+    StatusLeft,
+)
+from slaclock.sla.statuses import TicketStatus
+from slaclock.sla.support import SupportLevel
+from slaclock.sla.timeline import AGENT, PUBLIC, Code, EventColumns
+
+__all__ = ["Timeline"]
+
+I64 = np.int64
+_LEVEL_CODE = {SupportLevel.L1: 0, SupportLevel.L2: 1, SupportLevel.VENDOR: 2}
+
+
+def _carry(sets: Mask, values: Column) -> Column:
+    """values[k] of the last k <= i where sets[k], for each i (sets holds at each
+    ticket's first row, so nothing carries across tickets)."""
+    idx = np.where(sets, np.arange(len(sets)), 0)
+    np.maximum.accumulate(idx, out=idx)
+    out: Column = values[idx]
+    return out
+
+
+def _before(after: Column, first: Mask, start: int) -> Column:
+    """The value before each row: the previous row's after, `start` at a ticket's first."""
+    out = np.empty_like(after)
+    out[1:] = after[:-1]
+    out[first] = start
+    return out
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every ticket's events up to `now`, its receipt first, with the state after each."""
+
+    owner: Column  #: ticket row of each event
+    code: npt.NDArray[np.int8]
+    at: Column
+    until: Column  #: the next event's instant in the same ticket, or now
+    first: Mask  #: the ticket's receipt row
+    last: Mask  #: the ticket's last row up to now
+    status_before: Column  #: `TicketStatus.code`, -1 at the receipt
+    status_after: Column
+    level_before: Column  #: 0 L1, 1 L2, 2 vendor; -1 at the receipt
+    level_after: Column
+    paused_after: Mask  #: between a Paused event and its Resumed
+    calendar_after: Column  #: index of the calendar in force (the plan's own: 0)
+    message: Column  #: AGENT | PUBLIC bits of a message (a response, an update), else -1
+    severity: npt.NDArray[np.int8]  #: per ticket: the severity at now
+    n: int  #: tickets
+    now: int  #: UTC µs
+
+    @classmethod
+    def of(
+        cls,
+        received: Column,
+        requested: npt.NDArray[np.int8],
+        events: EventColumns,
+        now_us: int,
+    ) -> Timeline:
+        """The timeline of tickets received at `received` with `events` (ticket order)."""
+        n = len(received)
+        ev = events.take(events.at <= now_us)
+        owner = np.concatenate([np.arange(n, dtype=I64), ev.ticket])
+        order = np.argsort(owner, kind="stable")  # each receipt before its ticket's events
+        owner = owner[order]
+        code = np.concatenate([np.full(n, Code.CREATED, dtype=np.int8), ev.code])[order]
+        value = np.concatenate([np.zeros(n, dtype=np.int8), ev.value])[order].astype(I64)
+        at = np.concatenate([received, ev.at])[order]
+        first = code == Code.CREATED
+        last = np.ones(len(owner), dtype=bool)
+        last[:-1] = owner[1:] != owner[:-1]
+        until = np.empty_like(at)
+        until[:-1] = at[1:]
+        until[last] = now_us
+
+        new, solved, closed = (s.code for s in (TicketStatus.NEW, TicketStatus.SOLVED,
+                                                 TicketStatus.CLOSED))  # fmt: skip
+        sets_status = (
+            first | (code == Code.STATUS) | (code == Code.RESOLVED) | (code == Code.CLOSED)
+        )
+        status_value = np.select(
+            [first, code == Code.RESOLVED, code == Code.CLOSED], [new, solved, closed], value
+        )
+        status_after = _carry(sets_status, status_value)
+        to_vendor = (code == Code.TO_VENDOR) | (code == Code.HANDED_OVER)
+        sets_level = first | (code == Code.TO_L2) | to_vendor
+        level_after = _carry(
+            sets_level, np.where(code == Code.TO_L2, 1, np.where(to_vendor, 2, 0))
+        )
+        sets_pause = first | (code == Code.PAUSED) | (code == Code.RESUMED)
+        paused_after = _carry(sets_pause, (code == Code.PAUSED).astype(I64)).astype(bool)
+        sets_calendar = first | (code == Code.CALENDAR)
+        calendar_after = _carry(sets_calendar, np.where(first, 0, value))
+        message = np.where(
+            code == Code.MESSAGE,
+            value,
+            np.where((code == Code.RESPONDED) | (code == Code.UPDATED), AGENT | PUBLIC, -1),
+        )
+        classified = np.flatnonzero(code == Code.CLASSIFIED)
+        severity = requested.astype(np.int8).copy()
+        severity[owner[classified]] = value[classified]  # the latest wins (ascending order)
+        return cls(
+            owner=owner,
+            code=code,
+            at=at,
+            until=until,
+            first=first,
+            last=last,
+            status_before=_before(status_after, first, -1),
+            status_after=status_after,
+            level_before=_before(level_after, first, -1),
+            level_after=level_after,
+            paused_after=paused_after,
+            calendar_after=calendar_after,
+            message=message,
+            severity=severity,
+            n=n,
+            now=now_us,
+        )
+
+    def matches(self, conditions: tuple[EventCondition, ...]) -> Mask:
+        """Events matching any of the event conditions."""
+        out = np.zeros(len(self.at), dtype=bool)
+        for c in conditions:
+            out |= self._event(c)
+        return out
+
+    def holds(self, conditions: tuple[StateCondition, ...]) -> Mask:
+        """Rows after which any of the state conditions holds."""
+        out = np.zeros(len(self.at), dtype=bool)
+        for c in conditions:
+            if isinstance(c, InStatus):
+                out |= _among(self.status_after, _codes(c.statuses))
+            elif isinstance(c, HeldBy):
+                out |= _among(self.level_after, [_LEVEL_CODE[x] for x in c.levels])
+            else:
+                assert isinstance(c, PausedByEvent)
+                out |= self.paused_after
+        return out
+
+    def _event(self, c: EventCondition) -> Mask:
+        if isinstance(c, Created):
+            return self.first
+        if isinstance(c, StatusEntered | StatusLeft):
+            codes = _codes(c.statuses)
+            inside_after = _among(self.status_after, codes)
+            inside_before = _among(self.status_before, codes)
+            if isinstance(c, StatusEntered):
+                out: Mask = inside_after & ~inside_before
+            else:
+                out = inside_before & ~inside_after
+            return out
+        if isinstance(c, Reopened):
+            unsolved = _codes(frozenset(s for s in TicketStatus if s.unsolved))
+            out = (self.status_before == TicketStatus.SOLVED.code) & _among(
+                self.status_after, unsolved
+            )
+            return out
+        if isinstance(c, MessageSent):
+            agent = (self.message & AGENT) != 0
+            out = (self.message >= 0) & (agent if c.author == "agent" else ~agent)
+            if c.public is not None:
+                public = (self.message & PUBLIC) != 0
+                out &= public if c.public else ~public
+            return out
+        if isinstance(c, LevelTook):
+            code = _LEVEL_CODE[c.level]
+            out = (self.level_after == code) & (self.level_before != code) & ~self.first
+            return out
+        assert isinstance(c, Classification)
+        out = self.code == Code.CLASSIFIED
+        return out
+
+
+def _codes(statuses: frozenset[TicketStatus]) -> list[int]:
+    return sorted(s.code for s in statuses)
+
+
+def _among(values: Column, codes: list[int]) -> Mask:
+    """Whether each small code (-1 to 6) is one of `codes`: a lookup, not a search."""
+    table = np.zeros(8, dtype=bool)  # index -1 reads the last entry: never among them
+    table[codes] = True
+    out: Mask = table[values]
+    return out
