@@ -1874,9 +1874,8 @@ def test_columns_near_new_year_ignore_history(
     )
     if abs(int(n[0])) <= 3 and cal.schedule != ALWAYS:
         day = date.fromordinal(int(o[0]))
-        got = business_days.add_business_days_many(
-            date.fromordinal(int(ref.engine, o[:1], n[:1])[0])
-        )
+        first = business_days.add_business_days_many(ref.engine, o[:1], n[:1])[0]
+        got = date.fromordinal(int(first))
         step = timedelta(days=1 if n[0] > 0 else -1)
         left, probe = abs(int(n[0])), day
         if left == 0:
