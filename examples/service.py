@@ -1,7 +1,7 @@
 """A small web service on slaclock (FastAPI): a deadline endpoint and a status endpoint.
 
 Run it with ``pip install fastapi uvicorn`` and ``uvicorn examples.service:app``; the
-test suite drives it through FastAPI's test client (tests/test_services.py). The
+test suite drives it through FastAPI's test client (tests/sla/test_ticket.py). The
 ticket arrives as JSON and is validated by `Ticket` itself (the same pydantic model
 FastAPI reads): a bad payload, or one slaclock refuses (received after `now`, a pause
 the plan does not allow), is answered 422 with slaclock's own message.
