@@ -80,7 +80,7 @@ def frames(h: dict[str, np.ndarray]) -> tuple[pd.DataFrame, pd.DataFrame]:
             "kind": np.where(h["is_status"], "status", "message"),
             "at": pd.to_datetime(h["at"], unit="us", utc=True),
             "status": np.where(h["is_status"], _STATUS_NAMES[h["status"]], None),
-            "author": np.where(h["is_status"], None, np.where(h["agent"], "agent", "customer")),
+            "author": np.where(h["is_status"], None, np.where(h["agent"], "agent", "customer")),  # type: ignore[call-overload]
             "public": h["public"],
         }
     )
@@ -160,7 +160,7 @@ def metrics(n: int, repeats: int) -> None:
     floor = sketch(h, *arrays)
     names = ("requester_wait_time", "agent_work_time", "agent_wait_time", "on_hold_time")
     same = all(
-        np.array_equal(next(m for m in got if m.metric.name == name).elapsed, floor[k])
+        np.array_equal(next(m for m in got if m.metric.name == name).elapsed, floor[k])  # type: ignore[attr-defined]
         for k, name in enumerate(names)
     )
     rows = len(h["at"])

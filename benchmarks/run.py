@@ -214,7 +214,7 @@ def small_calls(repeats: int) -> None:
     for k in range(1, 12):
         at = t + k * step
         events.append(
-            StatusChanged(at=at, status=("open", "pending", "hold", "solved")[k % 4])
+            StatusChanged(at=at, status=("open", "pending", "hold", "solved")[k % 4])  # type: ignore[arg-type]
             if k % 2
             else Message(at=at, author=("agent", "customer")[k % 4 // 2])
         )
@@ -322,12 +322,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     continue
                 sub = [(fns["prepare"](a), fns["prepare"](b)) for a, b in pairs]
                 k = max(20, n // 10)
-                results[name][op] = median_us(lambda ab, f=fns["elapsed"]: f(*ab), sub[:k], 3)
+                results[name][op] = median_us(lambda ab, f=fns["elapsed"]: f(*ab), sub[:k], 3)  # type: ignore[misc]
                 continue
             h = int(op.split()[1])
             k = n if h < 10_000 else max(2 if args.smoke else 10, n // 100)
             results[name][op] = median_us(
-                lambda t, f=fns["add"], h=h: f(t, h), prepared[:k], 3 if h >= 10_000 else repeats
+                lambda t, f=fns["add"], h=h: f(t, h),  # type: ignore[misc]
+                prepared[:k],
+                3 if h >= 10_000 else repeats,
             )
     for op, us in ours.items():
         print(f"{op:<14} {us:>12.2f}", end="")
@@ -374,7 +376,7 @@ def agreement(
                 ours = cal.add(t, timedelta(hours=h))
                 total += 1
                 as_dt = theirs.to_pydatetime() if hasattr(theirs, "to_pydatetime") else theirs
-                same += as_dt.astimezone(timezone.utc) == ours.astimezone(timezone.utc)
+                same += as_dt.astimezone(timezone.utc) == ours.astimezone(timezone.utc)  # type: ignore[union-attr]
         print(f"agreement with {name}: {same}/{total} deadlines identical")
     if "businesstimedelta" in peer_fns:
         a = datetime(2026, 11, 24, 9, 0, 0, 123456, tzinfo=BA)

@@ -97,7 +97,7 @@ def tables(n: int, repeats: int, full: bool) -> None:
     responded = np.where(
         df["responded_at"].isna(), -1, to_us(df["responded_at"].fillna(df["received"]))
     )
-    targets = np.array([0, *(BASIC_PLAN.target_us(s, 0)[0] for s in range(1, 5))], dtype=np.int64)
+    targets = np.array([0, *(BASIC_PLAN.target_us(s, 0)[0] for s in range(1, 5))], dtype=np.int64)  # type: ignore[arg-type]
     target = targets[df["severity"].to_numpy()]
     now_us = (NOW - datetime(1970, 1, 1, tzinfo=BA).replace(tzinfo=ZoneInfo("UTC"))) // US
     engine = BASIC_PLAN.calendar.engine
@@ -185,16 +185,16 @@ def dask_run(n: int, partitions: int) -> None:
         single = single.add(counts, fill_value=0)
     one = time.perf_counter() - t0
     with (
-        LocalCluster(
+        LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
-        Client(cluster) as client,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
         t0 = time.perf_counter()
         client.run(_warm)  # what each worker pays once: importing slaclock, building the index
         once = time.perf_counter() - t0
         meta = frame_of(1).iloc[:0]
-        ddf = dd.from_map(_partition, range(partitions), rows=rows, meta=meta)
+        ddf = dd.from_map(_partition, range(partitions), rows=rows, meta=meta)  # type: ignore[no-untyped-call]
         t0 = time.perf_counter()
         # A handful of states: a tree reduction, not a shuffle, counts them.
         counts = evaluate_frame(ddf, NOW)["state"].value_counts(split_out=1).compute()

@@ -191,7 +191,7 @@ def test_plan_escapes_its_name() -> None:
 # -- tickets and statuses -------------------------------------------------------------------
 def a_ticket(**kw: object) -> Ticket:
     t = ticket(AT, priority=1, **{"id": "CAS-1", **kw})
-    t = classify(t, 2, AT + timedelta(minutes=10), note=SCRIPT)
+    t = classify(t, 2, AT + timedelta(minutes=10), note=SCRIPT)  # type: ignore[arg-type]
     return escalate(t, SupportLevel.L2, AT + timedelta(minutes=20))
 
 

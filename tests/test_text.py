@@ -64,7 +64,7 @@ NOISE = re.compile(r"datetime\.|zoneinfo|ZoneInfo|timedelta\(|<[A-Za-z]+\.[A-Z_]
 
 
 def history_ticket() -> Ticket:
-    t = classify(ticket(AT, priority=1, id="CAS-1"), 2, AT + timedelta(minutes=10))
+    t = classify(ticket(AT, priority=1, id="CAS-1"), 2, AT + timedelta(minutes=10))  # type: ignore[arg-type]
     return escalate(t, SupportLevel.L2, AT + timedelta(minutes=20))
 
 

@@ -113,7 +113,7 @@ def test_the_warning_tells_undecreed_years_from_years_without_data() -> None:
     )
     cal = argentina().model_copy(update={"holidays": HolidayRules(missing_years="none")})
     early = cal.explain(datetime(1950, 3, 1, 10, tzinfo=ARG), timedelta(hours=2))
-    first, last = cal.holidays.covered_years()  # 1957-2100 in holidays 0.109
+    first, last = cal.holidays.covered_years()  # type: ignore[union-attr]  # 1957-2100 in holidays 0.109
     assert early.provisional_note == (
         f"depends on 1950, for which the holidays package has no AR data ({first}-{last} "
         "only): taken to have no holidays (missing_years='none')"

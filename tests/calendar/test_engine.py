@@ -433,7 +433,7 @@ def to_us(t: datetime) -> int:
 
 
 def utc_office(**kw: object) -> BusinessCalendar:
-    return BusinessCalendar(zone="UTC", holidays=None, schedule=OFFICE, **kw)  # type: ignore[arg-type]
+    return BusinessCalendar(zone="UTC", holidays=None, schedule=OFFICE, **kw)
 
 
 def groups(years: set[int]) -> list[tuple[int, int]]:
@@ -649,16 +649,16 @@ def test_the_supported_range_is_checked_to_the_microsecond(cal: BusinessCalendar
         iso = (EPOCH + u * US).isoformat()
         message = ("OutOfRangeError", f"instant {iso} {OUTSIDE}pass an instant inside them.")
         queries: list[Callable[[Engine], object]] = [
-            lambda e, u=u: e.is_open(u),
-            lambda e, u=u: e.add(u, 0),
-            lambda e, u=u: e.elapsed(u, first),
-            lambda e, u=u: e.elapsed(first, u),
-            lambda e, u=u: e.add_many(np.array([first, u]), np.array([0, 0])),
-            lambda e, u=u: e.open_many(np.array([u, first])),
-            lambda e, u=u: list(e.runs(first, u) if u > first else e.runs(u, first)),
+            lambda e, u=u: e.is_open(u),  # type: ignore[misc]
+            lambda e, u=u: e.add(u, 0),  # type: ignore[misc]
+            lambda e, u=u: e.elapsed(u, first),  # type: ignore[misc]
+            lambda e, u=u: e.elapsed(first, u),  # type: ignore[misc]
+            lambda e, u=u: e.add_many(np.array([first, u]), np.array([0, 0])),  # type: ignore[misc]
+            lambda e, u=u: e.open_many(np.array([u, first])),  # type: ignore[misc]
+            lambda e, u=u: list(e.runs(first, u) if u > first else e.runs(u, first)),  # type: ignore[misc]
         ]
         if u == end:
-            queries.append(lambda e, u=u: e.clock(first, 0, u))
+            queries.append(lambda e, u=u: e.clock(first, 0, u))  # type: ignore[misc]
         for query in queries:
             fresh = cal.model_copy().engine
             assert error(lambda q=query, e=fresh: q(e)) == message  # type: ignore[misc]
@@ -914,7 +914,7 @@ def test_elapsed_to_the_end_of_the_range_does_not_depend_on_history() -> None:
         lambda c: c.elapsed(a, end),
         lambda c: c.engine.clock(to_us(a), 0, to_us(end)),
     ):
-        assert outcome(lambda q=query: q(fresh)) == outcome(lambda q=query: q(used))
+        assert outcome(lambda q=query: q(fresh)) == outcome(lambda q=query: q(used))  # type: ignore[misc]
 
 
 def test_empty_or_reversed_ranges_ask_nothing() -> None:
@@ -1005,7 +1005,7 @@ def test_columns_name_the_instant_as_told() -> None:
     first = engine.source.min_us
     end = engine.source.max_us
     for col, bad in (([first - 1, first], first - 1), ([first, end], end), ([end, first], end)):
-        message = error(lambda c=col: engine.cover_many(np.array(c), "deadline"))[1]
+        message = error(lambda c=col: engine.cover_many(np.array(c), "deadline"))[1]  # type: ignore[misc]
         assert message.startswith(f"deadline {(EPOCH + bad * US).isoformat()} is outside")
 
 
@@ -1063,7 +1063,7 @@ def test_business_days_at_the_range_ends_are_refused_with_the_edge() -> None:
         closed = BusinessCalendar(
             zone="UTC", holidays=None, schedule=MONDAYS, closures=every_monday_closed(first, last)
         )
-        kind, message = error(lambda c=closed, d=day, k=n: c.add_business_days(d, k))
+        kind, message = error(lambda c=closed, d=day, k=n: c.add_business_days(d, k))  # type: ignore[misc]
         assert kind in ("OutOfRangeError", "NoOpenTimeError")
         assert ("2199-12-31" if n > 0 else "1900-01-01") in message
     never = BusinessCalendar(
@@ -1278,7 +1278,7 @@ def test_a_forked_child_does_not_inherit_a_held_lock() -> None:
     """Issue 6, 3: a child forked while the index was being swapped used to hang."""
     cal = BASIC_PLAN.calendar
     cal.add(ba(2026, 11, 20, 16), H)
-    assert _answer_in_child(cal) == 0
+    assert _answer_in_child(cal) == 0  # type: ignore[arg-type]
 
 
 def _deadline_in_worker(day: int) -> datetime:
@@ -1353,7 +1353,7 @@ def test_widening_builds_only_missing_years() -> None:
     cal.add(ba(2090, 6, 1, 10), H)
     assert cal.engine.years == (2026, 2090)
     cal.elapsed(ba(2026, 6, 1, 10), ba(2030, 6, 1, 10))
-    assert cal.engine.years == (2026, 2027, 2028, 2029, 2030, 2090)
+    assert cal.engine.years == (2026, 2027, 2028, 2029, 2030, 2090)  # type: ignore[comparison-overlap]
     assert len(cal.engine.spans) == 2
 
 
@@ -1585,14 +1585,14 @@ def test_sla_clock_ignores_history(
 MINUTE_US = 60_000_000
 ONE_HOUR = timedelta(hours=1)
 I64 = np.int64
-NEVER = WeeklySchedule(days=[[]] * 7)
+NEVER = WeeklySchedule(days=[[]] * 7)  # type: ignore[assignment]
 
 
 def us(t: datetime) -> int:
     return (t - EPOCH) // US
 
 
-def column(values: list[int]) -> np.ndarray:  # type: ignore[type-arg]
+def column(values: list[int]) -> np.ndarray:
     return np.array(values, dtype=I64)
 
 
@@ -1841,7 +1841,7 @@ def test_columns_near_new_year_ignore_history(
         for other in used:
             assert history_outcome(query, other) == fresh
         each = [
-            history_outcome(lambda c, k=k, f=single: f(c, k), cal.model_copy())
+            history_outcome(lambda c, k=k, f=single: f(c, k), cal.model_copy())  # type: ignore[misc]
             for k in range(len(u))
         ]
         errors = [e for e in each if isinstance(e, tuple)]

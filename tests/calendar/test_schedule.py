@@ -64,7 +64,7 @@ BAD_INPUTS: list[Case] = [
     ),
     (
         "interval-none",
-        lambda: OpenInterval.parse(None),
+        lambda: OpenInterval.parse(None),  # type: ignore[arg-type]
         raises(*SCHEDULE, "interval None is not text"),
     ),
     (

@@ -54,7 +54,7 @@ def instants_near_changes(draw: st.DrawFn, zone: ZoneInfo) -> int:
     lo = naive_us(date(1900, 1, 2))
     hi = naive_us(date(2199, 12, 30))
     changes = [int(t) for t in data.starts[1:] if lo < t < hi]
-    if changes and draw(st.booleans()):
+    if changes and draw(st.booleans()):  # type: ignore[arg-type]
         return draw(st.sampled_from(changes)) + draw(st.sampled_from([-1, 0, 1]))
     return draw(st.integers(lo, hi))
 

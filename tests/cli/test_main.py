@@ -521,7 +521,7 @@ def test_status_rows_equal_the_library(
             history=(Responded(at=responded),) if responded else (),
         )  # fmt: skip
         s = evaluate(ticket, now=now)
-        assert rows[key]["deadline"] == s.deadline.isoformat()
+        assert rows[key]["deadline"] == s.deadline.isoformat()  # type: ignore[union-attr]
         assert rows[key]["state"] == s.state.value
         assert rows[key]["elapsed"] == iso_duration(s.elapsed)
         assert rows[key]["remaining"] == iso_duration(s.remaining)

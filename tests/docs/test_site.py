@@ -16,7 +16,7 @@ DOCS = ROOT / "docs"
 
 def _subclasses(cls: type) -> set[type]:
     found = set()
-    for sub in cls.__subclasses__():
+    for sub in cls.__subclasses__():  # type: ignore[var-annotated]
         found |= {sub, *_subclasses(sub)}
     return found
 

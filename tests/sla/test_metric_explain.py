@@ -56,7 +56,7 @@ def test_the_steps_agree_with_the_metric(
 
     assert isinstance(metric, Metric)
     if target is not None:
-        metric = metric.with_targets(ResponseTargets.hours(target, target, target, target))
+        metric = metric.with_targets(ResponseTargets.hours(target, target, target, target))  # type: ignore[arg-type]
     t = ticket(AT).model_copy(update={"history": EVENTS[:cut]})
     now = AT + timedelta(hours=hours)
     if any(e.at > now for e in t.history):

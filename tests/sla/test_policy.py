@@ -57,11 +57,11 @@ def replied(priority: int, after: timedelta, **fields: object) -> object:
 
 
 def test_the_first_matching_policy_sets_the_targets() -> None:
-    s = evaluate(replied(1, timedelta(hours=2)), AT + timedelta(days=1), metrics=FRT,
+    s = evaluate(replied(1, timedelta(hours=2)), AT + timedelta(days=1), metrics=FRT,  # type: ignore[arg-type]
                  policies=POLICIES)  # fmt: skip
     m = s.metrics["first_reply_time"]
     assert (m.policy, m.target, m.state.value) == ("urgent", timedelta(hours=1), "breached")
-    s = evaluate(replied(3, timedelta(hours=2)), AT + timedelta(days=1), metrics=FRT,
+    s = evaluate(replied(3, timedelta(hours=2)), AT + timedelta(days=1), metrics=FRT,  # type: ignore[arg-type]
                  policies=POLICIES)  # fmt: skip
     m = s.metrics["first_reply_time"]
     assert (m.policy, m.target, m.state.value) == ("basic tier", timedelta(hours=8), "met")
@@ -69,18 +69,18 @@ def test_the_first_matching_policy_sets_the_targets() -> None:
 
 def test_a_policy_that_names_no_target_leaves_the_metric_its_own() -> None:
     t = replied(3, timedelta(hours=2), tags=frozenset({"vip"}))
-    m = evaluate(t, AT + timedelta(days=1), metrics=FRT, policies=POLICIES).metrics[
+    m = evaluate(t, AT + timedelta(days=1), metrics=FRT, policies=POLICIES).metrics[  # type: ignore[arg-type]
         "first_reply_time"
     ]
     assert (m.policy, m.target, m.state.value) == ("vip", None, "stopped")
-    m = evaluate(t, AT + timedelta(days=1), metrics=FRT).metrics["first_reply_time"]
+    m = evaluate(t, AT + timedelta(days=1), metrics=FRT).metrics["first_reply_time"]  # type: ignore[arg-type]
     assert (m.policy, m.target) == (None, None)
 
 
 def test_a_reclassification_reselects_the_policy() -> None:
     t = replied(3, timedelta(hours=2))
-    t = t.model_copy(
-        update={"history": (*t.history, Classified(at=AT + timedelta(hours=3), severity=1))}
+    t = t.model_copy(  # type: ignore[attr-defined]
+        update={"history": (*t.history, Classified(at=AT + timedelta(hours=3), severity=1))}  # type: ignore[attr-defined]
     )
     before = evaluate(t, AT + timedelta(hours=2, minutes=30), metrics=FRT, policies=POLICIES)
     after = evaluate(t, AT + timedelta(hours=4), metrics=FRT, policies=POLICIES)
@@ -120,7 +120,7 @@ def test_a_table_reads_the_attributes_policies_need() -> None:
 
 def test_bad_policies_are_typed() -> None:
     with pytest.raises(WrongTypeError, match=r"policies\[0\] must be a Policy"):
-        evaluate(replied(1, timedelta(hours=1)), AT + timedelta(days=1), policies=[3])
+        evaluate(replied(1, timedelta(hours=1)), AT + timedelta(days=1), policies=[3])  # type: ignore[arg-type, list-item]
     with pytest.raises(InvalidModelError, match="twice"):
         Policy(name="x", targets=(MetricTargets(metric="a", targets=None),) * 2)
 

@@ -88,15 +88,15 @@ def test_every_path_refuses_the_same_tickets_for_the_same_reason(
     refuse exactly the tickets received after `now`, and give the same reason."""
     now = tickets[0].received + minutes * MINUTE
     later = [t.received > now for t in tickets]
-    single = []
+    single = []  # type: ignore[var-annotated]
     for t in tickets:
         try:
             evaluate(t, now, plan)  # type: ignore[arg-type]
-            single.append(None)
+            single.append(None)  # type: ignore[arg-type]
         except ReceivedAfterNowError as exc:
             single.append(str(exc))
         except SlaclockError:
-            single.append(None)  # refused for another reason (pauses)
+            single.append(None)  # type: ignore[arg-type]  # refused for another reason (pauses)
     assert [s is not None for s in single] == later
     columns = evaluate_columns(
         TicketColumns.from_tickets(tickets),

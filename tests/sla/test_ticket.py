@@ -150,12 +150,12 @@ BAD_INPUTS: list[Case] = [
     # -- ticket histories -------------------------------------------------------------------------
     (
         "apply-str",
-        lambda: T.apply("responded"),
+        lambda: T.apply("responded"),  # type: ignore[arg-type]
         raises(*WRONG_TYPE, "event must be a ticket event"),
     ),
     (
         "apply-dict",
-        lambda: T.apply({"kind": "responded", "at": AT}),
+        lambda: T.apply({"kind": "responded", "at": AT}),  # type: ignore[arg-type]
         raises(*WRONG_TYPE, "got dict"),
     ),
     (

@@ -43,7 +43,7 @@ CONTRACT = Contract(
 
 
 def ba(*args: int) -> datetime:
-    return datetime(*args, tzinfo=BA)  # type: ignore[misc]
+    return datetime(*args, tzinfo=BA)  # type: ignore[arg-type, misc]
 
 
 def ticket(received: datetime, priority: int = 1, **kw: Any) -> Ticket:

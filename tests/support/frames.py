@@ -93,9 +93,8 @@ def events_table(tickets: list[Ticket]) -> dict[str, list[Any]]:
             data["kind"].append(e.kind)
             data["at"].append(e.at)
             data["severity"].append(int(e.severity) if isinstance(e, Classified) else None)
-            escalated = isinstance(e, Escalated)
-            data["to"].append(e.to.value if escalated else None)
-            data["assisted_only"].append(e.assisted_only if escalated else None)
+            data["to"].append(e.to.value if isinstance(e, Escalated) else None)
+            data["assisted_only"].append(e.assisted_only if isinstance(e, Escalated) else None)
     return data
 
 

@@ -24,43 +24,21 @@ to the Python values the tests compare.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-UTC = timezone.utc
 SAME: object = "<same as the peer>"
-
-
-def u(year: int, month: int = 1, day: int = 1, *rest: int) -> datetime:
-    """A UTC instant (month and day default to 1, as in Ruby's Time.utc)."""
-    return datetime(year, month, day, *rest, tzinfo=UTC)
-
-
-def at(zone: str, *a: int) -> datetime:
-    """A wall-clock reading in an IANA zone."""
-    return datetime(*a, tzinfo=ZoneInfo(zone))  # type: ignore[misc]
-
-
-def off(hours: int, *a: int) -> datetime:
-    """A reading at a fixed UTC offset (Ruby's Time.new(..., "+02:00"))."""
-    return datetime(*a, tzinfo=timezone(timedelta(hours=hours)))  # type: ignore[misc]
-
-
-H = timedelta(hours=1)
-M = timedelta(minutes=1)
-S = timedelta(seconds=1)
-US = timedelta(microseconds=1)
-D = timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class CalSpec:
     """A peer's calendar configuration, in slaclock's terms."""
 
-    days: dict[str, tuple[str, ...]]  # weekday name -> "HH:MM-HH:MM" intervals
+    days: Mapping[str, tuple[str, ...]]  # weekday name -> "HH:MM-HH:MM" intervals
     zone: str = "UTC"
     holidays: tuple[date, ...] = ()  # named holidays (DatedHoliday)
     breaks: tuple[tuple[date, str], ...] = ()  # Closure with hours
@@ -73,12 +51,13 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 ALL_DAYS = (*WEEKDAYS, "saturday", "sunday")
 
 
-def weekdays(*intervals: str, **kw: object) -> CalSpec:
-    return CalSpec(days=dict.fromkeys(WEEKDAYS, intervals), **kw)  # type: ignore[arg-type]
+def weekdays(*intervals: str, **kw: Any) -> CalSpec:
+    return CalSpec(days=dict.fromkeys(WEEKDAYS, intervals), **kw)
 
 
-def always(**kw: object) -> CalSpec:
-    return CalSpec(days=dict.fromkeys(ALL_DAYS, ("00:00-24:00",)), **kw)  # type: ignore[arg-type]
+def always(**kw: Any) -> CalSpec:
+    hours: tuple[str, ...] = ("00:00-24:00",)
+    return CalSpec(days=dict.fromkeys(ALL_DAYS, hours), **kw)
 
 
 # biz's spec/support/time.rb `schedule` helper: different hours per weekday, UTC.

@@ -200,7 +200,7 @@ def ref_is_business_day(cal: Any, day: date) -> bool:
     if isinstance(cal, VersionedCalendar):
         chosen = cal.versions[0]
         for v in cal.versions[1:]:
-            if v.since <= day:
+            if v.since <= day:  # type: ignore[operator]
                 chosen = v
         return ref_is_business_day(chosen.calendar, day)
     zone = cal.zone

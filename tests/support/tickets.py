@@ -21,6 +21,7 @@ from slaclock import (
     StayedWithProvider,
     SupportLevel,
     Ticket,
+    TicketEvent,
     Updated,
     VendorDirectChosen,
 )
@@ -58,6 +59,7 @@ def histories(draw: st.DrawFn, pauses: bool = True) -> Ticket:
     for _ in range(draw(st.integers(0, 7))):
         at = at + timedelta(minutes=draw(st.integers(0, 2 * 24 * 60)))
         kind = draw(st.sampled_from(kinds))
+        event: TicketEvent
         if kind == "classified":
             event = Classified(at=at, severity=Severity(draw(st.integers(1, 4))))
         elif kind == "responded":

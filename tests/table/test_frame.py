@@ -60,11 +60,11 @@ def wide_tickets(draw: st.DrawFn) -> Ticket:
                     (at, 0, Classified(at=at, severity=Severity(draw(st.integers(1, 4)))))
                 )
             elif kind == "responded":
-                events.append((at, 1, Responded(at=at)))
+                events.append((at, 1, Responded(at=at)))  # type: ignore[arg-type]
             elif kind == "resolved":
-                events.append((at, 2, Resolved(at=at)))
+                events.append((at, 2, Resolved(at=at)))  # type: ignore[arg-type]
             else:
-                events.append((at, 3, VendorDirectChosen(at=at)))
+                events.append((at, 3, VendorDirectChosen(at=at)))  # type: ignore[arg-type]
     for _, _, event in sorted(events, key=lambda e: (e[0], e[1])):
         t = t.apply(event)
     return t

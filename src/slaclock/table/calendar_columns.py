@@ -49,7 +49,7 @@ C = TypeVar("C")
 def _series(column: Any, name: str) -> nw.Series[Any]:
     """The column as a narwhals series (a pyarrow Array is taken as a one-chunk array)."""
     if type(column).__module__.startswith("pyarrow") and not hasattr(column, "chunks"):
-        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow as pa
 
         column = pa.chunked_array([column])
     try:
