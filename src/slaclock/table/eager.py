@@ -6,25 +6,7 @@ in its order, the caller's frame never changed. `slaclock.table.frame` checks
 the options and sends a Dask DataFrame to `slaclock.table.dask`, whose
 partitions come back here.
 
-Output columns (stable; more groups may be added later, e.g. resolution):
-
-=================  ===================================================================
-``clock_start``    where the clock started (aware, in the calendar's zone)
-``deadline``       when the first response is due (aware, in the calendar's zone)
-``state``          running, paused, met, breached, not_entitled, handed_to_vendor
-``breached``       state == "breached"
-``elapsed``        business time the clock has run (duration)
-``remaining``      target - elapsed (negative once breached)
-``fraction_used``  elapsed / target (float64; 1.0 for a zero target)
-``warning``        the highest warning percent reached (int, 0 if none)
-``provisional``    the deadline's year has holidays that may not be decreed yet
-``target``         the target that applies (duration)
-``sla_severity``   the severity whose target applies (after reclassification)
-=================  ===================================================================
-
-With ``contracts``, ``entitlement`` says why a not-entitled row is not; with
-``errors="mark"``, ``problem`` says why a row could not be evaluated (its SLA
-columns are null).
+The output columns (`OUTPUT_COLUMNS`) are described in `slaclock.table.frame`.
 """
 
 from __future__ import annotations
