@@ -71,7 +71,7 @@ from slaclock.sla.metric import (
     StatusEntered,
     StatusLeft,
 )
-from slaclock.sla.metric_columns import MetricState
+from slaclock.sla.metric_cycles import MetricState
 from slaclock.sla.metric_explain import MetricExplanation, MetricStep, explain_metric
 from slaclock.sla.metric_status import MetricCycle, MetricStatus
 from slaclock.sla.notifications import Alert, AlertKind, alert_recipients

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from slaclock.calendar.column import Column, Mask
+from slaclock.calendar.column import I64, Column, Mask
 from slaclock.calendar.engine import Engine
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.metric import Metric
@@ -36,26 +36,12 @@ from slaclock.sla.metric_cycles import (
     Steps,
 )
 from slaclock.sla.metric_deadlines import CountedSpans, Counting, deadlines
-from slaclock.sla.metric_setup import metric_setup, with_targets
+from slaclock.sla.metric_setup import metric_setup
 from slaclock.sla.metric_timeline import Timeline
 from slaclock.sla.policy import Policy
 
-#: `METRIC_STATES`, `NONE`, `MetricState`, `Timeline` and `with_targets` are named here too
-#: for the modules that read results from this one (`metric_cycles` defines them).
-__all__ = [
-    "METRIC_STATES",
-    "NONE",
-    "CycleColumns",
-    "MetricColumns",
-    "MetricState",
-    "Steps",
-    "Timeline",
-    "evaluate_metrics",
-    "metric_steps",
-    "with_targets",
-]
+__all__ = ["evaluate_metrics", "metric_steps"]
 
-I64 = np.int64
 _S = {s: np.int8(k) for k, s in enumerate(METRIC_STATES)}
 
 

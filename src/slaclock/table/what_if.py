@@ -36,7 +36,7 @@ from slaclock.errors import ColumnError
 from slaclock.sla.columns import STATE_LABELS, STATES
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple
-from slaclock.sla.metric_columns import METRIC_STATES, NONE, MetricState
+from slaclock.sla.metric_cycles import METRIC_STATES, NONE, MetricState
 from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
 from slaclock.sla.policy import Policy
