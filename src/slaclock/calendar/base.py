@@ -363,8 +363,8 @@ class Calendar(FrozenModel):
         start = date.fromordinal(o)
         year = start.year
         while source.first_year <= year <= source.last_year:
-            days = self.closed_candidates(year)
-            for day in days if step > 0 else reversed(days):
+            candidates = self.closed_candidates(year)
+            for day in candidates if step > 0 else reversed(candidates):
                 if (day >= start if step > 0 else day <= start) and (
                     found := self.closed_reason(day)
                 ) is not None:

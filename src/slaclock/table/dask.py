@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from slaclock._checks import shorten
-from slaclock._time import to_us
 from slaclock.errors import ColumnError
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric
@@ -71,7 +69,7 @@ def _paired(
 
 def evaluate_dask(
     frame: Any,
-    now: datetime,
+    now_us: int,
     plan: ServicePlan | None,
     *,
     columns: Mapping[str, str],
@@ -86,8 +84,8 @@ def evaluate_dask(
 ) -> Any:
     """The lazy Dask DataFrame of `evaluate_frame` on each partition (with the events
     partition of the same number, if `events` is given: a Dask DataFrame with as many
-    partitions, see `partition_by_ticket`). The options arrive checked."""
-    now_us = to_us(now, "now")
+    partitions, see `partition_by_ticket`). The options and `now_us` (UTC µs) arrive
+    checked."""
     dd: Any = importlib.import_module("dask.dataframe")
     delayed: Any = importlib.import_module("dask.delayed").delayed
     make_meta: Any = importlib.import_module("dask.dataframe.utils").make_meta

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import narwhals as nw
 import numpy as np
@@ -73,7 +73,6 @@ __all__ = [
     "invalid_rows",
 ]
 
-Frame = TypeVar("Frame")
 I64 = np.int64
 OUTPUT_COLUMNS = (
     "clock_start",
@@ -110,11 +109,10 @@ def evaluate_eager(
 ) -> Any:
     """`evaluate_frame` of a pandas, polars or pyarrow frame, its options already checked
     (`slaclock.table.frame` checks them, and a Dask partition arrives checked)."""
-    asked, rules = metrics, policies
     table = eager(frame, "evaluate_frame")
     event_table = None if events is None else eager(events, "events")
     outputs = [prefix + c for c in OUTPUT_COLUMNS]
-    outputs += [prefix + c for c in _metric_outputs(asked, rules, plan, contracts, catalog)]
+    outputs += [prefix + c for c in _metric_outputs(metrics, policies, plan, contracts, catalog)]
     outputs += [prefix + "entitlement"] if contracts is not None else []
     outputs += [prefix + "problem"] if errors == "mark" else []
     twice = sorted({c for c in outputs if outputs.count(c) > 1})
@@ -132,7 +130,7 @@ def evaluate_eager(
         )
     done = evaluate_table(
         table, now_us, plan, names=names, contracts=contracts, catalog=catalog,
-        events=event_table, event_names=event_names, metrics=asked, policies=rules,
+        events=event_table, event_names=event_names, metrics=metrics, policies=policies,
     )  # fmt: skip
     if done.bad.any() and errors == "raise":
         raise invalid_rows(table, done.problems)

@@ -90,7 +90,7 @@ def evaluate_frame(
     event_names = check_names(event_columns, EVENT_COLUMNS, "event_columns")
     if nw.dependencies.is_dask_dataframe(frame):
         out: Frame = evaluate_dask(
-            frame, now, plan, columns=names, contracts=contracts, catalog=catalog,
+            frame, now_us, plan, columns=names, contracts=contracts, catalog=catalog,
             errors=errors, prefix=prefix, events=events, event_columns=event_names,
             metrics=asked, policies=rules,
         )  # fmt: skip
