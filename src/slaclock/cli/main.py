@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from slaclock._checks import cut
-from slaclock.cli import calendar, deadline, elapsed, status
+from slaclock.cli import calendar, deadline, elapsed, metrics, status
 from slaclock.cli.options import DEFAULTS, add_global_options, context
 from slaclock.cli.output import say, wrap
 from slaclock.errors import HolidayDataError, MissingExtraError, SlaclockError
@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         **shared,  # type: ignore[arg-type]
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (deadline, elapsed, calendar, status):
+    for command in (deadline, elapsed, calendar, status, metrics):
         command.add_parser(sub, **shared)
     return p
 

@@ -1,0 +1,1 @@
+"""Helpdesk data in: Zendesk's synced tables read into slaclock's tickets and events."""

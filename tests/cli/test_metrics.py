@@ -1,0 +1,85 @@
+"""`slaclock metrics`: a folder of Zendesk tables measured, summarised, bad rows told."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from slaclock import ZENDESK_METRICS, zendesk
+from slaclock.cli.durations import iso_duration
+from slaclock.cli.main import main
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "zendesk"
+NOW = "2026-11-25T12:00-03:00"
+
+
+def test_json_lines_equal_the_loaded_metrics(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["metrics", str(EXAMPLE), "--now", NOW, "--json"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    data = zendesk.load(EXAMPLE)
+    measured = data.measure(datetime.fromisoformat(NOW), ZENDESK_METRICS)
+    assert [r["id"] for r in rows] == list(data.ids)
+    for k, row in enumerate(rows):
+        for m in measured:
+            assert row[f"{m.metric.name}_elapsed"] == iso_duration(
+                int(m.elapsed[k]) * timedelta(microseconds=1)
+            )
+
+
+def test_summary_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["metrics", str(EXAMPLE), "--now", NOW]) == 0
+    out = capsys.readouterr().out
+    assert "first_reply_time" in out and "median" in out and "12 tickets" in out
+    assert main(["metrics", str(EXAMPLE), "--now", NOW, "--csv", "--metrics", "on_hold_time"]) == 0
+    table = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert table[0] == [
+        "id",
+        "on_hold_time_state",
+        "on_hold_time_elapsed",
+        "on_hold_time_cycles",
+        "problem",
+    ]
+    assert len(table) == 13
+
+
+def test_bad_rows_exit_2_with_table_and_row(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "z"
+    shutil.copytree(EXAMPLE, folder)
+    path = folder / "ticket_field_history.csv"
+    lines = path.read_text().splitlines()
+    k = next(i for i, x in enumerate(lines) if ",status," in x and i > 0)
+    lines[k] = lines[k].rsplit(",", 2)[0] + ",escalated," + lines[k].rsplit(",", 1)[1]
+    path.write_text("\n".join(lines) + "\n")
+    assert main(["metrics", str(folder), "--now", NOW, "--json"]) == 2
+    captured = capsys.readouterr()
+    assert f"ticket_field_history, row {k}" in captured.err and "escalated" in captured.err
+    rows = [json.loads(x) for x in captured.out.splitlines()]
+    assert len(rows) == 12 and sum(r["problem"] is not None for r in rows) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--metrics", "bogus"], "unknown metric"),
+        (["--csv", "--json"], "choose one"),
+    ],
+)
+def test_bad_options_exit_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(["metrics", str(EXAMPLE), "--now", NOW, *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_not_a_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["metrics", str(tmp_path / "none"), "--now", NOW]) == 2
+    assert "not a folder" in capsys.readouterr().err
