@@ -1,7 +1,29 @@
 """Zendesk's tables (as Fivetran syncs them) into slaclock: `load` (see docs/zendesk.md)."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from slaclock.cli.table_folder import read_folder
 from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.rails_zones import MAPPING as RAILS_ZONES
-from slaclock.helpdesk.zendesk import PRIORITIES, TABLES, ZendeskData, load
+from slaclock.helpdesk.zendesk import PRIORITIES, TABLES, ZendeskData
+from slaclock.helpdesk.zendesk import load as load_tables
+from slaclock.sla.plan import BASIC_PLAN, ServicePlan
 
 __all__ = ["PRIORITIES", "RAILS_ZONES", "TABLES", "LoadProblem", "ZendeskData", "load"]
+
+
+def load(
+    tables: Mapping[str, Any] | str | Path,
+    *,
+    plan: ServicePlan = BASIC_PLAN,
+    errors: Literal["raise", "mark"] = "raise",
+    unprioritized: int | None = None,
+) -> ZendeskData:
+    """`slaclock.helpdesk.zendesk.load` of a mapping of table name to any DataFrame, or of
+    a folder of ``<table>.csv`` / ``<table>.parquet`` files (read here, at the top)."""
+    read = read_folder(Path(tables), TABLES) if isinstance(tables, (str, Path)) else tables
+    return load_tables(read, plan=plan, errors=errors, unprioritized=unprioritized)

@@ -160,12 +160,12 @@ def test_polars_in_polars_out(generated) -> None:  # type: ignore[no-untyped-def
 
 
 def test_a_bare_install_reads_csv_with_the_csv_module(generated, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from slaclock.cli import table_folder
     from slaclock.errors import MissingExtraError
-    from slaclock.helpdesk import tables
 
     for name, frame in frames(generated.tables).items():
         frame.to_csv(tmp_path / f"{name}.csv", index=False)
-    monkeypatch.setattr(tables, "folder_backend", lambda: None)
+    monkeypatch.setattr(table_folder, "folder_backend", lambda: None)
     bare = zendesk.load(tmp_path)
     ref = zendesk.load(frames(generated.tables))
     assert bare.ids == ref.ids

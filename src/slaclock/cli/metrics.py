@@ -15,6 +15,7 @@ import json
 import statistics
 import sys
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,8 +25,9 @@ from slaclock.cli.options import Context
 from slaclock.cli.output import say, show, table, wrap
 from slaclock.cli.progress import Progress
 from slaclock.cli.safe_text import csv_safe
+from slaclock.cli.table_folder import read_folder
 from slaclock.errors import CommandLineError
-from slaclock.helpdesk.zendesk import ZendeskData, load
+from slaclock.helpdesk.zendesk import TABLES, ZendeskData, load
 from slaclock.sla.builtin_metrics import ZENDESK_METRICS
 from slaclock.sla.metric_cycles import METRIC_STATES, MetricColumns
 
@@ -76,7 +78,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     notes: list[str] = []
     now = ctx.reader.read(args.now, "--now", notes)
     metrics = _chosen(args.metrics)
-    data = load(args.folder, plan=ctx.plan, errors="mark", unprioritized=args.unprioritized)
+    tables = read_folder(Path(args.folder), TABLES)
+    data = load(tables, plan=ctx.plan, errors="mark", unprioritized=args.unprioritized)
     measured = data.measure(now, metrics)
     if ctx.json or args.csv:
         _per_ticket(data, measured, args.csv)

@@ -1,7 +1,6 @@
-"""Helpdesk tables as columns: any DataFrame (through narwhals) or a folder of CSV or
-Parquet files named after the tables, read with whichever DataFrame library is
-installed (pyarrow, polars, then pandas), or with Python's `csv` module on a
-bare install (then only the columns are read, and no DataFrame comes out).
+"""Helpdesk tables as columns: any DataFrame (through narwhals), or text columns a
+folder's CSV file gave on a bare install (read by `slaclock.cli.table_folder`;
+this layer reads no files).
 
 Columns come out as numpy arrays; instants as UTC microseconds, where a naive
 timestamp is read as UTC, as Fivetran's Zendesk connector writes them.
@@ -9,12 +8,9 @@ timestamp is read as UTC, as Fivetran's Zendesk connector writes them.
 
 from __future__ import annotations
 
-import csv
-import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 import narwhals as nw
@@ -22,13 +18,11 @@ import numpy as np
 import numpy.typing as npt
 
 from slaclock._time import to_us
-from slaclock.errors import ColumnError, MissingExtraError
+from slaclock.errors import ColumnError
 
-__all__ = ["BACKENDS", "Table", "id_text", "read_tables"]
+__all__ = ["Table", "id_text", "read_tables"]
 
 I64 = np.int64
-#: DataFrame libraries a folder is read with, the first installed one.
-BACKENDS = ("pyarrow", "polars", "pandas")
 
 
 @dataclass(frozen=True)
@@ -110,13 +104,9 @@ def _parse(values: list[object]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.
     return out, missing
 
 
-def read_tables(
-    tables: Mapping[str, Any] | str | Path, names: tuple[str, ...]
-) -> dict[str, Table]:
-    """The tables among `names` that `tables` holds: a mapping of table name to any
-    DataFrame, or a folder of ``<name>.csv`` / ``<name>.parquet`` files."""
-    if isinstance(tables, (str, Path)):
-        return _folder(Path(tables), names)
+def read_tables(tables: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Table]:
+    """The tables `tables` maps by name: any DataFrame, or a `Table` already read (the
+    command line reads a folder into those; this layer reads no files)."""
     if not isinstance(tables, Mapping):
         raise ColumnError(
             f"tables must map table names to DataFrames or be a folder, got "
@@ -126,52 +116,11 @@ def read_tables(
     if unknown:
         raise ColumnError(f"unknown table(s) {unknown}; the tables read are {', '.join(names)}.")
     return {
-        name: Table(name, nw.from_native(frame, eager_only=True)) for name, frame in tables.items()
+        name: frame
+        if isinstance(frame, Table)
+        else Table(name, nw.from_native(frame, eager_only=True))
+        for name, frame in tables.items()
     }
-
-
-def _folder(folder: Path, names: tuple[str, ...]) -> dict[str, Table]:
-    if not folder.is_dir():
-        raise ColumnError(f"{folder} is not a folder of table files.")
-    backend = folder_backend()
-    out = {}
-    for name in names:
-        csv_path, parquet_path = folder / f"{name}.csv", folder / f"{name}.parquet"
-        if parquet_path.exists():
-            if backend is None:
-                raise MissingExtraError(
-                    f"{parquet_path} is Parquet, which needs a DataFrame library: pip install "
-                    "'slaclock[pandas]' (or polars, or pyarrow); CSV files need none."
-                )
-            out[name] = Table(name, nw.read_parquet(str(parquet_path), backend=backend))
-        elif csv_path.exists():
-            if backend is None:
-                out[name] = Table(name, _csv_columns(csv_path))
-            else:
-                out[name] = Table(name, nw.read_csv(str(csv_path), backend=backend))
-    return out
-
-
-def folder_backend() -> Any:
-    """The DataFrame library a folder is read with (None: the `csv` module)."""
-    return next((b for b in BACKENDS if importlib.util.find_spec(b) is not None), None)
-
-
-def _csv_columns(path: Path) -> dict[str, list[str | None]]:
-    """A CSV file's columns as text (an empty cell is None)."""
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = csv.reader(f)
-        header = next(rows, [])
-        columns: list[list[str | None]] = [[] for _ in header]
-        for row in rows:
-            if len(row) != len(header):
-                raise ColumnError(
-                    f"{path}, line {rows.line_num}: {len(row)} cells, the header has "
-                    f"{len(header)}."
-                )
-            for column, cell in zip(columns, row, strict=True):
-                column.append(cell if cell != "" else None)
-    return dict(zip(header, columns, strict=True))
 
 
 def id_text(v: object) -> str:

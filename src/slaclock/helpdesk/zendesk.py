@@ -30,7 +30,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Literal
 
 import narwhals as nw
@@ -184,14 +183,14 @@ class ZendeskData:
 
 
 def load(
-    tables: Mapping[str, Any] | str | Path,
+    tables: Mapping[str, Any],
     *,
     plan: ServicePlan = BASIC_PLAN,
     errors: Literal["raise", "mark"] = "raise",
     unprioritized: int | None = None,
 ) -> ZendeskData:
-    """Read Zendesk's tables (a mapping of table name to any DataFrame, or a folder of
-    ``<table>.csv`` / ``<table>.parquet`` files). `plan` gives the targets (its
+    """Read Zendesk's tables (a mapping of table name to any DataFrame; a folder of
+    files is read by `slaclock.zendesk.load`). `plan` gives the targets (its
     calendar is replaced by the default schedule when there are schedules).
     `unprioritized` is the severity of a ticket without a priority; None refuses
     such tickets as bad rows."""
