@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from slaclock.cli.table_folder import read_folder
+from slaclock.helpdesk.data import HelpdeskData
 from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.rails_zones import MAPPING as RAILS_ZONES
-from slaclock.helpdesk.zendesk import PRIORITIES, TABLES, ZendeskData
+from slaclock.helpdesk.zendesk import PRIORITIES, TABLES
 from slaclock.helpdesk.zendesk import load as load_tables
 from slaclock.sla.plan import BASIC_PLAN, ServicePlan
 
-__all__ = ["PRIORITIES", "RAILS_ZONES", "TABLES", "LoadProblem", "ZendeskData", "load"]
+__all__ = ["PRIORITIES", "RAILS_ZONES", "TABLES", "HelpdeskData", "LoadProblem", "load"]
 
 
 def load(
@@ -22,7 +23,7 @@ def load(
     plan: ServicePlan = BASIC_PLAN,
     errors: Literal["raise", "mark"] = "raise",
     unprioritized: int | None = None,
-) -> ZendeskData:
+) -> HelpdeskData:
     """`slaclock.helpdesk.zendesk.load` of a mapping of table name to any DataFrame, or of
     a folder of ``<table>.csv`` / ``<table>.parquet`` files (read here, at the top)."""
     read = read_folder(Path(tables), TABLES) if isinstance(tables, (str, Path)) else tables

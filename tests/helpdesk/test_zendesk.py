@@ -40,7 +40,7 @@ def test_schedules_are_the_calendars_they_mean(generated) -> None:  # type: igno
 
 def test_metrics_equal_the_timelines_given_directly(generated) -> None:  # type: ignore[no-untyped-def]
     """Every ticket, every ZENDESK metric: the loaded tables through evaluate_frame, and
-    through ZendeskData.measure, equal `evaluate` of the ticket written as events."""
+    through HelpdeskData.measure, equal `evaluate` of the ticket written as events."""
     data = zendesk.load(frames(generated.tables))
     assert data.problems == () and len(data.ids) == len(generated.tickets)
     out = evaluate_frame(data.tickets, NOW, data.plan, events=data.events, metrics=ZENDESK_METRICS)

@@ -2,7 +2,7 @@
 Zendesk tables (CSV or Parquet, named as Fivetran syncs them), and a summary.
 
 The tables are read by `slaclock.zendesk.load` and measured by the rules
-`evaluate_frame` runs (`ZendeskData.measure`); on a bare install CSV files are
+`evaluate_frame` runs (`HelpdeskData.measure`); on a bare install CSV files are
 read with Python's `csv` module. Bad rows are listed on stderr by table and row,
 their tickets are reported with the reason, and the exit status is 2.
 """
@@ -27,7 +27,8 @@ from slaclock.cli.progress import Progress
 from slaclock.cli.safe_text import csv_safe
 from slaclock.cli.table_folder import read_folder
 from slaclock.errors import CommandLineError
-from slaclock.helpdesk.zendesk import TABLES, ZendeskData, load
+from slaclock.helpdesk.data import HelpdeskData
+from slaclock.helpdesk.zendesk import TABLES, load
 from slaclock.sla.builtin_metrics import ZENDESK_METRICS
 from slaclock.sla.metric_cycles import METRIC_STATES, MetricColumns
 
@@ -127,7 +128,7 @@ def summary(measured: tuple[MetricColumns, ...]) -> list[dict[str, Any]]:
     return out
 
 
-def _per_ticket(data: ZendeskData, measured: tuple[MetricColumns, ...], as_csv: bool) -> None:
+def _per_ticket(data: HelpdeskData, measured: tuple[MetricColumns, ...], as_csv: bool) -> None:
     names = ["id"]
     for m in measured:
         names += [f"{m.metric.name}_{f}" for f in ("state", "elapsed", "cycles")]
@@ -160,7 +161,7 @@ def _emit(writer: Any, names: list[str], values: list[Any], problem: str | None)
         )
 
 
-def _first_per_ticket(data: ZendeskData) -> list[Any]:
+def _first_per_ticket(data: HelpdeskData) -> list[Any]:
     seen: set[object] = set()
     out = []
     for p in data.problems:
@@ -170,7 +171,7 @@ def _first_per_ticket(data: ZendeskData) -> list[Any]:
     return out
 
 
-def _report(data: ZendeskData, notes: list[str]) -> None:
+def _report(data: HelpdeskData, notes: list[str]) -> None:
     for note in notes:
         say(f"slaclock: note: {note}")
     for table_name, count in sorted(data.left_out.items()):

@@ -40,6 +40,8 @@ class Schedules:
     calendars: dict[str, BusinessCalendar]
     default: str | None
     unusable: dict[str, LoadProblem]
+    #: Soft-deleted schedule rows, left out.
+    deleted: int = 0
 
 
 def read_schedules(schedule: Table, holidays: Table | None) -> Schedules:
@@ -113,7 +115,7 @@ def read_schedules(schedule: Table, holidays: Table | None) -> Schedules:
         for s in calendars
     ]
     default = min(usable)[2] if usable else None
-    return Schedules(calendars, default, unusable)
+    return Schedules(calendars, default, unusable, int(deleted.sum()))
 
 
 def _holidays(

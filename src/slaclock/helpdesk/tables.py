@@ -8,6 +8,7 @@ timestamp is read as UTC, as Fivetran's Zendesk connector writes them.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,7 +21,7 @@ import numpy.typing as npt
 from slaclock._time import to_us
 from slaclock.errors import ColumnError
 
-__all__ = ["Table", "id_text", "read_tables"]
+__all__ = ["Table", "id_text", "locate", "read_tables", "repeats", "texts"]
 
 I64 = np.int64
 
@@ -62,13 +63,44 @@ class Table:
             column_ if isinstance(column_, list) else column_.to_list(), dtype=object
         )
 
+    def factor(self, column: str) -> tuple[list[Any], npt.NDArray[np.int64]]:
+        """The column's distinct values (null aside) and each row's index among them (-1:
+        null): rules then look at each distinct value once, not at every row."""
+        column_ = self.need(column)
+        if isinstance(column_, list):
+            seen: dict[object, int] = {}
+            codes = [-1 if v is None else seen.setdefault(v, len(seen)) for v in column_]
+            return list(seen), np.asarray(codes, dtype=I64).reshape(-1)
+        distinct = column_.drop_nulls().unique().to_list()
+        if not distinct:
+            return [], np.full(len(column_), -1, dtype=I64)
+        codes_ = column_.replace_strict(
+            distinct, list(range(len(distinct))), return_dtype=nw.Int64
+        )
+        return distinct, codes_.fill_null(-1).to_numpy().astype(I64)
+
     def flags(self, column: str) -> npt.NDArray[np.bool_]:
         """A boolean column (true/false, 1/0, text); null and absent read as false."""
         if column not in self.names:
             return np.zeros(len(self), dtype=bool)
-        raw = self.values(column)
-        text = np.array([str(v).strip().lower() for v in raw], dtype=object)
-        return np.isin(text, ["true", "1", "t", "yes", "1.0"])
+        distinct, codes = self.factor(column)
+        truth = np.array([str(v).strip().lower() in _TRUE for v in distinct] + [False])
+        return truth[codes]
+
+    def keys(self, column: str) -> npt.NDArray[Any]:
+        """An id column: int64 when every id is a whole number, else text (7, 7.0 and
+        "7" are one id), so that ids match across tables whatever their types."""
+        column_ = self.need(column)
+        if not isinstance(column_, list):
+            if column_.dtype.is_integer() and not column_.null_count():
+                return np.asarray(column_.to_numpy(), dtype=I64)
+            column_ = column_.to_list()
+        text = np.array([id_text(v) for v in column_], dtype=object)
+        try:
+            whole = text.astype(str).astype(I64)
+        except (ValueError, OverflowError):
+            return text
+        return whole if bool((whole.astype(str).astype(object) == text).all()) else text
 
     def instants(self, column: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
         """(UTC microseconds, missing mask); a value that is not a timestamp is missing
@@ -76,6 +108,9 @@ class Table:
         series = self.need(column)
         if isinstance(series, list):
             return _parse(series)
+        parsed = _iso_texts(series) if series.dtype == nw.String else None
+        if parsed is not None:
+            return parsed
         dtype = series.dtype
         if dtype == nw.Datetime:
             if getattr(dtype, "time_zone", None) is None:
@@ -84,6 +119,54 @@ class Table:
             missing = stamps.is_null().to_numpy().astype(bool)
             return stamps.fill_null(0).to_numpy().astype(I64), missing
         return _parse(series.to_list())
+
+
+#: Texts of a true flag.
+_TRUE = frozenset({"true", "1", "t", "yes", "1.0"})
+
+
+def _iso_texts(series: Any) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]] | None:
+    """A text column of naive ISO timestamps (``2026-03-02 09:15:00``, as Fivetran writes
+    them) parsed by numpy's strict ISO parser at once; None when any value is something
+    else (an offset, a word numpy would read, such as "now"), to be parsed one by one."""
+    if not series.str.contains(r"^\s*\d{4}-\d\d-\d\d").fill_null(value=True).all():
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # numpy only warns about an offset
+            parsed = np.asarray(series.to_numpy(), dtype=object).astype("datetime64[us]")
+    except (ValueError, TypeError, Warning):
+        return None
+    missing = np.isnat(parsed)
+    if int(missing.sum()) != series.null_count():
+        return None
+    return np.where(missing, 0, parsed.astype(I64)), missing
+
+
+def locate(keys: npt.NDArray[Any], among: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+    """Each key's first row in `among` (-1: not there), by sorting and searchsorted."""
+    if keys.dtype != among.dtype or keys.dtype == object:
+        keys, among = keys.astype(str), among.astype(str)
+    if not len(among):
+        return np.full(len(keys), -1, dtype=I64)
+    order = np.argsort(among, kind="stable")
+    ordered = among[order]
+    at = np.minimum(np.searchsorted(ordered, keys), len(among) - 1)
+    return np.where(ordered[at] == keys, order[at], -1).astype(I64)
+
+
+def repeats(keys: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Whether each key already appeared on an earlier row."""
+    ordered = keys.astype(str) if keys.dtype == object else keys
+    order = np.argsort(ordered, kind="stable")
+    again = np.zeros(len(keys), dtype=bool)
+    again[order[1:]] = ordered[order[1:]] == ordered[order[:-1]]
+    return again
+
+
+def texts(keys: npt.NDArray[Any]) -> list[str]:
+    """Ids as text, as problems and results show them."""
+    return [str(k) for k in keys.tolist()]
 
 
 def _parse(values: list[object]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:

@@ -1,0 +1,223 @@
+"""`Collector`: one helpdesk load's tickets, the events read from its other tables, and
+every bad row, gathered into `HelpdeskData`.
+
+Each helpdesk's reader (`zendesk`, `plain`) says which table and column holds what;
+the collector owns what they share: ticket ids matched across tables by sorting,
+rows before their ticket or after its close, priorities to severities, the
+same-instant order of events, and `errors="raise"` or ``"mark"``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from slaclock.errors import InvalidRowsError
+from slaclock.helpdesk.data import HelpdeskData
+from slaclock.helpdesk.problems import LoadProblem
+from slaclock.helpdesk.tables import Table, locate, repeats, texts
+from slaclock.sla.columns import TicketColumns
+from slaclock.sla.plan import ServicePlan
+from slaclock.sla.statuses import TicketStatus
+from slaclock.sla.timeline import Code, EventColumns
+
+__all__ = ["Collector"]
+
+I64 = np.int64
+#: At one instant: calendar, priority, comment, status (an agent who replies and solves
+#: in one update replies first).
+_RANK = np.zeros(int(max(Code)) + 1, dtype=I64)
+_RANK[[Code.CALENDAR, Code.CLASSIFIED, Code.MESSAGE, Code.STATUS]] = [0, 1, 2, 3]
+_NEVER = np.iinfo(I64).max
+NO_PRIORITY = "the ticket has no priority; pass unprioritized=1-4 (--unprioritized) to give one"
+
+
+class Collector:
+    """The tickets of one load and what has been found about them so far."""
+
+    def __init__(
+        self,
+        tables: Sequence[str],
+        ticket: Table,
+        gone: npt.NDArray[np.bool_],
+        severity_of: Callable[[object], int],
+        priority_names: str,
+    ) -> None:
+        """`ticket` is the tickets table (``id``, ``created_at``); `gone` marks deleted
+        tickets; `severity_of` reads a priority (0: not one), `priority_names` names them."""
+        self.tables = tuple(tables)
+        self.severity_of, self.priority_names = severity_of, priority_names
+        self.problems: list[LoadProblem] = []
+        self.bad: dict[int, LoadProblem] = {}
+        self.left_out: dict[str, int] = defaultdict(int)
+        self.parts: list[tuple[npt.NDArray[np.int64], ...]] = []
+        self.left_out[ticket.name] += int(gone.sum())
+        keys = ticket.keys("id")
+        self.gone_keys = keys[gone]
+        self.keep = np.flatnonzero(~gone)
+        self.keys = keys[self.keep]
+        self.ids = texts(self.keys)
+        at, missing = ticket.instants("created_at")
+        self.received = at[self.keep]
+        self.severity = np.zeros(len(self.ids), dtype=np.int8)
+        rows = self.keep + 1
+        self.report(ticket.name, rows, repeats(self.keys), "the ticket id repeats")
+        self.report(
+            ticket.name, rows, missing[self.keep], "created_at is missing or not a timestamp"
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    # -- problems -----------------------------------------------------------------------------
+
+    def report(
+        self,
+        table: str,
+        lines: npt.NDArray[np.int64],
+        where: npt.NDArray[np.bool_],
+        reason: str | Callable[[int], str],
+        owner: npt.NDArray[np.int64] | None = None,
+        ids: npt.NDArray[Any] | None = None,
+    ) -> None:
+        """A problem for each row where `where` holds: its line, its ticket (`owner`; the
+        ticket's own row when None; -1 for none, then the row's id in `ids` names it)
+        and the reason (text, or a function of the row)."""
+        for k in np.flatnonzero(where).tolist():
+            t = k if owner is None else int(owner[k])
+            why = reason if isinstance(reason, str) else reason(k)
+            shown = self.ids[t] if t >= 0 else (str(ids[k]) if ids is not None else "")
+            problem = LoadProblem(table, int(lines[k]), shown, why)
+            if t >= 0:
+                self.flag(t, problem)
+            else:
+                self.problems.append(problem)
+
+    # -- rows of other tables -----------------------------------------------------------------
+
+    def owners(
+        self, table: Table, keep: npt.NDArray[np.bool_], at_name: str, id_name: str = "ticket_id"
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+        """Per row of `table`: its ticket (-1: none), its instant, and whether to use it.
+        Rows of unknown tickets, missing instants and instants before the ticket's
+        creation are reported; rows of deleted tickets are left out."""
+        keys = table.keys(id_name)
+        owner = locate(keys, self.keys)
+        at, missing = table.instants(at_name)
+        lines = np.arange(1, len(table) + 1, dtype=I64)
+        orphan = keep & (owner < 0)
+        deleted = orphan & (locate(keys, self.gone_keys) >= 0)
+        self.left_out[table.name] += int(deleted.sum())
+        self.report(
+            table.name, lines, orphan & ~deleted, "the ticket is not in the ticket table",
+            owner, keys,
+        )  # fmt: skip
+        use = keep & ~orphan
+        self.report(
+            table.name, lines, use & missing, f"{at_name} is missing or not a timestamp", owner
+        )
+        use &= ~missing
+        early = use & (at < self.received[np.maximum(owner, 0)])
+        self.report(
+            table.name, lines, early, f"{at_name} is before the ticket's created_at", owner
+        )
+        return owner, at, use & ~early
+
+    def add(
+        self,
+        table: str,
+        code: Code,
+        owner: npt.NDArray[np.int64],
+        at: npt.NDArray[np.int64],
+        value: npt.NDArray[np.int64],
+        use: npt.NDArray[np.bool_],
+    ) -> None:
+        """Events of kind `code` from the rows of `table` where `use` holds."""
+        rows = np.flatnonzero(use)
+        n = len(rows)
+        self.parts.append(
+            (
+                owner[rows].astype(I64),
+                np.full(n, code, I64),
+                at[rows].astype(I64),
+                np.asarray(value, I64)[rows],
+                rows.astype(I64),
+                np.full(n, self.tables.index(table), I64),
+            )
+        )
+
+    def severities(
+        self, table: Table, column: str
+    ) -> tuple[npt.NDArray[np.int64], Callable[[int], str]]:
+        """Each row's severity by its priority in `column` (0: none, or not one), and the
+        reason a row has none (for `report`)."""
+        if table.has(column):
+            distinct, codes = table.factor(column)
+        else:
+            distinct, codes = [], np.full(len(table), -1, dtype=I64)
+        found = np.array([*map(self.severity_of, distinct), self.severity_of(None)], dtype=I64)
+
+        def why(k: int) -> str:
+            text = str(distinct[codes[k]]).strip() if codes[k] >= 0 else ""
+            if not text:
+                return NO_PRIORITY
+            return f"priority {text!r} is not one of {self.priority_names}"
+
+        return found[codes], why
+
+    def flag(self, t: int, problem: LoadProblem) -> None:
+        """`problem`, found on ticket row `t` (the first one leaves the ticket out)."""
+        self.problems.append(problem)
+        self.bad.setdefault(t, problem)
+
+    # -- the result ---------------------------------------------------------------------------
+
+    def result(self, errors: str, plan: ServicePlan, backend: Any, source: str) -> HelpdeskData:
+        """The good tickets and their events, in the order the rules read them; rows after a
+        ticket's close are bad rows too."""
+        owner, code, at, value, row, table = (
+            np.concatenate([p[j] for p in self.parts]) if self.parts else np.zeros(0, I64)
+            for j in range(6)
+        )
+        order = np.lexsort((row, table, _RANK[code], at, owner))
+        owner, code, at, value, row, table = (
+            a[order] for a in (owner, code, at, value, row, table)
+        )
+        closed_at = np.full(len(self.ids), _NEVER, dtype=I64)
+        is_closed = (code == Code.STATUS) & (value == TicketStatus.CLOSED.code)
+        np.minimum.at(closed_at, owner[is_closed], at[is_closed])
+        for name in np.unique(table[at > closed_at[owner]]).tolist():
+            mine = table == name
+            self.report(
+                self.tables[name], row + 1, mine & (at > closed_at[owner]),
+                "the row follows the ticket's close", owner,
+            )  # fmt: skip
+        if self.problems and errors == "raise":
+            shown = "; ".join(str(p) for p in self.problems[:5])
+            more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+            raise InvalidRowsError(
+                f"{len(self.problems)} bad row(s) in the {source} tables: {shown}{more}. Fix "
+                "them, or pass errors='mark' to leave their tickets out and list them in "
+                "the result's problems.",
+                [
+                    {"table": p.table, "row": p.line, "ticket_id": p.ticket_id, "reason": p.reason}
+                    for p in self.problems
+                ],
+            )
+        good = np.ones(len(self.ids), dtype=bool)
+        good[list(self.bad)] = False
+        new_row = np.cumsum(good) - 1
+        keep = good[owner]
+        events = EventColumns.of(new_row[owner[keep]], code[keep], value[keep], at[keep])
+        return HelpdeskData(
+            plan=plan,
+            ids=tuple(np.array(self.ids, object)[good].tolist()),
+            columns=TicketColumns(self.received[good], self.severity[good], events),
+            problems=tuple(self.problems),
+            left_out=dict(self.left_out),
+            backend=backend,
+        )
