@@ -349,12 +349,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from metrics import metrics
         from tables import tables
+        from zendesk import zendesk_folder
     except ImportError as exc:  # pandas is in the bench extra
         print(f"tables: skipped ({exc})")
     else:
         rows = 2_000 if args.smoke else 100_000 if args.quick else 1_000_000
         tables(rows, 1 if args.smoke else 5, full=not (args.quick or args.smoke))
         metrics(1_000 if args.smoke else 20_000 if args.quick else 200_000, 1 if args.smoke else 3)
+        zendesk_folder(
+            500 if args.smoke else 20_000 if args.quick else 100_000, 1 if args.smoke else 3
+        )
     if not args.smoke:
         from payloads import payloads
 

@@ -29,7 +29,19 @@ from slaclock.cli.table_folder import folder_backend
 US = 1_000_000
 NOW = datetime(2027, 1, 1, tzinfo=timezone.utc)
 #: Status changes after "new", cut where each ticket's own count ends.
-CYCLE = ("open", "pending", "open", "hold", "open", "solved", "open", "pending", "open", "hold", "solved")
+CYCLE = (
+    "open",
+    "pending",
+    "open",
+    "hold",
+    "open",
+    "solved",
+    "open",
+    "pending",
+    "open",
+    "hold",
+    "solved",
+)
 SCHEDULE_ROWS = [
     # New York Mon-Fri 09:00-17:00 (the default), London Mon-Fri 08:00-18:00.
     *[(1, d * 1440 + 540, d * 1440 + 1020, "Eastern Time (US & Canada)") for d in range(1, 6)],
@@ -61,13 +73,14 @@ def write_tables(folder: Path, n: int, seed: int = 15) -> int:
     status = np.array(CYCLE, dtype=object)[step]
     status[last] = np.where(rng.random(n) < 0.5, "closed", "solved")
     agent = step % 2 == 0
+    private = agent & (rng.random(len(owner)) < 0.2)
     comments = pd.DataFrame(
         {
             "id": np.arange(n + len(owner)),
             "ticket_id": np.concatenate([ids, ids[owner]]),
             "user_id": np.concatenate([np.full(n, 10), np.where(agent, 20, 10)]),
             "created": _text(np.concatenate([created, at])),
-            "public": np.concatenate([np.ones(n, bool), ~(agent & (rng.random(len(owner)) < 0.2))]),
+            "public": np.concatenate([np.ones(n, bool), ~private]),
             "_fivetran_deleted": False,
         }
     )  # fmt: skip

@@ -83,3 +83,35 @@ def test_bad_options_exit_2(
 def test_not_a_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["metrics", str(tmp_path / "none"), "--now", NOW]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+PLAIN = Path(__file__).parents[2] / "examples" / "plain"
+
+
+def test_a_plain_folder_is_read_as_the_plain_layout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["metrics", str(PLAIN), "--now", "2026-03-04T12:00-03:00", "--json"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in rows] == ["SUP-1", "SUP-2"]
+    assert {r["first_reply_time_elapsed"] for r in rows} == {"PT1H"}
+
+
+def test_a_folder_of_neither_layout_or_both_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["metrics", str(tmp_path), "--now", NOW]) == 2
+    assert "no ticket.csv" in capsys.readouterr().err
+    shutil.copytree(PLAIN, tmp_path, dirs_exist_ok=True)
+    shutil.copy(EXAMPLE / "ticket.csv", tmp_path / "ticket.csv")
+    assert main(["metrics", str(tmp_path), "--now", NOW]) == 2
+    assert "keep one layout per folder" in capsys.readouterr().err
+
+
+def test_a_bad_plain_row_is_told_with_its_table_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(PLAIN, tmp_path, dirs_exist_ok=True)
+    with (tmp_path / "comments.csv").open("a", encoding="utf-8") as f:
+        f.write("SUP-2,2026-03-03T10:00:00.000-0300,robot,True\n")
+    assert main(["metrics", str(tmp_path), "--now", "2026-03-04T12:00-03:00"]) == 2
+    err = capsys.readouterr().err
+    assert "comments, row 8 (ticket SUP-2): author 'robot' is not agent or customer" in err

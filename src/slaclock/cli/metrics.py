@@ -1,7 +1,8 @@
 """`slaclock metrics FOLDER --now T`: every ticket's helpdesk metrics from a folder of
-Zendesk tables (CSV or Parquet, named as Fivetran syncs them), and a summary.
+Zendesk tables (CSV or Parquet, named as Fivetran syncs them) or of the plain layout
+(``tickets``, ``statuses``, ``comments``, ``priorities``), and a summary.
 
-The tables are read by `slaclock.zendesk.load` and measured by the rules
+The tables are read by the layout's loader and measured by the rules
 `evaluate_frame` runs (`HelpdeskData.measure`); on a bare install CSV files are
 read with Python's `csv` module. Bad rows are listed on stderr by table and row,
 their tickets are reported with the reason, and the exit status is 2.
@@ -28,7 +29,10 @@ from slaclock.cli.safe_text import csv_safe
 from slaclock.cli.table_folder import read_folder
 from slaclock.errors import CommandLineError
 from slaclock.helpdesk.data import HelpdeskData
-from slaclock.helpdesk.zendesk import TABLES, load
+from slaclock.helpdesk.plain import TABLES as PLAIN_TABLES
+from slaclock.helpdesk.plain import load as load_plain
+from slaclock.helpdesk.zendesk import TABLES as ZENDESK_TABLES
+from slaclock.helpdesk.zendesk import load as load_zendesk
 from slaclock.sla.builtin_metrics import ZENDESK_METRICS
 from slaclock.sla.metric_cycles import METRIC_STATES, MetricColumns
 
@@ -43,13 +47,15 @@ def add_parser(sub: Any, **common: Any) -> None:
     """The `metrics` command's arguments."""
     p = sub.add_parser(
         "metrics",
-        help="helpdesk metrics (reply, wait, work, resolution) of a folder of Zendesk tables",
+        help="helpdesk metrics (reply, wait, work, resolution) of a folder of helpdesk tables",
         description=wrap(
             "Measure every ticket of a folder of Zendesk tables (ticket, ticket_field_history, "
-            "ticket_comment, user, schedule, schedule_holiday, ticket_schedule; .csv or "
-            ".parquet) at --now, with the built-in ZENDESK metrics in business hours of each "
-            "ticket's schedule. Prints a summary per metric (tickets, median, 90th percentile); "
-            "--csv or --json print one line per ticket instead. Bad rows are listed on stderr "
+            "ticket_comment, user, schedule, schedule_holiday, ticket_schedule) or of the plain "
+            "layout (tickets, statuses, comments, priorities), as .csv or .parquet files, at "
+            "--now, with the built-in ZENDESK metrics in business hours of each ticket's "
+            "schedule (the plan's calendar for the plain layout). Prints a summary per metric "
+            "(tickets, median, 90th percentile); --csv or --json print one line per ticket "
+            "instead. Bad rows are listed on stderr "
             "by table and row and their tickets reported with the reason (exit status 2)."
         ),
         **common,
@@ -79,9 +85,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     notes: list[str] = []
     now = ctx.reader.read(args.now, "--now", notes)
     metrics = _chosen(args.metrics)
-    tables = read_folder(Path(args.folder), TABLES)
-    data = load(tables, plan=ctx.plan, errors="mark", unprioritized=args.unprioritized)
-    measured = data.measure(now, metrics)
+    folder = Path(args.folder)
+    names, load = _layout(folder)
+    with Progress(len(names) + 2, "reading", "step") as bar:
+        tables = read_folder(folder, names, done=lambda _: bar.update(1))
+        data = load(tables, plan=ctx.plan, errors="mark", unprioritized=args.unprioritized)
+        bar.update(1)
+        measured = data.measure(now, metrics)
+        bar.update(1)
     if ctx.json or args.csv:
         _per_ticket(data, measured, args.csv)
     else:
@@ -100,6 +111,31 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         show(f"{len(data.ids)} tickets measured at {now.isoformat()} (business hours).")
     _report(data, notes)
     return 2 if data.problems else 0
+
+
+def _layout(folder: Path) -> tuple[tuple[str, ...], Any]:
+    """The tables and the loader of the folder's layout: Zendesk's (``ticket``) or the
+    plain one (``tickets``)."""
+
+    if not folder.is_dir():
+        raise CommandLineError(f"{folder} is not a folder of table files.")
+
+    def has(name: str) -> bool:
+        return any((folder / f"{name}{ext}").is_file() for ext in (".csv", ".parquet"))
+
+    if has("ticket") and has("tickets"):
+        raise CommandLineError(
+            f"{folder} has both ticket (Zendesk's tables) and tickets (the plain layout); "
+            "keep one layout per folder."
+        )
+    if has("ticket"):
+        return ZENDESK_TABLES, load_zendesk
+    if has("tickets"):
+        return PLAIN_TABLES, load_plain
+    raise CommandLineError(
+        f"{folder} has no ticket.csv (Zendesk's tables) and no tickets.csv (the plain "
+        "layout, docs/helpdesks.md), nor .parquet files of those names."
+    )
 
 
 def summary(measured: tuple[MetricColumns, ...]) -> list[dict[str, Any]]:

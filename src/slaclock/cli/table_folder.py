@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,11 @@ __all__ = ["BACKENDS", "folder_backend", "read_folder"]
 BACKENDS = ("pyarrow", "polars", "pandas")
 
 
-def read_folder(folder: Path, names: tuple[str, ...]) -> dict[str, Table]:
-    """The tables among `names` that `folder` has files for."""
+def read_folder(
+    folder: Path, names: tuple[str, ...], done: Callable[[str], object] | None = None
+) -> dict[str, Table]:
+    """The tables among `names` that `folder` has files for; `done` is told each name
+    once its file is read (or found absent), for a progress bar."""
     if not folder.is_dir():
         raise ColumnError(f"{folder} is not a folder of table files.")
     backend = folder_backend()
@@ -44,6 +48,8 @@ def read_folder(folder: Path, names: tuple[str, ...]) -> dict[str, Table]:
                 out[name] = Table(name, _csv_columns(csv_path))
             else:
                 out[name] = Table(name, nw.read_csv(str(csv_path), backend=backend))
+        if done is not None:
+            done(name)
     return out
 
 

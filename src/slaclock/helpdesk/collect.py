@@ -10,13 +10,13 @@ same-instant order of events, and `errors="raise"` or ``"mark"``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from slaclock.errors import InvalidRowsError
+from slaclock.errors import ColumnError, InvalidRowsError
 from slaclock.helpdesk.data import HelpdeskData
 from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.tables import Table, locate, repeats, texts
@@ -25,14 +25,15 @@ from slaclock.sla.plan import ServicePlan
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.timeline import Code, EventColumns
 
-__all__ = ["Collector"]
+__all__ = ["Collector", "check_options", "severity_reader"]
 
 I64 = np.int64
 #: At one instant: calendar, priority, comment, status (an agent who replies and solves
-#: in one update replies first).
+#: in one update replies first); 0-3, so that instant * 4 + rank sorts both.
 _RANK = np.zeros(int(max(Code)) + 1, dtype=I64)
 _RANK[[Code.CALENDAR, Code.CLASSIFIED, Code.MESSAGE, Code.STATUS]] = [0, 1, 2, 3]
 _NEVER = np.iinfo(I64).max
+STATUS_NAMES = ", ".join(s.value for s in TicketStatus)
 NO_PRIORITY = "the ticket has no priority; pass unprioritized=1-4 (--unprioritized) to give one"
 
 
@@ -49,7 +50,7 @@ class Collector:
     ) -> None:
         """`ticket` is the tickets table (``id``, ``created_at``); `gone` marks deleted
         tickets; `severity_of` reads a priority (0: not one), `priority_names` names them."""
-        self.tables = tuple(tables)
+        self.tables, self.ticket_table = tuple(tables), ticket.name
         self.severity_of, self.priority_names = severity_of, priority_names
         self.problems: list[LoadProblem] = []
         self.bad: dict[int, LoadProblem] = {}
@@ -65,7 +66,9 @@ class Collector:
         self.received = at[self.keep]
         self.severity = np.zeros(len(self.ids), dtype=np.int8)
         rows = self.keep + 1
-        self.report(ticket.name, rows, repeats(self.keys), "the ticket id repeats")
+        no_id = np.array([k == "" for k in self.ids], dtype=bool)
+        self.report(ticket.name, rows, no_id, "the ticket id is missing")
+        self.report(ticket.name, rows, repeats(self.keys) & ~no_id, "the ticket id repeats")
         self.report(
             ticket.name, rows, missing[self.keep], "created_at is missing or not a timestamp"
         )
@@ -107,15 +110,17 @@ class Collector:
         creation are reported; rows of deleted tickets are left out."""
         keys = table.keys(id_name)
         owner = locate(keys, self.keys)
+        if keys.dtype == object:
+            owner[keys == ""] = -1  # a missing id names no ticket, not one without an id
         at, missing = table.instants(at_name)
         lines = np.arange(1, len(table) + 1, dtype=I64)
         orphan = keep & (owner < 0)
         deleted = orphan & (locate(keys, self.gone_keys) >= 0)
         self.left_out[table.name] += int(deleted.sum())
-        self.report(
-            table.name, lines, orphan & ~deleted, "the ticket is not in the ticket table",
-            owner, keys,
-        )  # fmt: skip
+        why = f"the ticket is not in the {self.ticket_table} table"
+        no_id = orphan & (keys == "") if keys.dtype == object else np.zeros(len(keys), bool)
+        self.report(table.name, lines, no_id, f"{id_name} is missing", owner, keys)
+        self.report(table.name, lines, orphan & ~deleted & ~no_id, why, owner, keys)
         use = keep & ~orphan
         self.report(
             table.name, lines, use & missing, f"{at_name} is missing or not a timestamp", owner
@@ -169,6 +174,40 @@ class Collector:
 
         return found[codes], why
 
+    def statuses(
+        self,
+        table: Table,
+        column: str,
+        owner: npt.NDArray[np.int64],
+        at: npt.NDArray[np.int64],
+        use: npt.NDArray[np.bool_],
+    ) -> None:
+        """Status events from the rows in `use`; a status nobody knows is a bad row."""
+        distinct, codes = table.factor(column)
+        found = np.array([*map(_status_code, distinct), -1], dtype=I64)
+        code = found[codes]
+        unknown = use & (code < 0)
+        shown = [*distinct, None]
+        self.report(
+            table.name, np.arange(1, len(table) + 1), unknown,
+            lambda k: f"status {shown[codes[k]]!r} is not one of {STATUS_NAMES}", owner,
+        )  # fmt: skip
+        self.add(table.name, Code.STATUS, owner, at, code, use & ~unknown)
+
+    def reclassified(
+        self,
+        table: Table,
+        column: str,
+        owner: npt.NDArray[np.int64],
+        at: npt.NDArray[np.int64],
+        use: npt.NDArray[np.bool_],
+    ) -> None:
+        """Priority changes as classified events from the rows in `use`; a priority that
+        is not one is a bad row."""
+        sev, why = self.severities(table, column)
+        self.report(table.name, np.arange(1, len(table) + 1), use & (sev == 0), why, owner)
+        self.add(table.name, Code.CLASSIFIED, owner, at, sev, use & (sev > 0))
+
     def flag(self, t: int, problem: LoadProblem) -> None:
         """`problem`, found on ticket row `t` (the first one leaves the ticket out)."""
         self.problems.append(problem)
@@ -183,19 +222,16 @@ class Collector:
             np.concatenate([p[j] for p in self.parts]) if self.parts else np.zeros(0, I64)
             for j in range(6)
         )
-        order = np.lexsort((row, table, _RANK[code], at, owner))
-        owner, code, at, value, row, table = (
-            a[order] for a in (owner, code, at, value, row, table)
-        )
         closed_at = np.full(len(self.ids), _NEVER, dtype=I64)
         is_closed = (code == Code.STATUS) & (value == TicketStatus.CLOSED.code)
         np.minimum.at(closed_at, owner[is_closed], at[is_closed])
-        for name in np.unique(table[at > closed_at[owner]]).tolist():
-            mine = table == name
-            self.report(
-                self.tables[name], row + 1, mine & (at > closed_at[owner]),
-                "the row follows the ticket's close", owner,
-            )  # fmt: skip
+        after = np.flatnonzero(at > closed_at[owner])
+        for k in after[np.lexsort((row[after], table[after]))].tolist():
+            t = int(owner[k])
+            name, line = self.tables[int(table[k])], int(row[k]) + 1
+            self.flag(
+                t, LoadProblem(name, line, self.ids[t], "the row follows the ticket's close")
+            )
         if self.problems and errors == "raise":
             shown = "; ".join(str(p) for p in self.problems[:5])
             more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
@@ -211,8 +247,14 @@ class Collector:
         good = np.ones(len(self.ids), dtype=bool)
         good[list(self.bad)] = False
         new_row = np.cumsum(good) - 1
-        keep = good[owner]
-        events = EventColumns.of(new_row[owner[keep]], code[keep], value[keep], at[keep])
+        keep = np.flatnonzero(good[owner])
+        owner, code, value, at = (a[keep] for a in (owner, code, value, at))
+        # By ticket, instant, then the same-instant rank; the sort is stable and each part
+        # holds one kind of one table in row order, so ties keep the tables' row order.
+        # (Instants are within years 1-9999, about 2**58 us: times 4 stays within int64.)
+        order = np.lexsort((at * 4 + _RANK[code], owner))
+        owner, code, value, at = (a[order] for a in (owner, code, value, at))
+        events = EventColumns.of(new_row[owner], code, value, at)
         return HelpdeskData(
             plan=plan,
             ids=tuple(np.array(self.ids, object)[good].tolist()),
@@ -221,3 +263,30 @@ class Collector:
             left_out=dict(self.left_out),
             backend=backend,
         )
+
+
+def check_options(errors: object, unprioritized: object) -> None:
+    """`errors` and `unprioritized` as every loader takes them, or a `ColumnError`."""
+    if errors not in ("raise", "mark"):
+        raise ColumnError(f"errors must be 'raise' or 'mark', got {errors!r}.")
+    if unprioritized is not None and unprioritized not in (1, 2, 3, 4):
+        raise ColumnError(f"unprioritized must be a severity 1-4 or None, got {unprioritized!r}.")
+
+
+def severity_reader(names: Mapping[str, int], unprioritized: int | None) -> Any:
+    """A priority's severity by `names` (0: not one); a missing one is `unprioritized`."""
+
+    def severity_of(value: object) -> int:
+        text = "" if value is None or value != value else str(value).strip().lower()
+        if not text:
+            return unprioritized or 0
+        return names.get(text, 0)
+
+    return severity_of
+
+
+def _status_code(value: object) -> int:
+    try:
+        return TicketStatus.parse(value).code
+    except ValueError:
+        return -1

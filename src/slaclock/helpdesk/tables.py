@@ -39,6 +39,11 @@ class Table:
         return len(self.frame)
 
     @property
+    def backend(self) -> Any:
+        """The DataFrame library the table came in (None: text columns of the csv module)."""
+        return None if isinstance(self.frame, dict) else nw.get_native_namespace(self.frame)
+
+    @property
     def names(self) -> list[str]:
         """The table's column names."""
         return list(self.frame) if isinstance(self.frame, dict) else list(self.frame.columns)
@@ -207,7 +212,9 @@ def read_tables(tables: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, 
 
 
 def id_text(v: object) -> str:
-    """An id as text: 7, 7.0 and "7" are the same id."""
-    if isinstance(v, float) and v == v and v.is_integer():
+    """An id as text: 7, 7.0 and "7" are the same id; a missing one (null, NaN) is ""."""
+    if v is None or v != v:
+        return ""
+    if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v).strip()

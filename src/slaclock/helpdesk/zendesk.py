@@ -27,18 +27,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-import narwhals as nw
 import numpy as np
 import numpy.typing as npt
 
 from slaclock.errors import ColumnError, InvalidModelError
-from slaclock.helpdesk.collect import NO_PRIORITY, Collector
+from slaclock.helpdesk.collect import NO_PRIORITY, Collector, check_options, severity_reader
 from slaclock.helpdesk.data import HelpdeskData
 from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.schedules import read_schedules
 from slaclock.helpdesk.tables import Table, locate, read_tables, texts
 from slaclock.sla.plan import BASIC_PLAN, NamedCalendar, ServicePlan
-from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.timeline import AGENT, PUBLIC, Code
 
 __all__ = ["PRIORITIES", "TABLES", "load"]
@@ -60,7 +58,6 @@ AGENT_ROLES = frozenset({"agent", "admin"})
 END_USER_ROLES = frozenset({"end-user", "end_user", "enduser"})
 _FIRST_SCHEDULE_SLACK_US = 5_000_000
 _NEVER = np.iinfo(I64).max
-STATUS_NAMES = ", ".join(s.value for s in TicketStatus)
 #: Calendar indexes are int8 in the event columns.
 MAX_SCHEDULES = 120
 
@@ -95,32 +92,7 @@ def load(
     _statuses(read, rows)
     _comments(read, rows)
     _ticket_schedules(read, rows, index, unusable)
-    return rows.result(errors, plan, backend_of(ticket), "Zendesk")
-
-
-def check_options(errors: object, unprioritized: object) -> None:
-    """`errors` and `unprioritized` as every loader takes them, or a `ColumnError`."""
-    if errors not in ("raise", "mark"):
-        raise ColumnError(f"errors must be 'raise' or 'mark', got {errors!r}.")
-    if unprioritized is not None and unprioritized not in (1, 2, 3, 4):
-        raise ColumnError(f"unprioritized must be a severity 1-4 or None, got {unprioritized!r}.")
-
-
-def severity_reader(names: Mapping[str, int], unprioritized: int | None) -> Any:
-    """A priority's severity by `names` (0: not one); a missing one is `unprioritized`."""
-
-    def severity_of(value: object) -> int:
-        text = "" if value is None or value != value else str(value).strip().lower()
-        if not text:
-            return unprioritized or 0
-        return names.get(text, 0)
-
-    return severity_of
-
-
-def backend_of(table: Table) -> Any:
-    """The DataFrame library `table` came in (None: text columns of the csv module)."""
-    return None if isinstance(table.frame, dict) else nw.get_native_namespace(table.frame)
+    return rows.result(errors, plan, ticket.backend, "Zendesk")
 
 
 def _plan(
@@ -172,16 +144,13 @@ def _priorities(read: dict[str, Table], rows: Collector) -> None:
     if history is not None:
         table, is_priority = history
         owner, at, use = rows.owners(table, is_priority, "updated")
-        sev, why = rows.severities(table, "value")
-        order = np.lexsort((np.arange(len(at)), at, owner))
-        order = order[use[order]]
+        sev, why = rows.severities(table, "value")  # the first row's, reported below
+        used = np.flatnonzero(use)
+        order = used[np.lexsort((at[used], owner[used]))]  # stable: ties in row order
         first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]] if len(order) else order
         at_creation = np.zeros(len(table), dtype=bool)
         at_creation[first] = at[first] == rows.received[owner[first]]
-        later = use & ~at_creation
-        lines = np.arange(1, len(table) + 1, dtype=I64)
-        rows.report(table.name, lines, later & (sev == 0), why, owner)
-        rows.add(table.name, Code.CLASSIFIED, owner, at, sev, later & (sev > 0))
+        rows.reclassified(table, "value", owner, at, use & ~at_creation)
         initial[owner[first]] = np.where(at_creation[first], sev[first], rows.severity_of(None))
         first_row[owner[first]] = first
     for t in np.flatnonzero(initial == 0).tolist():
@@ -202,23 +171,7 @@ def _statuses(read: dict[str, Table], rows: Collector) -> None:
         return
     table, is_status = history
     owner, at, use = rows.owners(table, is_status, "updated")
-    distinct, codes = table.factor("value")
-    found = np.array([_status_code(v) for v in distinct] + [-1], dtype=I64)
-    code = found[codes]
-    unknown = use & (code < 0)
-    shown = [*distinct, None]
-    rows.report(
-        table.name, np.arange(1, len(table) + 1), unknown,
-        lambda k: f"status {shown[codes[k]]!r} is not one of {STATUS_NAMES}", owner,
-    )  # fmt: skip
-    rows.add(table.name, Code.STATUS, owner, at, code, use & ~unknown)
-
-
-def _status_code(value: object) -> int:
-    try:
-        return TicketStatus.parse(value).code
-    except ValueError:
-        return -1
+    rows.statuses(table, "value", owner, at, use)
 
 
 def _comments(read: dict[str, Table], rows: Collector) -> None:
