@@ -115,3 +115,14 @@ def test_a_bad_plain_row_is_told_with_its_table_and_line(
     assert main(["metrics", str(tmp_path), "--now", "2026-03-04T12:00-03:00"]) == 2
     err = capsys.readouterr().err
     assert "comments, row 8 (ticket SUP-2): author 'robot' is not agent or customer" in err
+
+
+def test_tickets_is_a_table_per_ticket(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["metrics", str(PLAIN), "--now", "2026-03-04T12:00-03:00", "--tickets"]
+    assert main([*args, "--metrics", "first_reply_time"]) == 0
+    assert capsys.readouterr().out.split("\n")[1:3] == [
+        "SUP-1    1.00 h stopped",
+        "SUP-2    1.00 h stopped",
+    ]
+    assert main([*args, "--csv"]) == 2
+    assert "choose one" in capsys.readouterr().err

@@ -70,6 +70,11 @@ def add_parser(sub: Any, **common: Any) -> None:
     )
     p.add_argument("--csv", action="store_true", help="one CSV line per ticket")
     p.add_argument(
+        "--tickets",
+        action="store_true",
+        help="a table with one row per ticket (each metric's business hours and state)",
+    )
+    p.add_argument(
         "--unprioritized",
         type=int,
         choices=(1, 2, 3, 4),
@@ -80,8 +85,8 @@ def add_parser(sub: Any, **common: Any) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the metrics; report bad rows on stderr."""
-    if args.csv and ctx.json:
-        raise CommandLineError("--csv and --json are two outputs; choose one.")
+    if sum((args.csv, ctx.json, args.tickets)) > 1:
+        raise CommandLineError("--csv, --json and --tickets are three outputs; choose one.")
     notes: list[str] = []
     now = ctx.reader.read(args.now, "--now", notes)
     metrics = _chosen(args.metrics)
@@ -95,6 +100,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         bar.update(1)
     if ctx.json or args.csv:
         _per_ticket(data, measured, args.csv)
+    elif args.tickets:
+        rows = [
+            [tid, *(_state_and_hours(m, k) for m in measured)] for k, tid in enumerate(data.ids)
+        ]
+        header = ["id", *(m.metric.name for m in measured)]
+        for text in table(header, rows, set(range(1, len(header)))):
+            show(text)
     else:
         rows = [
             [
@@ -237,6 +249,13 @@ def _chosen(names: str | None) -> tuple[Any, ...]:
 
 def _delta(us: float) -> timedelta:
     return round(us) * _US
+
+
+def _state_and_hours(m: MetricColumns, k: int) -> str:
+    state = METRIC_STATES[int(m.state[k])].value
+    if state == "not_started":
+        return "-"
+    return f"{_hours(int(m.elapsed[k]) * _US)} {state}"
 
 
 def _hours(d: timedelta | None) -> str:
