@@ -247,12 +247,15 @@ class Collector:
         good = np.ones(len(self.ids), dtype=bool)
         good[list(self.bad)] = False
         new_row = np.cumsum(good) - 1
-        keep = np.flatnonzero(good[owner])
-        owner, code, value, at = (a[keep] for a in (owner, code, value, at))
-        # By ticket, instant, then the same-instant rank; the sort is stable and each part
-        # holds one kind of one table in row order, so ties keep the tables' row order.
-        # (Instants are within years 1-9999, about 2**58 us: times 4 stays within int64.)
-        order = np.lexsort((at * 4 + _RANK[code], owner))
+        if not good.all():
+            keep = np.flatnonzero(good[owner])
+            owner, code, value, at = (a[keep] for a in (owner, code, value, at))
+        # By ticket, instant, then the same-instant rank: two stable sorts (faster than
+        # lexsort), and each part holds one kind of one table in row order, so ties keep
+        # the tables' row order. (Instants are within years 1-9999, about 2**58 us: times
+        # 4 stays within int64.)
+        order = np.argsort(at * 4 + _RANK[code], kind="stable")
+        order = order[np.argsort(owner[order], kind="stable")]
         owner, code, value, at = (a[order] for a in (owner, code, value, at))
         events = EventColumns.of(new_row[owner], code, value, at)
         return HelpdeskData(
