@@ -171,3 +171,42 @@ def test_the_example_folder_is_the_page_s_files() -> None:
     assert set(shown) == {p.name for p in (ROOT / "examples" / "plain").iterdir()}
     for name, text in shown.items():
         assert (ROOT / "examples" / "plain" / name).read_text(encoding="utf-8") == text
+
+
+def test_a_row_after_the_close_is_a_bad_row() -> None:
+    t = small()
+    tid = t["tickets"].id[1]
+    closed = pd.DataFrame(
+        {"ticket_id": [tid], "at": ["2026-09-01 00:00:00"], "status": ["closed"]}
+    )
+    late = pd.DataFrame(
+        {"ticket_id": [tid], "at": ["2026-09-02 00:00:00"], "author": ["agent"], "public": [True]}
+    )
+    t["statuses"] = pd.concat([t["statuses"], closed], ignore_index=True)
+    t["comments"] = pd.concat([t["comments"], late], ignore_index=True)
+    marked = plain.load(t, errors="mark")
+    assert [(p.table, p.line, p.reason) for p in marked.problems] == [
+        ("comments", len(t["comments"]), "the row follows the ticket's close")
+    ]
+    assert str(tid) not in marked.ids and len(marked.ids) == 2
+
+
+def test_a_repeated_ticket_id_is_a_bad_row() -> None:
+    t = small()
+    t["tickets"] = pd.concat([t["tickets"], t["tickets"].iloc[[0]]], ignore_index=True)
+    marked = plain.load(t, errors="mark")
+    assert [(p.table, p.line, p.reason) for p in marked.problems] == [
+        ("tickets", 1, "the ticket id repeats"),
+        ("tickets", 4, "the ticket id repeats"),
+    ]  # both: which one the other tables mean is unknown
+    assert str(t["tickets"].id[0]) not in marked.ids and len(marked.ids) == 2
+
+
+def test_a_missing_ticket_id_is_told_as_missing() -> None:
+    t = small()
+    t["comments"]["ticket_id"] = t["comments"]["ticket_id"].astype(object)
+    t["comments"].loc[1, "ticket_id"] = None
+    marked = plain.load(t, errors="mark")
+    assert [(p.table, p.line, p.reason) for p in marked.problems] == [
+        ("comments", 2, "ticket_id is missing")
+    ]

@@ -68,7 +68,10 @@ class Collector:
         rows = self.keep + 1
         no_id = np.array([k == "" for k in self.ids], dtype=bool)
         self.report(ticket.name, rows, no_id, "the ticket id is missing")
-        self.report(ticket.name, rows, repeats(self.keys) & ~no_id, "the ticket id repeats")
+        # Every row of a repeated id is bad: which one the other tables mean is unknown.
+        again = repeats(self.keys)
+        shared = np.isin(self.keys.astype(str), self.keys[again].astype(str))
+        self.report(ticket.name, rows, shared & ~no_id, "the ticket id repeats")
         self.report(
             ticket.name, rows, missing[self.keep], "created_at is missing or not a timestamp"
         )
