@@ -126,3 +126,39 @@ def test_tickets_is_a_table_per_ticket(capsys: pytest.CaptureFixture[str]) -> No
     ]
     assert main([*args, "--csv"]) == 2
     assert "choose one" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "told"),
+    [
+        ("tickets.csv", b"", "could not be read"),
+        ("tickets.csv", b"id,id\n1,2\n", "id"),
+        ("tickets.csv", b"id,created_at,priority\n1,2026-03-02 10:00:00\n", "could not be read"),
+        ("ticket.parquet", b"garbage", "could not be read"),
+        ("tickets.csv", b"id,created_at,priority\n\xff,2026-03-02 10:00:00,1\n", ""),
+    ],
+)
+@pytest.mark.parametrize("bare", [False, True], ids=["library", "csv module"])
+def test_a_file_that_cannot_be_read_exits_2(
+    name: str,
+    content: bytes,
+    told: str,
+    bare: bool,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from slaclock.cli import table_folder
+
+    code = 2
+    if bare:
+        monkeypatch.setattr(table_folder, "BACKENDS", ())
+        told = ""  # the csv module's own words (the line, the cells)
+        if name.endswith(".parquet"):  # an extra to install, not bad input: exit status 1
+            code, told = 1, "needs a DataFrame library"
+    elif b"\xff" in content:
+        pytest.skip("a DataFrame library may read bytes that are not UTF-8 as binary")
+    (tmp_path / name).write_bytes(content)
+    assert main(["metrics", str(tmp_path), "--now", NOW]) == code
+    err = capsys.readouterr().err
+    assert told in err and "bug" not in err

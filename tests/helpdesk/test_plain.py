@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from slaclock import ZENDESK_METRICS, InvalidRowsError, plain, zendesk
+from slaclock import ZENDESK_METRICS, ColumnError, InvalidRowsError, plain, zendesk
 from slaclock.helpdesk.data import HelpdeskData
 from tests.support.zendesk_tables import generate
 
@@ -210,3 +210,30 @@ def test_a_missing_ticket_id_is_told_as_missing() -> None:
     assert [(p.table, p.line, p.reason) for p in marked.problems] == [
         ("comments", 2, "ticket_id is missing")
     ]
+
+
+def test_whole_number_float_priorities_are_severities() -> None:
+    """pandas reads an integer column with a blank as floats: 1.0 is priority 1."""
+    t = small()
+    t["tickets"]["priority"] = [1.0, np.nan, 3.0]
+    data = plain.load(t, errors="mark", unprioritized=4)
+    assert data.problems == () and data.columns.severity.tolist() == [1, 4, 3]
+
+
+def test_no_ticket_left_is_no_crash() -> None:
+    t = small()
+    t["tickets"]["deleted"] = True
+    data = plain.load(t)
+    assert data.ids == () and data.problems == () and data.left_out["tickets"] == 3
+
+
+def test_a_priorities_table_needs_its_priority_column() -> None:
+    t = small()
+    t["priorities"] = pd.DataFrame({"ticket_id": [t["tickets"].id[0]], "at": ["2026-09-01"]})
+    with pytest.raises(ColumnError, match="'priorities' table has no 'priority' column"):
+        plain.load(t, unprioritized=4)
+
+
+def test_tables_that_are_not_dataframes_are_refused() -> None:
+    with pytest.raises(ColumnError, match="must be a DataFrame"):
+        plain.load({"tickets": [1, 2]})

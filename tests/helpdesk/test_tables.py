@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slaclock.helpdesk.tables import Table, id_text, locate, repeats
+from slaclock.helpdesk.ids import id_text, locate, repeats
+from slaclock.helpdesk.tables import Table
 
 pl = pytest.importorskip("polars")
 pa = pytest.importorskip("pyarrow")
@@ -85,6 +86,9 @@ STAMPS = st.sampled_from(
         "NaT",
         "",
         "yesterday",
+        "0000-06-01 00:00:00",  # year 0: no datetime holds it
+        "2026-06-01 00:00:00.",
+        "2026-03-02 09:15:00.1234567",
     ]
 )
 
@@ -98,3 +102,16 @@ def test_text_timestamps_read_at_once_equal_one_by_one(column: list[Any]) -> Non
         at, missing = table.instants("c")
         assert missing.tolist() == reference[1].tolist()
         assert at.tolist() == reference[0].tolist()
+
+
+def test_a_uint64_id_beyond_int64_keeps_its_value() -> None:
+    big = np.array([2**63 + 5], dtype=np.uint64)
+    table = Table("t", nw.from_native(pd.DataFrame({"c": big}), eager_only=True))
+    assert [str(k) for k in table.keys("c").tolist()] == [str(2**63 + 5)]
+
+
+def test_pandas_missing_values_are_missing_ids() -> None:
+    assert id_text(pd.NA) == "" and id_text(float("nan")) == "" and id_text(None) == ""
+    column = pd.array([7, None], dtype="Int64")
+    table = Table("t", nw.from_native(pd.DataFrame({"c": column}), eager_only=True))
+    assert [str(k) for k in table.keys("c").tolist()] == ["7", ""]

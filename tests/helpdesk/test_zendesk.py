@@ -175,3 +175,34 @@ def test_a_bare_install_reads_csv_with_the_csv_module(generated, tmp_path, monke
         assert (x.elapsed == y.elapsed).all() and (x.state == y.state).all()
     with pytest.raises(MissingExtraError, match="DataFrame"):
         _ = bare.tickets
+
+
+def test_a_user_with_rows_of_two_roles_is_never_guessed() -> None:
+    t = small()
+    author = t["ticket_comment"].user_id[0]
+    twice = pd.concat([t["user"], t["user"][t["user"].id == author]], ignore_index=True)
+    t["user"] = twice  # the same role twice: fine
+    assert zendesk.load(t).problems == ()
+    twice.loc[len(twice) - 1, "role"] = "agent" if twice.role[0] == "end-user" else "end-user"
+    marked = zendesk.load(t, errors="mark")
+    assert f"user {author} has rows of different roles" in marked.problems[0].reason.replace(
+        "'", ""
+    )
+
+
+def test_missing_ids_in_nullable_columns_are_told() -> None:
+    t = small()
+    t["ticket_comment"]["ticket_id"] = pd.array(
+        [None, *t["ticket_comment"].ticket_id[1:]], dtype="Int64"
+    )
+    marked = zendesk.load(t, errors="mark")
+    assert [(p.table, p.line, p.reason) for p in marked.problems] == [
+        ("ticket_comment", 1, "ticket_id is missing")
+    ]
+
+
+def test_no_ticket_left_is_no_crash() -> None:
+    t = small()
+    t["ticket"]["_fivetran_deleted"] = True
+    data = zendesk.load(t)
+    assert data.ids == () and data.left_out["ticket"] == 3

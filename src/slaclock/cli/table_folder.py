@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,15 +43,24 @@ def read_folder(
                     f"{parquet_path} is Parquet, which needs a DataFrame library: pip install "
                     "'slaclock[pandas]' (or polars, or pyarrow); CSV files need none."
                 )
-            out[name] = Table(name, nw.read_parquet(str(parquet_path), backend=backend))
+            out[name] = Table(name, _read(parquet_path, partial(nw.read_parquet, backend=backend)))
         elif csv_path.exists():
-            if backend is None:
-                out[name] = Table(name, _csv_columns(csv_path))
-            else:
-                out[name] = Table(name, nw.read_csv(str(csv_path), backend=backend))
+            read = _csv_columns if backend is None else partial(nw.read_csv, backend=backend)
+            out[name] = Table(name, _read(csv_path, read))
         if done is not None:
             done(name)
     return out
+
+
+def _read(path: Path, read: Callable[[str], Any]) -> Any:
+    """`read(path)`, any failure of the file's contents told as a `ColumnError` with the
+    file's name (a DataFrame library raises its own kinds; none of them is a bug here)."""
+    try:
+        return read(str(path))
+    except (ColumnError, MissingExtraError):
+        raise
+    except Exception as exc:  # the library's parse errors: empty, ragged, corrupt, encoding
+        raise ColumnError(f"{path} could not be read: {exc}".rstrip()) from None
 
 
 def folder_backend() -> Any:
@@ -58,11 +68,13 @@ def folder_backend() -> Any:
     return next((b for b in BACKENDS if importlib.util.find_spec(b) is not None), None)
 
 
-def _csv_columns(path: Path) -> dict[str, list[str | None]]:
+def _csv_columns(path: str) -> dict[str, list[str | None]]:
     """A CSV file's columns as text (an empty cell is None)."""
-    with path.open(newline="", encoding="utf-8") as f:
+    with open(path, newline="", encoding="utf-8") as f:
         rows = csv.reader(f)
         header = next(rows, [])
+        if len(set(header)) != len(header):
+            raise ColumnError(f"{path}: the header repeats a column name ({', '.join(header)}).")
         columns: list[list[str | None]] = [[] for _ in header]
         for row in rows:
             if len(row) != len(header):

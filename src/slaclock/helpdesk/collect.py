@@ -18,8 +18,10 @@ import numpy.typing as npt
 
 from slaclock.errors import ColumnError, InvalidRowsError
 from slaclock.helpdesk.data import HelpdeskData
+from slaclock.helpdesk.ids import id_text, locate, repeats, texts
 from slaclock.helpdesk.problems import LoadProblem
-from slaclock.helpdesk.tables import Table, locate, repeats, texts
+from slaclock.helpdesk.tables import Table
+from slaclock.helpdesk.timestamps import within_years
 from slaclock.sla.columns import TicketColumns
 from slaclock.sla.plan import ServicePlan
 from slaclock.sla.statuses import TicketStatus
@@ -64,6 +66,7 @@ class Collector:
         self.ids = texts(self.keys)
         at, missing = ticket.instants("created_at")
         self.received = at[self.keep]
+        missing = missing | ~within_years(at)
         self.severity = np.zeros(len(self.ids), dtype=np.int8)
         rows = self.keep + 1
         no_id = np.array([k == "" for k in self.ids], dtype=bool)
@@ -78,6 +81,11 @@ class Collector:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def received_of(self, owner: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The creation of each row's ticket (0 where it has none, -1)."""
+        out: npt.NDArray[np.int64] = np.r_[self.received, 0][owner]
+        return out
 
     # -- problems -----------------------------------------------------------------------------
 
@@ -116,6 +124,7 @@ class Collector:
         if keys.dtype == object:
             owner[keys == ""] = -1  # a missing id names no ticket, not one without an id
         at, missing = table.instants(at_name)
+        missing = missing | ~within_years(at)
         lines = np.arange(1, len(table) + 1, dtype=I64)
         orphan = keep & (owner < 0)
         deleted = orphan & (locate(keys, self.gone_keys) >= 0)
@@ -129,7 +138,7 @@ class Collector:
             table.name, lines, use & missing, f"{at_name} is missing or not a timestamp", owner
         )
         use &= ~missing
-        early = use & (at < self.received[np.maximum(owner, 0)])
+        early = use & (at < self.received_of(owner))
         self.report(
             table.name, lines, early, f"{at_name} is before the ticket's created_at", owner
         )
@@ -207,6 +216,7 @@ class Collector:
     ) -> None:
         """Priority changes as classified events from the rows in `use`; a priority that
         is not one is a bad row."""
+        table.need(column)  # a table of changes without the column is not "no priority"
         sev, why = self.severities(table, column)
         self.report(table.name, np.arange(1, len(table) + 1), use & (sev == 0), why, owner)
         self.add(table.name, Code.CLASSIFIED, owner, at, sev, use & (sev > 0))
@@ -279,11 +289,14 @@ def check_options(errors: object, unprioritized: object) -> None:
         raise ColumnError(f"unprioritized must be a severity 1-4 or None, got {unprioritized!r}.")
 
 
-def severity_reader(names: Mapping[str, int], unprioritized: int | None) -> Any:
-    """A priority's severity by `names` (0: not one); a missing one is `unprioritized`."""
+def severity_reader(
+    names: Mapping[str, int], unprioritized: int | None
+) -> Callable[[object], int]:
+    """A priority's severity by `names` (0: not one); a missing one is `unprioritized`.
+    A whole-number float (a column with a blank, as pandas reads it) is its integer."""
 
     def severity_of(value: object) -> int:
-        text = "" if value is None or value != value else str(value).strip().lower()
+        text = id_text(value).lower()
         if not text:
             return unprioritized or 0
         return names.get(text, 0)

@@ -77,6 +77,7 @@ class HelpdeskData:
         kinds = np.array([_KINDS.get(Code(c), "") for c in range(int(max(Code)) + 1)], object)
         message = (code == Code.MESSAGE) | (code == Code.DESCRIPTION)
         statuses = np.array([s.value for s in TicketStatus], object)  # in code order
+        top = len(statuses) - 1
         names = np.array(self.plan.calendar_names, object)
 
         def where(is_: npt.NDArray[np.bool_], values: npt.NDArray[Any]) -> list[Any]:
@@ -92,7 +93,7 @@ class HelpdeskData:
                 "severity": where(code == Code.CLASSIFIED, value),
                 "author": where(message, np.where(value & AGENT, "agent", "customer")),
                 "public": where(message, (value & PUBLIC).astype(bool)),
-                "status": where(code == Code.STATUS, statuses[np.clip(value, 0, 5)]),
+                "status": where(code == Code.STATUS, statuses[np.clip(value, 0, top)]),
                 "calendar": where(code == Code.CALENDAR, names[np.clip(value, 0, len(names) - 1)]),
             }
         )  # fmt: skip

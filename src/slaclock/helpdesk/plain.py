@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from slaclock.errors import ColumnError
 from slaclock.helpdesk.collect import Collector, check_options, severity_reader
@@ -85,7 +86,9 @@ def load(
     return rows.result(errors, plan, tickets.backend, "plain")
 
 
-def _rows(rows: Collector, table: Table) -> Any:
+def _rows(
+    rows: Collector, table: Table
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
     """Each row's ticket, instant and whether to use it (deleted rows left out)."""
     deleted = table.flags("deleted")
     rows.left_out[table.name] += int(deleted.sum())

@@ -21,10 +21,10 @@ from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.calendar.holidays import DatedHoliday
 from slaclock.calendar.schedule import OpenInterval, WeeklySchedule
 from slaclock.errors import SlaclockError
+from slaclock.helpdesk.ids import id_text as _key
 from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.rails_zones import zone_of_rails_name
 from slaclock.helpdesk.tables import Table
-from slaclock.helpdesk.tables import id_text as _key
 
 __all__ = ["Schedules", "read_schedules"]
 

@@ -8,20 +8,19 @@ timestamp is read as UTC, as Fivetran's Zendesk connector writes them.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
 import narwhals as nw
 import numpy as np
 import numpy.typing as npt
 
-from slaclock._time import to_us
 from slaclock.errors import ColumnError
+from slaclock.helpdesk.ids import id_text
+from slaclock.helpdesk.timestamps import iso_texts, one_by_one
 
-__all__ = ["Table", "id_text", "locate", "read_tables", "repeats", "texts"]
+__all__ = ["Table", "read_tables"]
 
 I64 = np.int64
 
@@ -57,7 +56,8 @@ class Table:
         if column not in self.names:
             raise ColumnError(
                 f"the {self.name!r} table has no {column!r} column (it has "
-                f"{', '.join(self.names[:12])}); it is needed as Zendesk syncs it."
+                f"{', '.join(self.names[:12])}); the reader needs it (docs/zendesk.md, "
+                "docs/helpdesks.md)."
             )
         return self.frame[column]
 
@@ -98,7 +98,9 @@ class Table:
         column_ = self.need(column)
         if not isinstance(column_, list):
             if column_.dtype.is_integer() and not column_.null_count():
-                return np.asarray(column_.to_numpy(), dtype=I64)
+                whole = column_.to_numpy()
+                if whole.dtype.kind != "u" or not len(whole) or whole.max() <= _INT64_MAX:
+                    return np.asarray(whole, dtype=I64)
             column_ = column_.to_list()
         text = np.array([id_text(v) for v in column_], dtype=object)
         try:
@@ -112,8 +114,8 @@ class Table:
         too, so callers report it with its row."""
         series = self.need(column)
         if isinstance(series, list):
-            return _parse(series)
-        parsed = _iso_texts(series) if series.dtype == nw.String else None
+            return one_by_one(series)
+        parsed = iso_texts(series) if series.dtype == nw.String else None
         if parsed is not None:
             return parsed
         dtype = series.dtype
@@ -123,73 +125,12 @@ class Table:
             stamps = series.dt.convert_time_zone("UTC").dt.timestamp("us")
             missing = stamps.is_null().to_numpy().astype(bool)
             return stamps.fill_null(0).to_numpy().astype(I64), missing
-        return _parse(series.to_list())
+        return one_by_one(series.to_list())
 
 
+_INT64_MAX = np.iinfo(I64).max
 #: Texts of a true flag.
 _TRUE = frozenset({"true", "1", "t", "yes", "1.0"})
-
-
-def _iso_texts(series: Any) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]] | None:
-    """A text column of naive ISO timestamps (``2026-03-02 09:15:00``, as Fivetran writes
-    them) parsed by numpy's strict ISO parser at once; None when any value is something
-    else (an offset, a word numpy would read, such as "now"), to be parsed one by one."""
-    if not series.str.contains(r"^\s*\d{4}-\d\d-\d\d").fill_null(value=True).all():
-        return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # numpy only warns about an offset
-            parsed = np.asarray(series.to_numpy(), dtype=object).astype("datetime64[us]")
-    except (ValueError, TypeError, Warning):
-        return None
-    missing = np.isnat(parsed)
-    if int(missing.sum()) != series.null_count():
-        return None
-    return np.where(missing, 0, parsed.astype(I64)), missing
-
-
-def locate(keys: npt.NDArray[Any], among: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
-    """Each key's first row in `among` (-1: not there), by sorting and searchsorted."""
-    if keys.dtype != among.dtype or keys.dtype == object:
-        keys, among = keys.astype(str), among.astype(str)
-    if not len(among):
-        return np.full(len(keys), -1, dtype=I64)
-    order = np.argsort(among, kind="stable")
-    ordered = among[order]
-    at = np.minimum(np.searchsorted(ordered, keys), len(among) - 1)
-    return np.where(ordered[at] == keys, order[at], -1).astype(I64)
-
-
-def repeats(keys: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
-    """Whether each key already appeared on an earlier row."""
-    ordered = keys.astype(str) if keys.dtype == object else keys
-    order = np.argsort(ordered, kind="stable")
-    again = np.zeros(len(keys), dtype=bool)
-    again[order[1:]] = ordered[order[1:]] == ordered[order[:-1]]
-    return again
-
-
-def texts(keys: npt.NDArray[Any]) -> list[str]:
-    """Ids as text, as problems and results show them."""
-    return [str(k) for k in keys.tolist()]
-
-
-def _parse(values: list[object]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    """Instants from text or datetimes, one by one (naive: UTC)."""
-    out = np.zeros(len(values), dtype=I64)
-    missing = np.zeros(len(values), dtype=bool)
-    for k, v in enumerate(values):
-        if isinstance(v, str):
-            text = v.strip().removesuffix(" UTC")
-            try:
-                v = datetime.fromisoformat(text.replace(" ", "T", 1)) if text else None
-            except ValueError:
-                v = None
-        if isinstance(v, datetime):
-            out[k] = to_us(v if v.tzinfo is not None else v.replace(tzinfo=timezone.utc))
-        else:
-            missing[k] = True
-    return out, missing
 
 
 def read_tables(tables: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Table]:
@@ -204,17 +145,16 @@ def read_tables(tables: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, 
     if unknown:
         raise ColumnError(f"unknown table(s) {unknown}; the tables read are {', '.join(names)}.")
     return {
-        name: frame
-        if isinstance(frame, Table)
-        else Table(name, nw.from_native(frame, eager_only=True))
+        name: frame if isinstance(frame, Table) else Table(name, _eager(name, frame))
         for name, frame in tables.items()
     }
 
 
-def id_text(v: object) -> str:
-    """An id as text: 7, 7.0 and "7" are the same id; a missing one (null, NaN) is ""."""
-    if v is None or v != v:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
+def _eager(name: str, frame: object) -> nw.DataFrame[Any]:
+    try:
+        return nw.from_native(frame, eager_only=True)
+    except TypeError:
+        raise ColumnError(
+            f"table {name!r} is a {type(frame).__name__}; it must be a DataFrame (pandas, "
+            "polars or pyarrow; a polars LazyFrame: .collect() it first)."
+        ) from None

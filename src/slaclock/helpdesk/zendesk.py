@@ -33,9 +33,10 @@ import numpy.typing as npt
 from slaclock.errors import ColumnError, InvalidModelError
 from slaclock.helpdesk.collect import NO_PRIORITY, Collector, check_options, severity_reader
 from slaclock.helpdesk.data import HelpdeskData
+from slaclock.helpdesk.ids import locate, repeats, texts
 from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.schedules import read_schedules
-from slaclock.helpdesk.tables import Table, locate, read_tables, texts
+from slaclock.helpdesk.tables import Table, read_tables
 from slaclock.sla.plan import BASIC_PLAN, NamedCalendar, ServicePlan
 from slaclock.sla.timeline import AGENT, PUBLIC, Code
 
@@ -149,7 +150,7 @@ def _priorities(read: dict[str, Table], rows: Collector) -> None:
         order = used[np.lexsort((at[used], owner[used]))]  # stable: ties in row order
         first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]] if len(order) else order
         at_creation = np.zeros(len(table), dtype=bool)
-        at_creation[first] = at[first] == rows.received[owner[first]]
+        at_creation[first] = at[first] == rows.received_of(owner[first])
         rows.reclassified(table, "value", owner, at, use & ~at_creation)
         initial[owner[first]] = np.where(at_creation[first], sev[first], rows.severity_of(None))
         first_row[owner[first]] = first
@@ -183,16 +184,8 @@ def _comments(read: dict[str, Table], rows: Collector) -> None:
     deleted = table.flags("_fivetran_deleted")
     rows.left_out[table.name] += int(deleted.sum())
     owner, at, use = rows.owners(table, ~deleted, "created")
-    users = read.get("user")
     authors = table.keys("user_id")
-    if users is not None:
-        user = locate(authors, users.keys("id"))
-        distinct, codes = users.factor("role")
-        roles = np.array([str(v).strip().lower() for v in distinct] + [""], dtype=object)
-        role = roles[np.r_[codes, -1][user]]  # user -1 (not in the table): the added -1
-        role[user < 0] = None
-    else:
-        role = np.full(len(table), None, dtype=object)
+    role = _roles(read.get("user"), authors)
     agent = np.isin(role, list(AGENT_ROLES))
     known = agent | np.isin(role, list(END_USER_ROLES))
     public = table.flags("public") if table.has("public") else np.ones(len(table), dtype=bool)
@@ -200,12 +193,38 @@ def _comments(read: dict[str, Table], rows: Collector) -> None:
     shown = authors.tolist()
 
     def why(k: int) -> str:
+        if shown[k] == "":
+            return "user_id is missing"
         if role[k] is None:
             return f"user {shown[k]!r} is not in the user table"
+        if role[k] is _TWO_ROLES:
+            return f"user {shown[k]!r} has rows of different roles in the user table"
         return f"user {shown[k]!r} has role {role[k]!r}, not end-user, agent or admin"
 
     rows.report(table.name, np.arange(1, len(table) + 1), use & ~known, why, owner)
     rows.add(table.name, Code.MESSAGE, owner, at, value, use & known)
+
+
+#: The role of a user whose rows disagree (never guessed).
+_TWO_ROLES = "(two roles)"
+
+
+def _roles(users: Table | None, authors: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """Each author's role, lower case: None when not in the user table (or without an
+    id), `_TWO_ROLES` when the user's rows give different roles."""
+    if users is None:
+        return np.full(len(authors), None, dtype=object)
+    ids = users.keys("id")
+    distinct, codes = users.factor("role")
+    roles = np.array([str(v).strip().lower() for v in distinct] + [""], dtype=object)[codes]
+    again = np.flatnonzero(repeats(ids))
+    differ = again[roles[again] != roles[locate(ids[again], ids)]]
+    roles[locate(ids, ids[differ]) >= 0] = _TWO_ROLES
+    user = locate(authors, ids)
+    role: npt.NDArray[Any] = np.r_[roles, None][user]  # -1 (not in the table): None
+    if authors.dtype == object:
+        role[authors == ""] = None
+    return role
 
 
 def _ticket_schedules(
@@ -219,9 +238,8 @@ def _ticket_schedules(
     owner, at, use = rows.owners(table, np.ones(len(table), dtype=bool), "created_at")
     first = np.full(len(rows), _NEVER, dtype=I64)
     np.minimum.at(first, owner[use], at[use])
-    mine = np.maximum(owner, 0)
-    lag = at - rows.received[mine]
-    near = use & (at == first[mine]) & (lag <= _FIRST_SCHEDULE_SLACK_US)
+    lag = at - rows.received_of(owner)
+    near = use & (at == np.r_[first, _NEVER][owner]) & (lag <= _FIRST_SCHEDULE_SLACK_US)
     at = np.where(near, at - lag, at)
     sids = texts(table.keys("schedule_id"))
     value = np.array([index.get(s, 0) for s in sids], dtype=I64)
