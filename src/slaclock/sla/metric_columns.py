@@ -103,11 +103,12 @@ def _before2(after: Mask2, first: Mask) -> Mask2:
 
 
 def _sums(groups: Column, values: Column, n: int) -> Column:
-    """Exact int64 sums of `values` per group 0..n-1 (values >= 0), by two float64
-    bincounts of the high and low 24 bits: every partial sum stays below 2**53."""
-    high = np.bincount(groups, weights=values >> 24, minlength=n)
-    low = np.bincount(groups, weights=values & 0xFFFFFF, minlength=n)
-    out: Column = (high.astype(I64) << 24) + low.astype(I64)
+    """Exact int64 sums of `values` per group 0..n-1, `groups` non-decreasing (cycles are
+    numbered in the order of their counted spans): one `add.reduceat` over the runs."""
+    out: Column = np.zeros(n, dtype=I64)
+    if len(groups):
+        starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+        out[groups[starts]] = np.add.reduceat(values, starts)
     return out
 
 
