@@ -117,6 +117,8 @@ def small() -> dict[str, pd.DataFrame]:
         ("statuses", "at", "", "at is missing or not a timestamp"),
         ("tickets", "priority", "p1", "priority 'p1' is not one of 1-4"),
         ("tickets", "priority", None, "the ticket has no priority"),
+        ("comments", "public", None, "public is not true or false (None)"),
+        ("comments", "public", "maybe", "public is not true or false ('maybe')"),
     ],
 )
 def test_bad_rows_are_reported_by_table_and_row(
@@ -237,3 +239,13 @@ def test_a_priorities_table_needs_its_priority_column() -> None:
 def test_tables_that_are_not_dataframes_are_refused() -> None:
     with pytest.raises(ColumnError, match="must be a DataFrame"):
         plain.load({"tickets": [1, 2]})
+
+
+def test_a_deleted_flag_that_is_neither_true_nor_false_is_a_bad_row() -> None:
+    t = small()
+    t["tickets"]["deleted"] = ["false", "maybe", "0"]
+    marked = plain.load(t, errors="mark")
+    assert [(p.table, p.line, p.reason) for p in marked.problems] == [
+        ("tickets", 2, "deleted is not true or false ('maybe')")
+    ]
+    assert len(marked.ids) == 2

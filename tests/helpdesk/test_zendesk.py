@@ -93,6 +93,8 @@ def test_soft_deleted_rows_are_left_out_and_counted() -> None:
         ("ticket_field_history", "value", "escalated", "status 'escalated' is not one of"),
         ("ticket_comment", "user_id", 999, "user 999 is not in the user table"),
         ("ticket_comment", "created", "yesterday", "created is missing or not a timestamp"),
+        ("ticket_comment", "public", "perhaps", "public is not true or false ('perhaps')"),
+        ("ticket_comment", "_fivetran_deleted", "?", "_fivetran_deleted is not true or false"),
     ],
 )
 def test_bad_rows_are_reported_by_table_and_row(

@@ -82,6 +82,27 @@ class Collector:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def ticket_rows(self) -> npt.NDArray[np.int64]:
+        """Each row of the tickets table as a ticket (-1: deleted), for `report`."""
+        owner = np.full(len(self.keep) + len(self.gone_keys), -1, dtype=I64)
+        owner[self.keep] = np.arange(len(self.keep))
+        return owner
+
+    def unreadable(
+        self,
+        table: Table,
+        column: str,
+        where: npt.NDArray[np.bool_],
+        owner: npt.NDArray[np.int64],
+    ) -> None:
+        """Rows whose `column` is neither true nor false (`Table.truth`): bad rows, as a
+        flag is never guessed."""
+        lines = np.arange(1, len(table) + 1, dtype=I64)
+        why = f"{column} is not true or false"
+        self.report(
+            table.name, lines, where, lambda k: f"{why} ({table.cell(column, k)!r})", owner
+        )
+
     def received_of(self, owner: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """The creation of each row's ticket (0 where it has none, -1)."""
         out: npt.NDArray[np.int64] = np.r_[self.received, 0][owner]

@@ -60,21 +60,21 @@ def load(
     if "tickets" not in read:
         raise ColumnError("the plain layout needs a 'tickets' table (id, created_at, priority).")
     tickets = read["tickets"]
+    gone, odd = tickets.truth("deleted")
     rows = Collector(
         TABLES,
         tickets,
-        tickets.flags("deleted"),
+        gone,
         severity_reader(PRIORITIES, unprioritized),
         "1-4, critical, major, minor, informational, urgent, high, normal or low",
     )
+    rows.unreadable(tickets, "deleted", odd, rows.ticket_rows())
     sev, why = rows.severities(tickets, "priority")
     rows.severity[:] = sev[rows.keep]
     no_priority = np.zeros(len(tickets), dtype=bool)
     no_priority[rows.keep] = sev[rows.keep] == 0
     lines = np.arange(1, len(tickets) + 1, dtype=I64)
-    owner = np.full(len(tickets), -1, dtype=I64)
-    owner[rows.keep] = np.arange(len(rows))
-    rows.report(tickets.name, lines, no_priority, why, owner)
+    rows.report(tickets.name, lines, no_priority, why, rows.ticket_rows())
     if "priorities" in read:
         table = read["priorities"]
         rows.reclassified(table, "priority", *_rows(rows, table))
@@ -89,10 +89,13 @@ def load(
 def _rows(
     rows: Collector, table: Table
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    """Each row's ticket, instant and whether to use it (deleted rows left out)."""
-    deleted = table.flags("deleted")
+    """Each row's ticket, instant and whether to use it (deleted rows left out, and rows
+    whose ``deleted`` is neither true nor false reported)."""
+    deleted, odd = table.truth("deleted")
     rows.left_out[table.name] += int(deleted.sum())
-    return rows.owners(table, ~deleted, "at")
+    owner, at, use = rows.owners(table, ~deleted, "at")
+    rows.unreadable(table, "deleted", use & odd, owner)
+    return owner, at, use & ~odd
 
 
 def _comments(rows: Collector, table: Table) -> None:
@@ -102,7 +105,12 @@ def _comments(rows: Collector, table: Table) -> None:
     distinct, codes = table.factor("author")
     names = [str(v).strip().lower() for v in distinct]
     bits = np.array([AUTHORS.get(n, -1) for n in names] + [-1], dtype=I64)[codes]
-    public = table.flags("public") if table.has("public") else np.ones(len(table), dtype=bool)
+    if table.has("public"):
+        public, unclear = table.truth("public", null=None)
+        rows.unreadable(table, "public", use & unclear, owner)
+        use = use & ~unclear
+    else:
+        public = np.ones(len(table), dtype=bool)
     shown = [*distinct, None]
     rows.report(
         table.name, np.arange(1, len(table) + 1), use & (bits < 0),

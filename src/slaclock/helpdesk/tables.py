@@ -85,12 +85,27 @@ class Table:
         return distinct, codes_.fill_null(-1).to_numpy().astype(I64)
 
     def flags(self, column: str) -> npt.NDArray[np.bool_]:
-        """A boolean column (true/false, 1/0, text); null and absent read as false."""
+        """A boolean column (see `truth`); null, absent and unreadable read as false."""
+        return self.truth(column)[0]
+
+    def truth(
+        self, column: str, null: bool | None = False
+    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """A boolean column (true/false, 1/0, t/f, yes/no, any case) and where a value is
+        neither, to be reported: a null is `null` (None: unreadable too); an absent
+        column is all false."""
         if column not in self.names:
-            return np.zeros(len(self), dtype=bool)
+            return np.zeros(len(self), dtype=bool), np.zeros(len(self), dtype=bool)
         distinct, codes = self.factor(column)
-        truth = np.array([str(v).strip().lower() in _TRUE for v in distinct] + [False])
-        return truth[codes]
+        words = [str(v).strip().lower() for v in distinct]
+        value = np.array([w in _TRUE for w in words] + [bool(null)])
+        unreadable = np.array([w not in _TRUE and w not in _FALSE for w in words] + [null is None])
+        return value[codes], unreadable[codes]
+
+    def cell(self, column: str, row: int) -> object:
+        """One value, as a problem shows it."""
+        column_ = self.need(column)
+        return column_[row] if isinstance(column_, list) else column_.to_list()[row]
 
     def keys(self, column: str) -> npt.NDArray[Any]:
         """An id column: int64 when every id is a whole number, else text (7, 7.0 and
@@ -131,6 +146,7 @@ class Table:
 _INT64_MAX = np.iinfo(I64).max
 #: Texts of a true flag.
 _TRUE = frozenset({"true", "1", "t", "yes", "1.0"})
+_FALSE = frozenset({"false", "0", "f", "no", "0.0"})
 
 
 def read_tables(tables: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Table]:

@@ -80,7 +80,7 @@ def load(
     if "ticket" not in read:
         raise ColumnError("the Zendesk tables need a 'ticket' table.")
     ticket = read["ticket"]
-    gone = ticket.flags("_fivetran_deleted")
+    gone, odd = ticket.truth("_fivetran_deleted")
     if ticket.has("status"):
         distinct, codes = ticket.factor("status")
         deleted = np.array([str(v).strip().lower() == "deleted" for v in distinct] + [False])
@@ -88,6 +88,7 @@ def load(
     rows = Collector(
         TABLES, ticket, gone, severity_reader(PRIORITIES, unprioritized), ", ".join(PRIORITIES)
     )
+    rows.unreadable(ticket, "_fivetran_deleted", odd, rows.ticket_rows())
     plan, index, unusable = _plan(read, plan, rows)
     _priorities(read, rows)
     _statuses(read, rows)
@@ -181,14 +182,19 @@ def _comments(read: dict[str, Table], rows: Collector) -> None:
     table = read.get("ticket_comment")
     if table is None:
         return
-    deleted = table.flags("_fivetran_deleted")
+    deleted, odd = table.truth("_fivetran_deleted")
     rows.left_out[table.name] += int(deleted.sum())
     owner, at, use = rows.owners(table, ~deleted, "created")
+    public, unclear = table.truth("public", null=None)
+    if not table.has("public"):
+        public = np.ones(len(table), dtype=bool)
+    rows.unreadable(table, "_fivetran_deleted", use & odd, owner)
+    rows.unreadable(table, "public", use & unclear & ~odd, owner)
+    use &= ~(odd | unclear)
     authors = table.keys("user_id")
     role = _roles(read.get("user"), authors)
     agent = np.isin(role, list(AGENT_ROLES))
     known = agent | np.isin(role, list(END_USER_ROLES))
-    public = table.flags("public") if table.has("public") else np.ones(len(table), dtype=bool)
     value = (np.where(agent, AGENT, 0) | np.where(public, PUBLIC, 0)).astype(I64)
     shown = authors.tolist()
 
