@@ -217,7 +217,7 @@ class Collector:
     ) -> None:
         """Status events from the rows in `use`; a status nobody knows is a bad row."""
         distinct, codes = table.factor(column)
-        found = np.array([*map(_status_code, distinct), -1], dtype=I64)
+        found = np.array([*map(TicketStatus.code_of, distinct), -1], dtype=I64)
         code = found[codes]
         unknown = use & (code < 0)
         shown = [*distinct, None]
@@ -323,10 +323,3 @@ def severity_reader(
         return names.get(text, 0)
 
     return severity_of
-
-
-def _status_code(value: object) -> int:
-    try:
-        return TicketStatus.parse(value).code
-    except ValueError:
-        return -1

@@ -32,6 +32,14 @@ class TicketStatus(str, Enum):
         text = str(value).strip().lower().replace("-", "_")
         return cls(_ALIASES.get(text, text))
 
+    @classmethod
+    def code_of(cls, value: object) -> int:
+        """`parse`'s answer as its code 0-5, or -1 where it refuses `value` (for columns)."""
+        try:
+            return cls.parse(value).code
+        except ValueError:
+            return -1
+
     @property
     def code(self) -> int:
         """0-5, the status's code in columns."""

@@ -362,7 +362,7 @@ def _read_events(
         value = np.where(is_classified, codes, value).astype(np.int8)
     is_status = kind == Code.STATUS
     if is_status.any():
-        status = _mapped(_required(ev, event_names, "status", "status"), _status_code, -1)
+        status = _mapped(_required(ev, event_names, "status", "status"), TicketStatus.code_of, -1)
         names_ = ", ".join(s.value for s in TicketStatus)
         _flag_events(
             problems, owner, is_status & (status < 0), f"events: status is not one of {names_}"
@@ -450,14 +450,6 @@ def _read_events(
         value[keep],
         np.full(keep.sum(), len(_WIDE_EVENTS)),
     )
-
-
-def _status_code(name: object) -> int:
-    """A status name's code, read as `StatusChanged` reads it (-1: not a status)."""
-    try:
-        return TicketStatus.parse(name).code
-    except ValueError:
-        return -1
 
 
 _TRUE = frozenset({"true", "1", "yes", "t", "y"})
