@@ -25,7 +25,7 @@ from slaclock.helpdesk.timestamps import within_years
 from slaclock.sla.columns import TicketColumns
 from slaclock.sla.plan import ServicePlan
 from slaclock.sla.statuses import TicketStatus
-from slaclock.sla.timeline import Code, EventColumns
+from slaclock.sla.timeline import Code, EventColumns, after_close
 
 __all__ = ["Collector", "check_options", "severity_reader"]
 
@@ -34,7 +34,6 @@ I64 = np.int64
 #: in one update replies first); 0-3, so that instant * 4 + rank sorts both.
 _RANK = np.zeros(int(max(Code)) + 1, dtype=I64)
 _RANK[[Code.CALENDAR, Code.CLASSIFIED, Code.MESSAGE, Code.STATUS]] = [0, 1, 2, 3]
-_NEVER = np.iinfo(I64).max
 STATUS_NAMES = ", ".join(s.value for s in TicketStatus)
 NO_PRIORITY = "the ticket has no priority; pass unprioritized=1-4 (--unprioritized) to give one"
 
@@ -256,10 +255,7 @@ class Collector:
             np.concatenate([p[j] for p in self.parts]) if self.parts else np.zeros(0, I64)
             for j in range(6)
         )
-        closed_at = np.full(len(self.ids), _NEVER, dtype=I64)
-        is_closed = (code == Code.STATUS) & (value == TicketStatus.CLOSED.code)
-        np.minimum.at(closed_at, owner[is_closed], at[is_closed])
-        after = np.flatnonzero(at > closed_at[owner])
+        after = np.flatnonzero(after_close(len(self.ids), owner, code, value, at))
         for k in after[np.lexsort((row[after], table[after]))].tolist():
             t = int(owner[k])
             name, line = self.tables[int(table[k])], int(row[k]) + 1

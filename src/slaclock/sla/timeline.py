@@ -59,6 +59,7 @@ __all__ = [
     "Code",
     "EventColumns",
     "Kind",
+    "after_close",
     "code_of",
     "first_response_kinds",
     "history_columns",
@@ -279,3 +280,17 @@ def history_columns(
             rows.append((k, int(code), value, to_us(event.at)))
     table = np.array(rows, dtype=I64).reshape(-1, 4)
     return EventColumns.of(table[:, 0].copy(), table[:, 1], table[:, 2], table[:, 3].copy())
+
+
+def after_close(
+    n: int, owner: Column, code: npt.NDArray[Any], value: npt.NDArray[Any], at: Column
+) -> Mask:
+    """The events after their ticket's first close (a `Closed` event, or the status
+    closed), of `n` tickets: closed is final, so the table readers refuse them."""
+    closed_at = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    is_closed = (code == Code.CLOSED) | (
+        (code == Code.STATUS) & (value == TicketStatus.CLOSED.code)
+    )
+    np.minimum.at(closed_at, owner[is_closed], at[is_closed])
+    out: Mask = at > closed_at[owner]
+    return out

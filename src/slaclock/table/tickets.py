@@ -36,7 +36,7 @@ from slaclock.sla.columns import TicketColumns
 from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
-from slaclock.sla.timeline import AGENT, CODE_OF_NAME, PUBLIC, Code, EventColumns
+from slaclock.sla.timeline import AGENT, CODE_OF_NAME, PUBLIC, Code, EventColumns, after_close
 from slaclock.table.column_io import instants_of
 
 __all__ = [
@@ -436,12 +436,8 @@ def _read_events(
         kind = np.where(
             to_vendor, np.where(assisted, Code.HANDED_OVER, Code.TO_VENDOR), kind
         ).astype(np.int8)
-    closed_at = np.full(len(received), np.iinfo(I64).max, dtype=I64)
-    is_closed = (kind == Code.CLOSED) | (is_status & (value == TicketStatus.CLOSED.code))
-    np.minimum.at(closed_at, owner[is_closed], at[is_closed])
-    _flag_events(
-        problems, owner, ~absent & (at > closed_at[owner]), "events: an event follows closed"
-    )
+    follows = after_close(len(received), owner, kind, value, at)
+    _flag_events(problems, owner, ~absent & follows, "events: an event follows closed")
     keep = ~bad_kind & ~absent
     return (
         owner[keep],
