@@ -25,6 +25,7 @@ with ``errors="mark"`` their tickets are left out of ``tickets`` and listed in
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -90,8 +91,10 @@ def load(
     )
     rows.unreadable(ticket, "_fivetran_deleted", odd, rows.ticket_rows())
     plan, index, unusable = _plan(read, plan, rows)
-    _priorities(read, rows)
-    _statuses(read, rows)
+    history = _history(read, rows)
+    _priorities(read, rows, history)
+    if history is not None:
+        rows.statuses(history.table, "value", history.owner, history.at, history.status)
     _comments(read, rows)
     _ticket_schedules(read, rows, index, unusable)
     return rows.result(errors, plan, ticket.backend, "Zendesk")
@@ -124,17 +127,32 @@ def _plan(
     return new, index, schedules.unusable
 
 
-def _history(read: dict[str, Table], field: str) -> tuple[Table, npt.NDArray[np.bool_]] | None:
-    """The field history table and which of its rows are about `field`."""
+@dataclass(frozen=True)
+class _History:
+    """The field history's rows matched to their tickets once, for priority and status."""
+
+    table: Table
+    owner: npt.NDArray[np.int64]
+    at: npt.NDArray[np.int64]
+    priority: npt.NDArray[np.bool_]  #: usable priority rows
+    status: npt.NDArray[np.bool_]  #: usable status rows
+
+
+def _history(read: dict[str, Table], rows: Collector) -> _History | None:
+    """The ``ticket_field_history`` rows about priority and status, each matched to its
+    ticket and instant once (the other fields are not read)."""
     table = read.get("ticket_field_history")
     if table is None:
         return None
     distinct, codes = table.factor("field_name")
-    is_field = np.array([str(v).strip().lower() == field for v in distinct] + [False])
-    return table, is_field[codes]
+    names = [str(v).strip().lower() for v in distinct] + [""]
+    field = np.array(names, dtype=object)[codes]
+    is_priority, is_status = field == "priority", field == "status"
+    owner, at, use = rows.owners(table, is_priority | is_status, "updated")
+    return _History(table, owner, at, use & is_priority, use & is_status)
 
 
-def _priorities(read: dict[str, Table], rows: Collector) -> None:
+def _priorities(read: dict[str, Table], rows: Collector, history: _History | None) -> None:
     """The priority at creation is the severity; later changes are classified events. A
     ticket with priority history takes its first row's, when at the creation, else none;
     without history, the ticket row's."""
@@ -142,10 +160,8 @@ def _priorities(read: dict[str, Table], rows: Collector) -> None:
     own, own_why = rows.severities(ticket, "priority")
     initial = own[rows.keep]
     first_row = np.full(len(rows), -1, dtype=I64)  # -1: the ticket row's own priority
-    history = _history(read, "priority")
     if history is not None:
-        table, is_priority = history
-        owner, at, use = rows.owners(table, is_priority, "updated")
+        table, owner, at, use = history.table, history.owner, history.at, history.priority
         sev, why = rows.severities(table, "value")  # the first row's, reported below
         used = np.flatnonzero(use)
         order = used[np.lexsort((at[used], owner[used]))]  # stable: ties in row order
@@ -164,16 +180,6 @@ def _priorities(read: dict[str, Table], rows: Collector) -> None:
             reason = why(f) if at_creation[f] else NO_PRIORITY
             rows.flag(t, LoadProblem("ticket_field_history", f + 1, rows.ids[t], reason))
     rows.severity[:] = initial
-
-
-def _statuses(read: dict[str, Table], rows: Collector) -> None:
-    """Status history rows as status events; an unknown status is a bad row."""
-    history = _history(read, "status")
-    if history is None:
-        return
-    table, is_status = history
-    owner, at, use = rows.owners(table, is_status, "updated")
-    rows.statuses(table, "value", owner, at, use)
 
 
 def _comments(read: dict[str, Table], rows: Collector) -> None:
