@@ -19,6 +19,7 @@ import numpy.typing as npt
 from slaclock.errors import ColumnError
 from slaclock.helpdesk.ids import id_text
 from slaclock.helpdesk.timestamps import iso_texts, one_by_one
+from slaclock.table.column_io import values_of
 
 __all__ = ["Table", "read_tables"]
 
@@ -137,9 +138,8 @@ class Table:
         if dtype == nw.Datetime:
             if getattr(dtype, "time_zone", None) is None:
                 series = series.dt.replace_time_zone("UTC")
-            stamps = series.dt.convert_time_zone("UTC").dt.timestamp("us")
-            missing = stamps.is_null().to_numpy().astype(bool)
-            return stamps.fill_null(0).to_numpy().astype(I64), missing
+            stamps, missing = values_of(series.dt.convert_time_zone("UTC").dt.timestamp("us"), 0)
+            return stamps.astype(I64), missing
         return one_by_one(series.to_list())
 
 

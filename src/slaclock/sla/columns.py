@@ -369,8 +369,9 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
     paused = pauses.count > 0
     if not plan.pausing_allowed:
         forbidden = paused & ~refused
-        problem[forbidden] = pausing_refused(plan)
-        refused |= forbidden
+        if forbidden.any():
+            problem[forbidden] = pausing_refused(plan)
+            refused |= forbidden
     future = received_after_now(tickets.received, now_us)
     if future.any():  # first: no other reason matters for a ticket not received yet
         now = from_us(now_us, plan.calendar.zone)
@@ -466,6 +467,8 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
 def _levels(events: EventColumns, n: int) -> npt.NDArray[np.int8]:
     """Who holds each ticket: the level of its latest escalation (L1 if none)."""
     level = np.zeros(n, dtype=np.int8)
+    if not len(events.kind):
+        return level
     to_vendor = (events.kind == _TO_VENDOR) | (events.kind == _HANDED_OVER)
     code = np.where(events.kind == _TO_L2, 1, np.where(to_vendor, 2, 0))
     moves = np.flatnonzero(code > 0)[::-1]  # latest first

@@ -8,6 +8,8 @@ a row of a table equals `evaluate` to the last bit.
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import numpy.typing as npt
 
@@ -18,10 +20,8 @@ def fraction_column(
     elapsed_us: npt.NDArray[np.int64], target_us: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float64]:
     """`fraction_used` of each row."""
-    zero = target_us == 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = elapsed_us.astype(np.float64) / target_us.astype(np.float64)
-    out: npt.NDArray[np.float64] = np.where(zero, 1.0, ratio)
+    out: npt.NDArray[np.float64] = np.ones_like(elapsed_us, dtype=np.float64)  # zero target
+    np.divide(elapsed_us, target_us, out=out, where=target_us != 0, dtype=np.float64)
     return out
 
 
@@ -38,6 +38,16 @@ def warning_column(
     reached = np.full(len(elapsed_us), 100, dtype=np.int64)  # a zero target: all reached
     positive = target_us > 0
     np.floor_divide(elapsed_us * 100, target_us, out=reached, where=positive)
-    levels = np.array([0, *percents], dtype=np.int64)
-    out: npt.NDArray[np.int64] = levels[np.searchsorted(percents, reached, "right")]
+    thresholds, levels = _levels(percents)
+    out: npt.NDArray[np.int64] = levels[np.searchsorted(thresholds, reached, "right")]
     return out
+
+
+@cache
+def _levels(percents: tuple[int, ...]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The thresholds as an array, and the level each bisection lands on (0: none)."""
+    thresholds = np.array(percents, dtype=np.int64)
+    levels = np.array([0, *percents], dtype=np.int64)
+    thresholds.setflags(write=False)
+    levels.setflags(write=False)
+    return thresholds, levels

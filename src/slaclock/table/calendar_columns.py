@@ -26,6 +26,7 @@ from slaclock.calendar.days import EPOCH_ORDINAL
 from slaclock.errors import ColumnError, InvalidDurationError
 from slaclock.table.column_io import (
     instants_of,
+    values_of,
     write_bools,
     write_durations,
     write_instants,
@@ -163,8 +164,7 @@ def _dates(column: Any, name: str) -> tuple[Any, npt.NDArray[np.int64], npt.NDAr
     series = _series(column, name)
     if series.dtype != nw.Date:
         raise ColumnError(f"{name} must hold dates (Date type), not {series.dtype}.")
-    missing = series.is_null().to_numpy().astype(bool)
-    days = series.cast(nw.Datetime("us")).dt.timestamp("us").fill_null(0).to_numpy()
+    days, missing = values_of(series.cast(nw.Datetime("us")).dt.timestamp("us"), 0)
     return series, days.astype(I64) // 86_400_000_000 + EPOCH_ORDINAL, missing
 
 

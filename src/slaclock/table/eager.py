@@ -36,7 +36,7 @@ from slaclock.sla.metric import Metric, with_plan_targets
 from slaclock.sla.metric_cycles import MetricColumns
 from slaclock.sla.one_ticket import measure
 from slaclock.sla.outcome import SlaState
-from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.plan import PlanCatalog, ServicePlan, basic_plan
 from slaclock.sla.policy import Policy
 from slaclock.sla.refusals import received_after_now, received_after_now_reason
 from slaclock.sla.tiers import plans_by_tier
@@ -146,7 +146,7 @@ def _metric_outputs(
 ) -> list[str]:
     """The metric columns any plan that may evaluate a row would write (each tier's plan
     of the catalog when contracts choose it: their metric targets may add columns)."""
-    plans = [BASIC_PLAN if plan is None else plan]
+    plans = [basic_plan() if plan is None else plan]
     if plan is None and contracts is not None:
         chosen = PlanCatalog.builtin() if catalog is None else catalog
         plans += [chosen.get(t) for t in chosen.tiers]
@@ -228,7 +228,7 @@ def evaluate_table(
     policies: tuple[Policy, ...] = (),
 ) -> Evaluated:
     """The SLA columns of a narwhals table of tickets (see `evaluate_frame`)."""
-    default = BASIC_PLAN if plan is None else plan
+    default = basic_plan() if plan is None else plan
     tickets, problems = read_tickets(
         table, names, events, event_names or {}, default.vendor_follow_up,
         default.calendar_names,
@@ -383,25 +383,26 @@ def _write(
     unentitled = result.state == _NOT_ENTITLED
     no_clock = bad | unentitled
     p = prefix
+    like = nw.get_native_namespace(table)  # each column is made in the table's library
     cols = [
-        write_instants(p + "clock_start", result.clock_start, zone, table, no_clock),
-        write_instants(p + "deadline", result.deadline, zone, table, no_clock),
-        write_labels(p + "state", result.state, STATE_LABELS, table, bad),
-        write_bools(p + "breached", result.breached, table, bad),
-        write_durations(p + "elapsed", result.elapsed, table, bad),
-        write_durations(p + "remaining", result.remaining, table, bad),
-        write_floats(p + "fraction_used", result.fraction_used, table, bad),
-        write_ints(p + "warning", result.warning, table, bad),
-        write_bools(p + "provisional", result.provisional, table, bad),
-        write_durations(p + "target", result.target, table, bad),
-        write_ints(p + "sla_severity", result.severity.astype(I64), table, bad),
+        write_instants(p + "clock_start", result.clock_start, zone, like, no_clock),
+        write_instants(p + "deadline", result.deadline, zone, like, no_clock),
+        write_labels(p + "state", result.state, STATE_LABELS, like, bad),
+        write_bools(p + "breached", result.breached, like, bad),
+        write_durations(p + "elapsed", result.elapsed, like, bad),
+        write_durations(p + "remaining", result.remaining, like, bad),
+        write_floats(p + "fraction_used", result.fraction_used, like, bad),
+        write_ints(p + "warning", result.warning, like, bad),
+        write_bools(p + "provisional", result.provisional, like, bad),
+        write_durations(p + "target", result.target, like, bad),
+        write_ints(p + "sla_severity", result.severity.astype(I64), like, bad),
     ]
     if done.policies and done.metrics:
-        cols.append(write_policy(p + "policy", done.metrics[0], done.policies, table, bad))
+        cols.append(write_policy(p + "policy", done.metrics[0], done.policies, like, bad))
     for m in done.metrics:
-        cols += write_metric(p + m.metric.name + "_", m, zone, table, bad)
+        cols += write_metric(p + m.metric.name + "_", m, zone, like, bad)
     if done.entitlement is not None:
-        cols.append(write_strings(p + "entitlement", done.entitlement, table, bad))
+        cols.append(write_strings(p + "entitlement", done.entitlement, like, bad))
     if errors == "mark":
-        cols.append(write_strings(p + "problem", done.problems.messages(), table))
+        cols.append(write_strings(p + "problem", done.problems.messages(), like))
     return table.with_columns(*cols)

@@ -37,7 +37,7 @@ from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.timeline import AGENT, CODE_OF_NAME, PUBLIC, Code, EventColumns, after_close
-from slaclock.table.column_io import instants_of
+from slaclock.table.column_io import instants_of, values_of
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -117,18 +117,18 @@ class Problems:
 
 def _column(frame: nw.DataFrame[Any], names: Mapping[str, str], key: str) -> nw.Series[Any] | None:
     name = names.get(key, key)
-    return frame[name] if name in frame.columns else None
+    return frame.get_column(name) if name in frame.columns else None
 
 
 def _severities(
     series: nw.Series[Any], name: str, problems: Problems, required: bool
 ) -> npt.NDArray[np.int8]:
     """Severity codes 1-4 (0 where missing), bad values reported."""
-    missing = series.is_null().to_numpy().astype(bool)
     dtype = series.dtype
     if not (dtype.is_integer() or dtype.is_float()):
+        missing = series.is_null().to_numpy().astype(bool)
         return severity_codes(series.to_list(), missing, name, problems, required)
-    raw = series.fill_null(0).to_numpy()
+    raw, missing = values_of(series, 0)
     codes = raw.astype(I64) if dtype.is_integer() else np.where(raw == raw.astype(I64), raw, -1)
     codes = np.asarray(codes, dtype=I64)
     bad = ~missing & ((codes < 1) | (codes > 4))
@@ -183,7 +183,7 @@ def read_tickets(
     n = len(frame)
     problems = Problems(n)
     for key in ("received", "severity"):
-        if _column(frame, names, key) is None:
+        if names.get(key, key) not in frame.columns:
             name = names.get(key, key)
             have = ", ".join(map(str, frame.columns[:20]))
             raise ColumnError(
