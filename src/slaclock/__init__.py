@@ -1,5 +1,8 @@
 """slaclock: support SLAs computed the way a helpdesk runs them."""
 
+import importlib
+from typing import TYPE_CHECKING
+
 from slaclock.calendar.any_calendar import (
     AnyCalendar,
     CombinedCalendar,
@@ -9,7 +12,6 @@ from slaclock.calendar.any_calendar import (
 from slaclock.calendar.base import Calendar
 from slaclock.calendar.business_calendar import (
     ARGENTINA_ZONE,
-    BASIC_HOURS,
     BusinessCalendar,
     argentina,
 )
@@ -44,7 +46,6 @@ from slaclock.errors import (
 )
 from slaclock.limits import Limits
 from slaclock.sla.batch import evaluate_many
-from slaclock.sla.builtin_metrics import MANUAL_METRICS, ZENDESK_METRICS
 from slaclock.sla.contact import Contact
 from slaclock.sla.contract import MAX_CONTACTS_PER_TITLE, Contract, CoveredProduct, Entitlement
 from slaclock.sla.escalation import (
@@ -76,7 +77,6 @@ from slaclock.sla.metric_explain import MetricExplanation, MetricStep, explain_m
 from slaclock.sla.metric_status import MetricCycle, MetricStatus
 from slaclock.sla.notifications import Alert, AlertKind, alert_recipients
 from slaclock.sla.plan import (
-    BASIC_PLAN,
     ByTimeOfDay,
     IntakeRules,
     NamedCalendar,
@@ -121,6 +121,11 @@ from slaclock.table.what_if import (
     WhatIf,
     what_if,
 )
+
+if TYPE_CHECKING:  # made on first use: see `__getattr__`
+    from slaclock.calendar.business_calendar import BASIC_HOURS
+    from slaclock.sla.builtin_metrics import MANUAL_METRICS, ZENDESK_METRICS
+    from slaclock.sla.plan import BASIC_PLAN
 
 __version__ = "0.1.0"
 
@@ -259,3 +264,26 @@ __all__ = [
     "vendor_direct_offer",
     "what_if",
 ]
+
+
+#: The built-in values `import slaclock` does not make (`slaclock._once`): their modules.
+_ON_FIRST_USE = {
+    "BASIC_HOURS": "slaclock.calendar.business_calendar",
+    "BASIC_PLAN": "slaclock.sla.plan",
+    "MANUAL_METRICS": "slaclock.sla.builtin_metrics",
+    "ZENDESK_METRICS": "slaclock.sla.builtin_metrics",
+}
+
+
+if not TYPE_CHECKING:  # a type checker sees the names declared above; a misspelt one is an error
+
+    def __getattr__(name: str) -> object:
+        """The built-in plan, hours and metrics, made on first use."""
+        module = _ON_FIRST_USE.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -8,7 +8,6 @@ XML cannot carry replaced by U+FFFD), so it also parses as XML.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Sequence
 
@@ -31,6 +30,8 @@ def escape(value: object) -> Html:
     """`value` as text safe inside an element or a quoted attribute (`Html` as is)."""
     if isinstance(value, Html):
         return value
+    import html  # here: its entity tables cost a millisecond of `import slaclock`
+
     return Html(html.escape(_UNSAFE.sub("\ufffd", str(value)), quote=True))
 
 

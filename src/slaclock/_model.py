@@ -85,7 +85,14 @@ Instant = datetime
 #: A number written as text: "12345", "-2.5", "1e9". Pydantic would read it as a
 #: Unix timestamp (instants) or fail obscurely (durations).
 _NUMBER = re.compile(r"\s*[-+]?(\d[\d_]*\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
-_DATETIME: TypeAdapter[datetime] = TypeAdapter(datetime)
+
+
+@cache
+def _datetime_reader() -> TypeAdapter[datetime]:
+    """Pydantic's ISO 8601 reader, built on first use (not by `import slaclock`)."""
+    return TypeAdapter(datetime)
+
+
 _SEQUENCES = (list, tuple, set, frozenset)
 
 
@@ -154,7 +161,7 @@ def _instant_of(v: object, what: str) -> object:
         to_us(v, what)  # a datetime passes (if aware); anything else is refused here
         return v
     try:
-        t = _DATETIME.validate_python(v)
+        t = _datetime_reader().validate_python(v)
     except pydantic.ValidationError as exc:
         reason = exc.errors(include_url=False)[0]["msg"]
         raise InvalidModelError(
@@ -205,7 +212,7 @@ class FrozenModel(BaseModel):
     dumps, equality or pickles.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

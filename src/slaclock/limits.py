@@ -22,6 +22,7 @@ from contextvars import ContextVar
 from pydantic import Field
 
 from slaclock._model import FrozenModel
+from slaclock._once import once
 from slaclock.errors import LimitExceededError
 
 __all__ = ["Limits"]
@@ -50,7 +51,8 @@ class Limits(FrozenModel):
     @classmethod
     def current(cls) -> Limits:
         """The limits in force here (the defaults outside any `active` block)."""
-        return _CURRENT.get()
+        found = _CURRENT.get()
+        return _defaults() if found is None else found
 
     @contextmanager
     def active(self) -> Iterator[Limits]:
@@ -75,5 +77,7 @@ class Limits(FrozenModel):
             )
 
 
+#: The limits set by `active` (None outside any block: the defaults).
+_CURRENT: ContextVar[Limits | None] = ContextVar("slaclock_limits", default=None)
 #: A `Limits` is frozen, so one default shared by every context is safe.
-_CURRENT: ContextVar[Limits] = ContextVar("slaclock_limits", default=Limits())  # noqa: B039
+_defaults = once(Limits)

@@ -12,7 +12,7 @@ from slaclock.helpdesk.data import HelpdeskData
 from slaclock.helpdesk.plain import PRIORITIES, TABLES
 from slaclock.helpdesk.plain import load as load_tables
 from slaclock.helpdesk.problems import LoadProblem
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan
 
 __all__ = ["PRIORITIES", "TABLES", "HelpdeskData", "LoadProblem", "load"]
 
@@ -20,7 +20,7 @@ __all__ = ["PRIORITIES", "TABLES", "HelpdeskData", "LoadProblem", "load"]
 def load(
     tables: Mapping[str, Any] | str | Path,
     *,
-    plan: ServicePlan = BASIC_PLAN,
+    plan: ServicePlan | None = None,
     errors: Literal["raise", "mark"] = "raise",
     unprioritized: int | None = None,
 ) -> HelpdeskData:

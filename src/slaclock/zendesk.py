@@ -12,7 +12,7 @@ from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.rails_zones import MAPPING as RAILS_ZONES
 from slaclock.helpdesk.zendesk import PRIORITIES, TABLES
 from slaclock.helpdesk.zendesk import load as load_tables
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan
 
 __all__ = ["PRIORITIES", "RAILS_ZONES", "TABLES", "HelpdeskData", "LoadProblem", "load"]
 
@@ -20,7 +20,7 @@ __all__ = ["PRIORITIES", "RAILS_ZONES", "TABLES", "HelpdeskData", "LoadProblem",
 def load(
     tables: Mapping[str, Any] | str | Path,
     *,
-    plan: ServicePlan = BASIC_PLAN,
+    plan: ServicePlan | None = None,
     errors: Literal["raise", "mark"] = "raise",
     unprioritized: int | None = None,
 ) -> HelpdeskData:

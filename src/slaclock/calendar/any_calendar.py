@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from slaclock.calendar import combined, versioned
 from slaclock.calendar.business_calendar import BusinessCalendar
 from slaclock.calendar.combined import CombinedCalendar
 from slaclock.calendar.versioned import Version, VersionedCalendar
@@ -21,5 +22,8 @@ AnyCalendar = Annotated[
     BusinessCalendar | CombinedCalendar | VersionedCalendar, Field(union_mode="smart")
 ]
 
-for _model in (CombinedCalendar, Version, VersionedCalendar):
-    _model.model_rebuild(_types_namespace={"AnyCalendar": AnyCalendar})
+# The combined and versioned calendars name `AnyCalendar` in their fields (a forward
+# reference: the union holds them). With the name in their modules, pydantic resolves it
+# when each is first validated, not at import (see `slaclock._once`).
+for _module in (combined, versioned):
+    setattr(_module, "AnyCalendar", AnyCalendar)  # noqa: B010

@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sized
 from datetime import date, timedelta
 from functools import cached_property
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from slaclock._checks import iterable_of, shorten
+from slaclock._once import once
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year
 from slaclock.calendar.base import Calendar, Shape, check_shape, ordinal_of
 from slaclock.calendar.closures import Closure, DatedIndex, Opening
@@ -34,8 +36,18 @@ from slaclock.limits import Limits
 __all__ = ["ARGENTINA_ZONE", "BASIC_HOURS", "BusinessCalendar", "argentina"]
 
 ARGENTINA_ZONE = "America/Argentina/Buenos_Aires"
-#: The manual's hours: Monday to Friday, 09:00 to 17:00.
-BASIC_HOURS = WeeklySchedule.weekdays("09:00-17:00")
+BASIC_HOURS: WeeklySchedule
+"""The manual's hours: Monday to Friday, 09:00 to 17:00 (made on first use)."""
+_basic_hours = once(lambda: WeeklySchedule.weekdays("09:00-17:00"))
+_basic_holidays = once(HolidayRules)
+
+
+if not TYPE_CHECKING:  # a type checker sees the names declared above; a misspelt one is an error
+
+    def __getattr__(name: str) -> WeeklySchedule:
+        if name == "BASIC_HOURS":
+            return _basic_hours()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class BusinessCalendar(Calendar):
@@ -47,8 +59,8 @@ class BusinessCalendar(Calendar):
     """
 
     zone: ZoneInfo = zone_of_key(ARGENTINA_ZONE, "tzdata")
-    schedule: WeeklySchedule = BASIC_HOURS
-    holidays: HolidayRules | None = HolidayRules()
+    schedule: WeeklySchedule = Field(default_factory=_basic_hours)
+    holidays: HolidayRules | None = Field(default_factory=_basic_holidays)
     #: Holidays the user names (a company's own days, a country the package lacks).
     extra_holidays: tuple[DatedHoliday, ...] = ()
     closures: tuple[Closure, ...] = ()
@@ -460,7 +472,7 @@ def argentina(
     providers who work on them.
     """
     return BusinessCalendar(
-        schedule=_schedule(hours) if hours is not None else BASIC_HOURS,
+        schedule=_schedule(hours) if hours is not None else _basic_hours(),
         holidays=HolidayRules(categories=categories, non_working_days=non_working_days),
         closures=tuple(iterable_of(closures, Closure, "closures")),
         reopened=frozenset(iterable_of(reopened, date, "reopened")),

@@ -23,7 +23,7 @@ from slaclock.cli.instants import InstantReader
 from slaclock.cli.output import say
 from slaclock.cli.safe_text import escaped
 from slaclock.errors import CommandLineError, SlaclockError
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan, basic_plan
 
 __all__ = ["DEFAULTS", "Context", "add_global_options", "context"]
 
@@ -93,7 +93,7 @@ class Context:
 
 def context(args: argparse.Namespace) -> Context:
     """The plan, calendar and instant reader the global options give."""
-    plan = BASIC_PLAN if args.plan is None else _load(ServicePlan, args.plan, "--plan")
+    plan = basic_plan() if args.plan is None else _load(ServicePlan, args.plan, "--plan")
     cal = plan.calendar
     if args.calendar is not None:
         cal = _load(BusinessCalendar, args.calendar, "--calendar")

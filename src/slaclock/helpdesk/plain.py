@@ -28,7 +28,7 @@ from slaclock.errors import ColumnError
 from slaclock.helpdesk.collect import Collector, check_options, severity_reader
 from slaclock.helpdesk.data import HelpdeskData
 from slaclock.helpdesk.tables import Table, read_tables
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan, plan_or_basic
 from slaclock.sla.timeline import AGENT, PUBLIC, Code
 
 __all__ = ["PRIORITIES", "TABLES", "load"]
@@ -47,15 +47,17 @@ AUTHORS = {"agent": AGENT, "customer": 0}
 def load(
     tables: Mapping[str, Any],
     *,
-    plan: ServicePlan = BASIC_PLAN,
+    plan: ServicePlan | None = None,
     errors: Literal["raise", "mark"] = "raise",
     unprioritized: int | None = None,
 ) -> HelpdeskData:
     """Read the plain layout's tables (a mapping of table name to any DataFrame; a folder
-    is read by `slaclock.plain.load`), measured on `plan`'s calendar and targets.
+    is read by `slaclock.plain.load`), measured on `plan`'s calendar and targets (None:
+    the Basic plan).
     `unprioritized` is the severity of a ticket without a priority; None refuses such
     tickets as bad rows."""
     check_options(errors, unprioritized)
+    plan = plan_or_basic(plan)
     read = read_tables(tables, TABLES)
     if "tickets" not in read:
         raise ColumnError("the plain layout needs a 'tickets' table (id, created_at, priority).")

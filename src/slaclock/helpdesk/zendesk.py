@@ -38,7 +38,7 @@ from slaclock.helpdesk.ids import locate, repeats, texts
 from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.schedules import read_schedules
 from slaclock.helpdesk.tables import Table, read_tables
-from slaclock.sla.plan import BASIC_PLAN, NamedCalendar, ServicePlan
+from slaclock.sla.plan import NamedCalendar, ServicePlan, plan_or_basic
 from slaclock.sla.timeline import AGENT, PUBLIC, Code
 
 __all__ = ["PRIORITIES", "TABLES", "load"]
@@ -67,16 +67,17 @@ MAX_SCHEDULES = 120
 def load(
     tables: Mapping[str, Any],
     *,
-    plan: ServicePlan = BASIC_PLAN,
+    plan: ServicePlan | None = None,
     errors: Literal["raise", "mark"] = "raise",
     unprioritized: int | None = None,
 ) -> HelpdeskData:
     """Read Zendesk's tables (a mapping of table name to any DataFrame; a folder of
-    files is read by `slaclock.zendesk.load`). `plan` gives the targets (its
-    calendar is replaced by the default schedule when there are schedules).
+    files is read by `slaclock.zendesk.load`). `plan` (None: the Basic plan) gives the
+    targets (its calendar is replaced by the default schedule when there are schedules).
     `unprioritized` is the severity of a ticket without a priority; None refuses
     such tickets as bad rows."""
     check_options(errors, unprioritized)
+    plan = plan_or_basic(plan)
     read = read_tables(tables, TABLES)
     if "ticket" not in read:
         raise ColumnError("the Zendesk tables need a 'ticket' table.")
@@ -90,14 +91,14 @@ def load(
         TABLES, ticket, gone, severity_reader(PRIORITIES, unprioritized), ", ".join(PRIORITIES)
     )
     rows.unreadable(ticket, "_fivetran_deleted", odd, rows.ticket_rows())
-    plan, index, unusable = _plan(read, plan, rows)
+    measured_on, index, unusable = _plan(read, plan, rows)
     history = _history(read, rows)
     _priorities(read, rows, history)
     if history is not None:
         rows.statuses(history.table, "value", history.owner, history.at, history.status)
     _comments(read, rows)
     _ticket_schedules(read, rows, index, unusable)
-    return rows.result(errors, plan, ticket.backend, "Zendesk")
+    return rows.result(errors, measured_on, ticket.backend, "Zendesk")
 
 
 def _plan(

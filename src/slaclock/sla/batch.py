@@ -18,7 +18,7 @@ from slaclock.errors import TicketEventError
 from slaclock.sla.columns import LEVELS, STATES, StatusColumns, TicketColumns, evaluate_columns
 from slaclock.sla.contract import Contract
 from slaclock.sla.outcome import SlaState
-from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.plan import PlanCatalog, ServicePlan, basic_plan
 from slaclock.sla.refusals import received_after_now, received_after_now_error
 from slaclock.sla.status import not_entitled_findings
 from slaclock.sla.ticket import Ticket
@@ -46,7 +46,7 @@ def evaluate_many(
     require(plan, (ServicePlan, type(None)), "plan", "pass a ServicePlan, or None for Basic.")
     require(contracts, (Mapping, type(None)), "contracts", "map customer names to contracts.")
     require(catalog, (PlanCatalog, type(None)), "catalog")
-    default = BASIC_PLAN if plan is None else plan
+    default = basic_plan() if plan is None else plan
     groups = plans_by_tier([t.customer for t in items], default, contracts, catalog, plan is None)
     rows: list[dict[str, Any]] = [{}] * len(items)
     for chosen, which in groups:

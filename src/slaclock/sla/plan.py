@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import time, timedelta
 from functools import lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +21,7 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator, model
 from slaclock import _text as short
 from slaclock._checks import choice, require, shorten
 from slaclock._model import BusinessTime, FrozenModel, changed_fields
+from slaclock._once import once
 from slaclock.calendar import business_days
 from slaclock.calendar.any_calendar import AnyCalendar
 from slaclock.calendar.business_calendar import BusinessCalendar
@@ -38,6 +40,7 @@ __all__ = [
     "PlanCatalog",
     "ResponseTargets",
     "ServicePlan",
+    "basic_plan",
     "plan_or_basic",
 ]
 
@@ -80,7 +83,7 @@ class ByTimeOfDay(FrozenModel):
 
 #: A first-response target: business time, or a time of day on a later business day.
 Target = timedelta | ByTimeOfDay
-_DURATION = TypeAdapter(timedelta)
+_durations = once(lambda: TypeAdapter(timedelta))  # pydantic's ISO 8601 reader
 
 
 class ResponseTargets(FrozenModel):
@@ -99,7 +102,7 @@ class ResponseTargets(FrozenModel):
         if isinstance(v, (ByTimeOfDay, timedelta, Mapping)):
             return v
         try:
-            return _DURATION.validate_python(v)
+            return _durations().validate_python(v)
         except ValidationError as exc:
             reason = str(exc.errors(include_url=False)[0]["msg"]).replace("timedelta", "duration")
             raise InvalidModelError(
@@ -233,13 +236,18 @@ class MetricTargets(FrozenModel):
         return self
 
 
+#: A plan's defaults, made on first use (`slaclock._once`).
+_manual_calendar = once(BusinessCalendar)
+_intake_rules = once(IntakeRules)
+
+
 class ServicePlan(FrozenModel):
     """What one tier promises: targets, hours, levels, channels and after-hours options."""
 
     tier: Tier
     name: str
     targets: ResponseTargets
-    calendar: AnyCalendar = BusinessCalendar()
+    calendar: AnyCalendar = Field(default_factory=_manual_calendar)
     levels: frozenset[SupportLevel] = frozenset({SupportLevel.L1, SupportLevel.L2})
     channels: frozenset[Channel] = frozenset({Channel.EMAIL, Channel.WEB_PORTAL})
     #: True where the provider follows the vendor case up; Basic only assists its creation.
@@ -254,7 +262,7 @@ class ServicePlan(FrozenModel):
     #: Warn when this share (in percent) of a target is used.
     warning_percents: tuple[int, ...] = (50, 75, 90)
     proactive_alerts: bool = True
-    intake: IntakeRules = IntakeRules()
+    intake: IntakeRules = Field(default_factory=_intake_rules)
     #: Other calendars a ticket can move to (`CalendarChanged`); it starts on `calendar`.
     calendars: tuple[NamedCalendar, ...] = ()
     #: Targets the plan sets for metrics by name (e.g. L2's update interval), used where
@@ -396,13 +404,23 @@ class ServicePlan(FrozenModel):
         return plan_html(self)
 
 
-#: The manual's Basic Support: 2/6/12/24 business hours, Mon-Fri 09-17 Buenos Aires,
-#: L1 and L2, email and web portal, vendor escalation assisted only (no L3 follow-up).
-BASIC_PLAN = ServicePlan(
-    tier=Tier.BASIC,
-    name="Basic Support",
-    targets=ResponseTargets.hours(2, 6, 12, 24),
+BASIC_PLAN: ServicePlan
+"""The manual's Basic Support: 2/6/12/24 business hours, Mon-Fri 09-17 Buenos Aires, L1
+and L2, email and web portal, vendor escalation assisted only (no L3 follow-up). Made on
+first use, not by `import slaclock`; every access gives this same plan."""
+basic_plan = once(
+    lambda: ServicePlan(
+        tier=Tier.BASIC, name="Basic Support", targets=ResponseTargets.hours(2, 6, 12, 24)
+    )
 )
+
+
+if not TYPE_CHECKING:  # a type checker sees the names declared above; a misspelt one is an error
+
+    def __getattr__(name: str) -> ServicePlan:
+        if name == "BASIC_PLAN":
+            return basic_plan()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def plan_or_basic(plan: ServicePlan | None) -> ServicePlan:
@@ -417,7 +435,7 @@ def plan_or_basic(plan: ServicePlan | None) -> ServicePlan:
         "plan",
         "pass a ServicePlan such as BASIC_PLAN or catalog.get(tier), or None for Basic.",
     )
-    return BASIC_PLAN if plan is None else plan
+    return basic_plan() if plan is None else plan
 
 
 class PlanCatalog:
@@ -444,7 +462,7 @@ class PlanCatalog:
     @classmethod
     def builtin(cls) -> PlanCatalog:
         """The manual's plans: Basic."""
-        return cls({Tier.BASIC: BASIC_PLAN})
+        return cls({Tier.BASIC: basic_plan()})
 
     def define(self, plan: ServicePlan) -> PlanCatalog:
         """A new catalog with `plan` added (or replacing its tier's plan)."""

@@ -20,6 +20,7 @@ from pydantic import Field, field_validator, model_validator
 
 from slaclock._checks import iterable_of, shorten
 from slaclock._model import FrozenModel
+from slaclock._once import once
 from slaclock.errors import InvalidModelError
 from slaclock.sla.plan import MetricTargets
 from slaclock.sla.severity import Severity
@@ -54,12 +55,16 @@ class PolicyMatch(FrozenModel):
         return v
 
 
+_every_ticket = once(PolicyMatch)  # the default conditions, made on first use
+
+
 class Policy(FrozenModel):
     """One policy: when it applies, and the targets it sets per metric."""
 
     name: str = Field(description="Shown in results: which policy set a ticket's targets.")
     when: PolicyMatch = Field(
-        default=PolicyMatch(), description="Conditions; the default holds for every ticket."
+        default_factory=_every_ticket,
+        description="Conditions; the default holds for every ticket.",
     )
     targets: tuple[MetricTargets, ...] = Field(description="Targets per metric, by name.")
 

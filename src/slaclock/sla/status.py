@@ -49,7 +49,7 @@ from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.metric_status import MetricMap, MetricStatus, metric_statuses
 from slaclock.sla.one_ticket import one_row, ticket_metrics
 from slaclock.sla.outcome import LEVELS, STATES, SlaState
-from slaclock.sla.plan import BASIC_PLAN, ServicePlan
+from slaclock.sla.plan import ServicePlan, basic_plan
 from slaclock.sla.policy import Policy, policy_tuple
 from slaclock.sla.severity import Severity
 from slaclock.sla.support import SupportLevel
@@ -208,7 +208,7 @@ def evaluate(
         "pass a ServicePlan such as BASIC_PLAN or catalog.get(tier), or None for Basic.",
     )
     require(contract, (Contract, type(None)), "contract")
-    plan = BASIC_PLAN if plan is None else plan
+    plan = basic_plan() if plan is None else plan
     if contract is not None and contract.customer != ticket.customer:
         raise EntitlementError(
             f"ticket {shorten(ticket.id)} is {shorten(ticket.customer)}'s but the contract is "

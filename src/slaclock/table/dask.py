@@ -23,7 +23,7 @@ from slaclock._checks import shorten
 from slaclock.errors import ColumnError
 from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric
-from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.plan import PlanCatalog, ServicePlan, basic_plan
 from slaclock.sla.policy import Policy
 from slaclock.table.eager import evaluate_eager
 
@@ -91,7 +91,7 @@ def evaluate_dask(
     make_meta: Any = importlib.import_module("dask.dataframe.utils").make_meta
 
     options: dict[str, Any] = {
-        "plan": BASIC_PLAN if plan is None else plan,
+        "plan": basic_plan() if plan is None else plan,
         "names": dict(columns),
         "contracts": None if contracts is None else dict(contracts),
         "catalog": catalog,

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 import narwhals as nw
 import numpy as np
 import numpy.typing as npt
+from pydantic import Field
 
 from slaclock import _text as short
 from slaclock._checks import require, shorten
@@ -38,7 +39,7 @@ from slaclock.sla.contract import Contract
 from slaclock.sla.metric import Metric, metric_tuple
 from slaclock.sla.metric_cycles import METRIC_STATES, NONE, MetricState
 from slaclock.sla.outcome import SlaState
-from slaclock.sla.plan import BASIC_PLAN, PlanCatalog, ServicePlan
+from slaclock.sla.plan import PlanCatalog, ServicePlan, basic_plan
 from slaclock.sla.policy import Policy
 from slaclock.table.column_io import (
     count_rows,
@@ -96,7 +97,7 @@ _NOT_STARTED = METRIC_STATES.index(MetricState.NOT_STARTED)
 class Scenario(FrozenModel):
     """A plan and the policies that set its metrics' targets, compared as one scenario."""
 
-    plan: ServicePlan = BASIC_PLAN
+    plan: ServicePlan = Field(default_factory=basic_plan)
     policies: tuple[Policy, ...] = ()
 
 
