@@ -29,6 +29,7 @@ from slaclock.sla.metric import Metric
 from slaclock.sla.metric_cycles import (
     METRIC_STATES,
     NONE,
+    Column2,
     CycleColumns,
     Mask2,
     MetricColumns,
@@ -37,7 +38,7 @@ from slaclock.sla.metric_cycles import (
 )
 from slaclock.sla.metric_deadlines import CountedSpans, Counting, deadlines
 from slaclock.sla.metric_setup import metric_setup
-from slaclock.sla.metric_timeline import Timeline
+from slaclock.sla.metric_timeline import Timeline, carry
 from slaclock.sla.policy import Policy
 
 __all__ = ["evaluate_metrics", "metric_steps"]
@@ -80,18 +81,6 @@ def metric_steps(
     matrix = _Matrix(timeline, metrics, on, policies, chosen)
     results = matrix.results()
     return results, matrix.steps
-
-
-def _carry2(sets: Mask2, values: Mask2) -> Mask2:
-    """`_carry` of booleans along each row of a (metrics x events) array: each set
-    position's index and value packed in one integer (2 * index + value), so that a
-    running maximum carries the latest value with no gather."""
-    r = sets.shape[1]
-    packed = np.arange(0, 2 * r, 2, dtype=np.int32 if 2 * r < 2**31 else I64)
-    packed = np.where(sets, packed + values, 0)
-    np.maximum.accumulate(packed, axis=1, out=packed)
-    out: Mask2 = (packed & 1).astype(bool)
-    return out
 
 
 def _before2(after: Mask2, first: Mask) -> Mask2:
@@ -160,19 +149,19 @@ class _Matrix:
             )
         first = tl.first
         # The cycle state after each event: the last start (running) or end (not running).
-        running = _carry2(first | start | end, start)
+        running = carry(first | start | end, start)
         running_before = _before2(running, first)
         ends = running_before & (end | reset)  # a cycle ends here (and may start again)
         begins = running & (~running_before | ends)
         # resume and extend: a begin continues the last cycle unless it is the ticket's
         # first, a reset's, or follows a cancel.
-        by_cancel = _carry2(first | ends, ends & cancel)
-        had_before = _before2(_carry2(first | begins, begins), first)
+        by_cancel = carry(first | ends, ends & cancel)
+        had_before = _before2(carry(first | begins, begins), first)
         # (A reset acts only on a cycle still running: one a stop or cancel ended at the
         # same event has nothing left to reset, and its start resumes it.)
         continues = begins & had_before & ~(reset & running_before & ~end) & ~by_cancel
         new = begins & ~(continues & ((self.mode == "resume") | (self.mode == "extend")))
-        started = _carry2(first | new, new)
+        started = carry(first | new, new)
         extend_m = self.mode[:, 0] == "extend"
         gap = np.zeros_like(running)
         if extend_m.any():  # a stopped span counts when the same cycle continues
@@ -231,24 +220,12 @@ class _Matrix:
         else:
             calendar = np.broadcast_to(tl.calendar_after, (self.m, self.r))
 
-        # Counted time: each span's open time once, for every metric.
-        span = np.zeros((self.m, self.r), dtype=I64)
-        if not self.business.all():
-            span[~self.business] = tl.until - tl.at
-        if len(self.engines) == 1 and self.business.any():
-            span[self.business] = self.engines[0].elapsed_many(tl.at, tl.until)
-        elif self.business.any():
-            for k, engine in enumerate(self.engines):
-                on = (calendar == k) & self.business[:, None]
-                need = np.flatnonzero(on.any(axis=0))
-                if len(need):
-                    times = np.zeros(self.r, dtype=I64)
-                    times[need] = engine.elapsed_many(tl.at[need], tl.until[need])
-                    span = np.where(on, times, span)
+        # Counted time: the open time of each counted span, each row's computed once.
         flat_counted = np.flatnonzero(counted.ravel())
         seg_cycle = cycle_at(flat_counted)
-        seg_time = span.ravel()[flat_counted]
-        seg_row = flat_counted % self.r
+        seg_metric = flat_counted // self.r
+        seg_row = flat_counted - seg_metric * self.r
+        seg_time = self._span_times(seg_metric, seg_row, calendar)
         elapsed = _sums(seg_cycle, seg_time, n_cycles)
 
         state = np.where(
@@ -294,10 +271,34 @@ class _Matrix:
         self.steps = Steps(
             at=tl.at,
             running=running, counted=counted, begins=begins, new=new & started,
-            ends=ends, cancel=cancel, reset=reset, span=span, void=~keep,
+            ends=ends, cancel=cancel, reset=reset, counted_at=flat_counted,
+            counted_time=seg_time, void=~keep,
             cycle_rows=c_row,
         )  # fmt: skip
         return self._per_ticket(cycles, c_metric)
+
+    def _span_times(self, seg_metric: Column, seg_row: Column, calendar: Column2) -> Column:
+        """The counted time of each span (a metric's row): every hour, or the open time
+        of the calendar in force, each row's open time computed once per calendar however
+        many metrics count it."""
+        tl = self.tl
+        out: Column = tl.until[seg_row] - tl.at[seg_row]
+        business = self.business[seg_metric]
+        if not business.any():
+            return out
+        on = calendar[seg_metric, seg_row] if len(self.engines) > 1 else None
+        for k, engine in enumerate(self.engines):
+            pick = business if on is None else business & (on == k)
+            rows = seg_row[pick]
+            if not len(rows):
+                continue
+            need = np.zeros(self.r, dtype=bool)
+            need[rows] = True
+            where = np.flatnonzero(need)
+            times = np.zeros(self.r, dtype=I64)
+            times[where] = engine.elapsed_many(tl.at[where], tl.until[where])
+            out[pick] = times[rows]
+        return out
 
     def _only_first(self, start: Mask2, end: Mask2, reset: Mask2) -> tuple[Mask2, Mask2, Mask2]:
         """after_stop "ignore": each ticket's first start, the first end after it, and
@@ -313,7 +314,7 @@ class _Matrix:
 
     def _next_is(self, wanted: Mask2, marks: Mask2) -> Mask2:
         """Whether the next row after each row where `marks` holds, in the same ticket,
-        is one where `wanted` holds (index and flag packed, as in `_carry2`)."""
+        is one where `wanted` holds (index and flag packed in one integer)."""
         owner = self.tl.owner
         big = 2 * self.r
         packed = np.where(marks, np.arange(0, big, 2) + wanted, big)

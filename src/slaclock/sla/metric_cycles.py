@@ -111,6 +111,16 @@ class Steps:
     ends: Mask2  #: the running cycle ends here
     cancel: Mask2
     reset: Mask2
-    span: Column2  #: the counted time of the span after each event, where counted
+    #: The flat (metric x events) positions where the span after an event counts, in
+    #: order, and the time each counts: kept sparse, never a (metrics x events) array.
+    counted_at: Column
+    counted_time: Column
     void: Mask  #: per cycle (in start order): dropped, it never ran
     cycle_rows: Column  #: per cycle: the row it started at
+
+    def span(self, metric: int, event: int) -> int:
+        """The counted time of the span after `event` for `metric` (0 where not counted)."""
+        flat = metric * self.running.shape[1] + event
+        k = int(np.searchsorted(self.counted_at, flat))
+        found = k < len(self.counted_at) and int(self.counted_at[k]) == flat
+        return int(self.counted_time[k]) if found else 0

@@ -169,7 +169,7 @@ def explain_metric(
             )
         )
         if steps.counted[0, i]:
-            counted += int(steps.span[0, i])
+            counted += steps.span(0, i)
     while breaches:
         out.append(_breach(*breaches.pop(0), zone))
     return MetricExplanation(

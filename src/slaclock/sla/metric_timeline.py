@@ -6,6 +6,7 @@ carried forward from the events that set it, and a metric's conditions as masks 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -29,18 +30,24 @@ from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.support import SupportLevel
 from slaclock.sla.timeline import AGENT, PUBLIC, Code, EventColumns
 
-__all__ = ["Timeline"]
+__all__ = ["Timeline", "carry"]
 
 I64 = np.int64
 _LEVEL_CODE = {SupportLevel.L1: 0, SupportLevel.L2: 1, SupportLevel.VENDOR: 2}
 
 
-def _carry(sets: Mask, values: Column) -> Column:
-    """values[k] of the last k <= i where sets[k], for each i (sets holds at each
-    ticket's first row, so nothing carries across tickets)."""
-    idx = np.where(sets, np.arange(len(sets)), 0)
-    np.maximum.accumulate(idx, out=idx)
-    out: Column = values[idx]
+def carry(sets: npt.NDArray[np.bool_], values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """Along the last axis, the value at the latest position where `sets` holds: each
+    set value repeated over the run up to the next, one pass over the flat array. Each
+    row's first position must be set (callers set each ticket's first row, its
+    receipt), so that nothing carries across tickets or rows."""
+    if not sets.size:
+        return np.zeros(sets.shape, dtype=values.dtype)
+    first = sets[..., 0]
+    assert bool(np.all(first)), "each row's first position (a receipt) must be set"
+    positions = np.flatnonzero(sets.ravel())
+    runs = np.diff(positions, append=sets.size)
+    out: npt.NDArray[Any] = np.repeat(values.ravel()[positions], runs).reshape(sets.shape)
     return out
 
 
@@ -105,16 +112,14 @@ class Timeline:
         status_value = np.select(
             [first, code == Code.RESOLVED, code == Code.CLOSED], [new, solved, closed], value
         )
-        status_after = _carry(sets_status, status_value)
+        status_after = carry(sets_status, status_value)
         to_vendor = (code == Code.TO_VENDOR) | (code == Code.HANDED_OVER)
         sets_level = first | (code == Code.TO_L2) | to_vendor
-        level_after = _carry(
-            sets_level, np.where(code == Code.TO_L2, 1, np.where(to_vendor, 2, 0))
-        )
+        level_after = carry(sets_level, np.where(code == Code.TO_L2, 1, np.where(to_vendor, 2, 0)))
         sets_pause = first | (code == Code.PAUSED) | (code == Code.RESUMED)
-        paused_after = _carry(sets_pause, (code == Code.PAUSED).astype(I64)).astype(bool)
+        paused_after = carry(sets_pause, (code == Code.PAUSED).astype(I64)).astype(bool)
         sets_calendar = first | (code == Code.CALENDAR)
-        calendar_after = _carry(sets_calendar, np.where(first, 0, value))
+        calendar_after = carry(sets_calendar, np.where(first, 0, value))
         message = np.where(
             code == Code.MESSAGE,
             value,
