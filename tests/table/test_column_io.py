@@ -15,7 +15,13 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slaclock.table.column_io import instants_of, values_of, write_durations, write_instants
+from slaclock.table.column_io import (
+    append_columns,
+    instants_of,
+    values_of,
+    write_durations,
+    write_instants,
+)
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 ZONES = ("UTC", "America/Argentina/Buenos_Aires", "America/New_York", "Australia/Lord_Howe")
@@ -104,3 +110,25 @@ def test_values_with_and_without_nulls() -> None:
         some = nw.new_series("s", [3.5, None, 2.0], nw.Float64, backend=library)
         values, missing = values_of(some, -1)
         assert values.tolist() == [3.5, -1.0, 2.0] and missing.tolist() == [False, True, False]
+
+
+def test_appended_columns_follow_the_table_in_order_whatever_its_index() -> None:
+    tables: list[Any] = [
+        pl.DataFrame({"a": [1, 2, 3]}),
+        pd.DataFrame({"a": [1, 2, 3]}, index=[30, 10, 20]),
+        pa.table({"a": [1, 2, 3]}),
+    ]
+    for native in tables:
+        table = nw.from_native(native, eager_only=True)
+        like = nw.get_native_namespace(table)
+        cols = [
+            write_durations("d", np.array([1, 2, 3]), like),
+            write_instants("t", np.array([0, 1, 2]), "UTC", like),
+        ]
+        out = append_columns(table, cols)
+        assert out.columns == ["a", "d", "t"]
+        assert out["a"].to_list() == [1, 2, 3]
+        assert out["d"].to_list() == [timedelta(microseconds=k) for k in (1, 2, 3)]
+        assert out["t"].to_list() == [EPOCH + timedelta(microseconds=k) for k in (0, 1, 2)]
+        if isinstance(native, pd.DataFrame):
+            assert list(out.to_native().index) == [30, 10, 20]

@@ -43,10 +43,11 @@ def carry(sets: npt.NDArray[np.bool_], values: npt.NDArray[Any]) -> npt.NDArray[
     receipt), so that nothing carries across tickets or rows."""
     if not sets.size:
         return np.zeros(sets.shape, dtype=values.dtype)
-    first = sets[..., 0]
-    assert bool(np.all(first)), "each row's first position (a receipt) must be set"
-    positions = np.flatnonzero(sets.ravel())
-    runs = np.diff(positions, append=sets.size)
+    assert sets[..., 0].all(), "each row's first position (a receipt) must be set"
+    positions = np.flatnonzero(sets)
+    runs = np.empty_like(positions)
+    np.subtract(positions[1:], positions[:-1], out=runs[:-1])
+    runs[-1] = sets.size - positions[-1]
     out: npt.NDArray[Any] = np.repeat(values.ravel()[positions], runs).reshape(sets.shape)
     return out
 

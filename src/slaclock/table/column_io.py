@@ -23,6 +23,7 @@ from slaclock.errors import ColumnError, SlaclockError
 
 __all__ = [
     "Backend",
+    "append_columns",
     "count_rows",
     "instants_of",
     "row_labels",
@@ -155,6 +156,20 @@ def row_labels(frame: nw.DataFrame[Any], rows: npt.NDArray[np.int64]) -> list[ob
         return [int(r) for r in rows]
     labels = [index[int(r)] for r in rows]
     return [x.item() if isinstance(x, np.generic) else x for x in labels]  # 7, not np.int64(7)
+
+
+def append_columns(
+    table: nw.DataFrame[Any], columns: Sequence[nw.Series[Any]]
+) -> nw.DataFrame[Any]:
+    """`table` with `columns` (new names, its own library, its length) after its own.
+
+    A polars table takes them by a horizontal concatenation: narwhals' `with_columns`
+    makes each series an expression first, which doubles the cost of a short table
+    there. Elsewhere `with_columns`, which is cheaper for pyarrow and places the values
+    by position whatever a pandas table's index is."""
+    if table.implementation is nw.Implementation.POLARS:
+        return nw.concat([table, *(c.to_frame() for c in columns)], how="horizontal")
+    return table.with_columns(*columns)
 
 
 def _series(name: str, values: Any, dtype: Any, like: Backend) -> nw.Series[Any]:

@@ -41,6 +41,7 @@ from slaclock.sla.policy import Policy
 from slaclock.sla.refusals import received_after_now, received_after_now_reason
 from slaclock.sla.tiers import plans_by_tier
 from slaclock.table.column_io import (
+    append_columns,
     row_labels,
     write_bools,
     write_durations,
@@ -405,4 +406,4 @@ def _write(
         cols.append(write_strings(p + "entitlement", done.entitlement, like, bad))
     if errors == "mark":
         cols.append(write_strings(p + "problem", done.problems.messages(), like))
-    return table.with_columns(*cols)
+    return append_columns(table, cols)
