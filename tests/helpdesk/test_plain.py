@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -249,3 +250,24 @@ def test_a_deleted_flag_that_is_neither_true_nor_false_is_a_bad_row() -> None:
         ("tickets", 2, "deleted is not true or false ('maybe')")
     ]
     assert len(marked.ids) == 2
+
+
+def test_a_ticket_created_outside_the_calendars_years_is_a_bad_row() -> None:
+    tickets = pd.DataFrame(
+        {
+            "id": ["A", "B", "C"],
+            "created_at": ["2026-03-02T10:00:00Z", "1850-03-02T10:00:00Z", "9999-03-02T10:00:00Z"],
+            "priority": [2, 2, 2],
+        }
+    )
+    data = plain.load({"tickets": tickets}, errors="mark")
+    assert data.ids == ("A",)
+    assert [(p.table, p.line, p.ticket_id) for p in data.problems] == [
+        ("tickets", 2, "B"),
+        ("tickets", 3, "C"),
+    ]
+    assert all("outside the years the calendar supports" in p.reason for p in data.problems)
+    measured = data.measure(datetime(2026, 4, 1, tzinfo=timezone.utc), ZENDESK_METRICS)
+    assert len(measured[0].state) == 1
+    with pytest.raises(InvalidRowsError, match=r"tickets, row 2 \(ticket B\): created outside"):
+        plain.load({"tickets": tickets})

@@ -115,3 +115,14 @@ def test_pandas_missing_values_are_missing_ids() -> None:
     column = pd.array([7, None], dtype="Int64")
     table = Table("t", nw.from_native(pd.DataFrame({"c": column}), eager_only=True))
     assert [str(k) for k in table.keys("c").tolist()] == ["7", ""]
+
+
+def test_cells_a_library_cannot_hash_stand_as_their_text() -> None:
+    cells = [["open"], None, "open", ["open"], {"a": 1}]
+    expected = (["['open']", "open", "{'a': 1}"], [0, -1, 1, 0, 2])
+    for frame in (
+        nw.from_native(pd.DataFrame({"s": pd.Series(cells, dtype=object)}), eager_only=True),
+        {"s": cells},
+    ):
+        distinct, codes = Table("t", frame).factor("s")  # type: ignore[arg-type]
+        assert (distinct, codes.tolist()) == expected

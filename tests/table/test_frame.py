@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from slaclock import (
     BASIC_PLAN,
+    ZENDESK_METRICS,
     Classified,
     ColumnError,
     InvalidRowsError,
@@ -310,3 +311,30 @@ def test_scenarios_must_be_named() -> None:
 def test_good_arguments_still_work() -> None:
     out = evaluate_frame(GOOD, NOW, prefix="sla_", plan=None)
     assert "sla_deadline" in out.columns
+
+
+def test_a_receipt_outside_the_calendars_years_is_a_bad_row_not_an_error() -> None:
+    """A ticket from 1850 (or 9999) in a table is that row's problem: the rest of the
+    table is evaluated, and with errors='raise' the message names the row."""
+    frame = pd.DataFrame(
+        {
+            "received": pd.to_datetime(
+                ["2026-11-24T10:00:00-03:00", "1850-03-02T10:00:00Z", "9999-01-01T00:00:00Z"],
+                utc=True,
+                format="ISO8601",
+            ).astype("datetime64[us, UTC]"),
+            "severity": [2, 2, 2],
+        }
+    )
+    now = ba(2026, 11, 25, 12)
+    for metrics in ((), ZENDESK_METRICS):
+        out = evaluate_frame(frame, now, errors="mark", metrics=metrics)
+        years = BASIC_PLAN.calendar.engine.source
+        reason = f"received: is outside the years the calendar supports ({years.first_year}-"
+        assert out["problem"].isna().tolist() == [True, False, False]
+        assert all(p.startswith(reason) for p in out["problem"][1:])
+        alone = evaluate_frame(frame.iloc[:1], now, metrics=metrics)
+        for column in ("state", "deadline", "elapsed", "breached"):
+            assert out[column].iloc[0] == alone[column].iloc[0]
+    with pytest.raises(InvalidRowsError, match="2 rows is outside the years"):
+        evaluate_frame(frame, now)

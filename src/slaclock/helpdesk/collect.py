@@ -250,11 +250,22 @@ class Collector:
 
     def result(self, errors: str, plan: ServicePlan, backend: Any, source: str) -> HelpdeskData:
         """The good tickets and their events, in the order the rules read them; rows after a
-        ticket's close are bad rows too."""
+        ticket's close, and tickets created outside the plan's calendar's years, are bad
+        rows too."""
         owner, code, at, value, row, table = (
             np.concatenate([p[j] for p in self.parts]) if self.parts else np.zeros(0, I64)
             for j in range(6)
         )
+        years = plan.calendar.engine.source  # a ticket outside its years is a bad row
+        outside = (self.received < years.min_us) | (self.received >= years.max_us)
+        why = (
+            f"created outside the years the calendar supports ({years.first_year}-"
+            f"{years.last_year} in its zone)"
+        )
+        for t in np.flatnonzero(outside).tolist():
+            if t not in self.bad:
+                line = int(self.keep[t]) + 1
+                self.flag(t, LoadProblem(self.ticket_table, line, self.ids[t], why))
         after = np.flatnonzero(after_close(len(self.ids), owner, code, value, at))
         for k in after[np.lexsort((row[after], table[after]))].tolist():
             t = int(owner[k])

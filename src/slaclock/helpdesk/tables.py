@@ -20,6 +20,7 @@ from slaclock.errors import ColumnError
 from slaclock.helpdesk.ids import id_text
 from slaclock.helpdesk.timestamps import iso_texts, one_by_one
 from slaclock.table.column_io import values_of
+from slaclock.table.flags import flag_code
 
 __all__ = ["Table", "read_tables"]
 
@@ -74,10 +75,11 @@ class Table:
         null): rules then look at each distinct value once, not at every row."""
         column_ = self.need(column)
         if isinstance(column_, list):
-            seen: dict[object, int] = {}
-            codes = [-1 if v is None else seen.setdefault(v, len(seen)) for v in column_]
-            return list(seen), np.asarray(codes, dtype=I64).reshape(-1)
-        distinct = column_.drop_nulls().unique().to_list()
+            return _factor_cells(column_)
+        try:
+            distinct = column_.drop_nulls().unique().to_list()
+        except TypeError:  # cells the library cannot hash (lists in a pandas column)
+            return _factor_cells(column_.to_list())
         if not distinct:
             return [], np.full(len(column_), -1, dtype=I64)
         codes_ = column_.replace_strict(
@@ -98,9 +100,11 @@ class Table:
         if column not in self.names:
             return np.zeros(len(self), dtype=bool), np.zeros(len(self), dtype=bool)
         distinct, codes = self.factor(column)
-        words = [str(v).strip().lower() for v in distinct]
-        value = np.array([w in _TRUE for w in words] + [bool(null)])
-        unreadable = np.array([w not in _TRUE and w not in _FALSE for w in words] + [null is None])
+        read = [flag_code(v) for v in distinct]
+        value = np.array([bool(null) if c is None else c == 1 for c in read] + [bool(null)])
+        unreadable = np.array(
+            [null is None if c is None else c < 0 for c in read] + [null is None]
+        )
         return value[codes], unreadable[codes]
 
     def cell(self, column: str, row: int) -> object:
@@ -143,10 +147,24 @@ class Table:
         return one_by_one(series.to_list())
 
 
+def _factor_cells(cells: list[Any]) -> tuple[list[Any], npt.NDArray[np.int64]]:
+    """`Table.factor` one cell at a time; a cell that cannot be a key (a list) stands as
+    its text, so the rules report it as the value it is."""
+    seen: dict[object, int] = {}
+    codes = []
+    for v in cells:
+        if v is None:
+            codes.append(-1)
+            continue
+        try:
+            hash(v)
+        except TypeError:
+            v = repr(v)
+        codes.append(seen.setdefault(v, len(seen)))
+    return list(seen), np.asarray(codes, dtype=I64).reshape(-1)
+
+
 _INT64_MAX = np.iinfo(I64).max
-#: Texts of a true flag.
-_TRUE = frozenset({"true", "1", "t", "yes", "1.0"})
-_FALSE = frozenset({"false", "0", "f", "no", "0.0"})
 
 
 def read_tables(tables: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Table]:

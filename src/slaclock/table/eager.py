@@ -281,8 +281,19 @@ def evaluate_rows(
 ) -> StatusColumns:
     """The column rules over `rows` of `tickets` that have no problem yet (no DataFrame
     library needed); rows the rules refuse are added to `problems`, a ticket received
-    after `now` under the column `received`. Full-length columns (`into`'s, if given),
-    other rows left as they were."""
+    outside the calendar's years or after `now` under the column `received`.
+    Full-length columns (`into`'s, if given), other rows left as they were."""
+    source = plan.calendar.engine.source
+    outside = np.zeros(len(tickets), dtype=bool)
+    at = tickets.received[rows]
+    outside[rows] = (at < source.min_us) | (at >= source.max_us)
+    outside &= ~problems.mask
+    if outside.any():  # a bad row, not an error that stops the whole table
+        reason = (
+            f"is outside the years the calendar supports ({source.first_year}-"
+            f"{source.last_year} in its zone)"
+        )
+        problems.add(received, reason, outside)
     future = np.zeros(len(tickets), dtype=bool)
     future[rows] = received_after_now(tickets.received[rows], now_us)
     future &= ~problems.mask

@@ -38,6 +38,7 @@ from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.timeline import AGENT, CODE_OF_NAME, PUBLIC, Code, EventColumns, after_close
 from slaclock.table.column_io import instants_of, values_of
+from slaclock.table.flags import flag_code
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -448,27 +449,16 @@ def _read_events(
     )
 
 
-_TRUE = frozenset({"true", "1", "yes", "t", "y"})
-_FALSE = frozenset({"false", "0", "no", "f", "n"})
-
-
 def _text(value: object) -> str:
     """A cell as the names read it: stripped, lower-case."""
     return str(value).strip().lower()
 
 
 def _flag(value: object, missing: bool) -> int:
-    """A flag cell (`public`, `assisted_only`): 1 or 0 from a boolean, 1/0 or
-    true/false/yes/no text; `missing` for an empty cell; -1 when it cannot be read (it
-    is reported, never guessed)."""
-    if isinstance(value, bool | np.bool_):
-        return int(bool(value))
-    if isinstance(value, int | float | np.integer | np.floating) and value in (0, 1):
-        return int(value)  # 1.0 too: a CSV column of 1 and blanks reads as floats
-    text = _text(value)
-    if text in ("", "<na>", "nan", "none"):
-        return int(missing)
-    return 1 if text in _TRUE else 0 if text in _FALSE else -1
+    """A flag cell (`public`, `assisted_only`) as 1 or 0 (`flags.flag_code`), `missing`
+    for an empty cell, -1 when it cannot be read (it is reported, never guessed)."""
+    code = flag_code(value)
+    return int(missing) if code is None else code
 
 
 def _is_null(value: object) -> bool:
