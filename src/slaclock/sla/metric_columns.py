@@ -7,12 +7,13 @@ The layout: every ticket's timeline is one flat, ordered table of events
 (`metric_timeline.Timeline`), and a metric's conditions are masks over it. Its
 cycle state after each event is the carry-forward of the last start (running) or
 stop (not running), since a start while running and a stop while stopped change
-nothing; cycles are numbered by a cumulative sum of their starts. Each span between
+nothing; a cycle owns the events from its start to the next cycle's. Each span between
 two events (the last one up to `now`) counts the open time of its calendar when its
 cycle runs and no pause holds, and a cycle's time is the sum of its spans (int64,
-exact). No loop over tickets or events: a metric costs a fixed number of column
-operations. What does not depend on the tickets is built once per metrics
-(`metric_setup`); deadlines are `metric_deadlines`; the results `metric_cycles`.
+exact), taken from one cumulative sum per metric (`metric_counted`). No loop over
+tickets or events: a metric costs a fixed number of column operations. What does not
+depend on the tickets is built once per metrics (`metric_setup`); deadlines are
+`metric_deadlines`; the results `metric_cycles`.
 """
 
 from __future__ import annotations
@@ -26,17 +27,17 @@ from slaclock.calendar.column import I64, Column, Mask
 from slaclock.calendar.engine import Engine
 from slaclock.sla.measures import fraction_column, warning_column
 from slaclock.sla.metric import Metric
+from slaclock.sla.metric_counted import cycle_times, row_times
 from slaclock.sla.metric_cycles import (
     METRIC_STATES,
     NONE,
-    Column2,
     CycleColumns,
     Mask2,
     MetricColumns,
     MetricState,
     Steps,
 )
-from slaclock.sla.metric_deadlines import CountedSpans, Counting, deadlines
+from slaclock.sla.metric_deadlines import Counting, deadlines
 from slaclock.sla.metric_setup import metric_setup
 from slaclock.sla.metric_timeline import Timeline, carry
 from slaclock.sla.policy import Policy
@@ -88,16 +89,6 @@ def _before2(after: Mask2, first: Mask) -> Mask2:
     out = np.zeros_like(after)
     out[:, 1:] = after[:, :-1]
     out[:, first] = False
-    return out
-
-
-def _sums(groups: Column, values: Column, n: int) -> Column:
-    """Exact int64 sums of `values` per group 0..n-1, `groups` non-decreasing (cycles are
-    numbered in the order of their counted spans): one `add.reduceat` over the runs."""
-    out: Column = np.zeros(n, dtype=I64)
-    if len(groups):
-        starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
-        out[groups[starts]] = np.add.reduceat(values, starts)
     return out
 
 
@@ -174,14 +165,12 @@ class _Matrix:
             x[of] for x in (running, ends, begins, new, started, gap)
         )
         cancel, reset = cancel[of], reset[of]
-        flat_new = new.ravel()
-        positions = np.flatnonzero(flat_new)
-        small = np.int32 if len(flat_new) < 2**31 else I64
-        numbered = np.cumsum(flat_new, dtype=small)  # cycles begun up to each position
+        positions = np.flatnonzero(new.ravel())
 
         def cycle_at(flat: Column) -> Column:
-            """The cycle (index into `positions`) each flat (metric, row) position is in."""
-            out: Column = numbered[flat].astype(I64) - 1
+            """The cycle (index into `positions`) each flat (metric, row) position is in:
+            the latest to begin at or before it."""
+            out: Column = np.searchsorted(positions, flat, "right") - 1
             return out
 
         counted = (running | gap) & ~self.paused & started
@@ -213,20 +202,24 @@ class _Matrix:
         c_end_row[cycle_at(live)] = live % self.r
         c_calendar = tl.calendar_after[c_end_row]
         last = self.setup.last_calendar
+        calendar = np.broadcast_to(tl.calendar_after, (self.m, self.r))
         if last.any() and n_cycles:
-            every = np.arange(self.m * self.r).reshape(self.m, self.r)
-            mine = np.where(started, cycle_at(every), 0)
-            calendar = np.where(last[:, None] & started, c_calendar[mine], tl.calendar_after)
-        else:
-            calendar = np.broadcast_to(tl.calendar_after, (self.m, self.r))
+            calendar = calendar.copy()
+            rows = np.arange(self.r, dtype=I64)
+            for k in np.flatnonzero(last):
+                mine = cycle_at(k * self.r + rows)
+                calendar[k] = np.where(started[k], c_calendar[np.maximum(mine, 0)], calendar[k])
 
-        # Counted time: the open time of each counted span, each row's computed once.
-        flat_counted = np.flatnonzero(counted.ravel())
-        seg_cycle = cycle_at(flat_counted)
-        seg_metric = flat_counted // self.r
-        seg_row = flat_counted - seg_metric * self.r
-        seg_time = self._span_times(seg_metric, seg_row, calendar)
-        elapsed = _sums(seg_cycle, seg_time, n_cycles)
+        # Counted time: each event's span timed once per calendar, then per metric a
+        # cumulative sum of what it counts (`metric_counted`).
+        times = row_times(self.engines, self.business, calendar, counted, tl.at, tl.until)
+        target = np.full(n_cycles, NONE, dtype=I64)
+        table = self.setup.targets
+        if table is not None:
+            target = table[self.chosen[c_ticket], c_metric, tl.severity[c_ticket]]
+        has = target != NONE
+        counted_time = cycle_times(times, counted, positions, target, has)
+        elapsed = counted_time.elapsed
 
         state = np.where(
             c_cancelled,
@@ -237,22 +230,18 @@ class _Matrix:
                 _S[MetricState.STOPPED],
             ),
         ).astype(np.int8)
-        target = np.full(n_cycles, NONE, dtype=I64)
         deadline = np.full(n_cycles, NONE, dtype=I64)
         breached = np.zeros(n_cycles, dtype=bool)
-        table = self.setup.targets
         if table is not None:
-            target = table[self.chosen[c_ticket], c_metric, tl.severity[c_ticket]]
-            has = target != NONE
             at_target = self.setup.at_target[c_metric]
             breached = has & ~c_cancelled & np.where(at_target, elapsed >= target,
                                                      elapsed > target)  # fmt: skip
             counting = Counting(self.engines, self.business, calendar)
-            spans = CountedSpans(seg_cycle, seg_time, seg_row)
             deadline = deadlines(
-                counting, spans, tl.at, tl.now, has=has, target=target, elapsed=elapsed,
+                counting, tl.at, tl.now, has=has, target=target, elapsed=elapsed,
                 start=c_start, stop=c_stop, running=c_open, metric=c_metric,
-                calendar=c_calendar,
+                calendar=c_calendar, cross_row=counted_time.cross_row,
+                cross_left=counted_time.cross_left,
             )  # fmt: skip
             ended_ok = has & ~c_open & ~c_cancelled
             state = np.where(ended_ok, _S[MetricState.MET], state)
@@ -271,34 +260,10 @@ class _Matrix:
         self.steps = Steps(
             at=tl.at,
             running=running, counted=counted, begins=begins, new=new & started,
-            ends=ends, cancel=cancel, reset=reset, counted_at=flat_counted,
-            counted_time=seg_time, void=~keep,
+            ends=ends, cancel=cancel, reset=reset, times=times, void=~keep,
             cycle_rows=c_row,
         )  # fmt: skip
         return self._per_ticket(cycles, c_metric)
-
-    def _span_times(self, seg_metric: Column, seg_row: Column, calendar: Column2) -> Column:
-        """The counted time of each span (a metric's row): every hour, or the open time
-        of the calendar in force, each row's open time computed once per calendar however
-        many metrics count it."""
-        tl = self.tl
-        out: Column = tl.until[seg_row] - tl.at[seg_row]
-        business = self.business[seg_metric]
-        if not business.any():
-            return out
-        on = calendar[seg_metric, seg_row] if len(self.engines) > 1 else None
-        for k, engine in enumerate(self.engines):
-            pick = business if on is None else business & (on == k)
-            rows = seg_row[pick]
-            if not len(rows):
-                continue
-            need = np.zeros(self.r, dtype=bool)
-            need[rows] = True
-            where = np.flatnonzero(need)
-            times = np.zeros(self.r, dtype=I64)
-            times[where] = engine.elapsed_many(tl.at[where], tl.until[where])
-            out[pick] = times[rows]
-        return out
 
     def _only_first(self, start: Mask2, end: Mask2, reset: Mask2) -> tuple[Mask2, Mask2, Mask2]:
         """after_stop "ignore": each ticket's first start, the first end after it, and

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from slaclock.calendar.column import Column, Mask
 from slaclock.sla.metric import Metric
+
+if TYPE_CHECKING:
+    from slaclock.sla.metric_counted import RowTimes
 
 __all__ = [
     "METRIC_STATES",
@@ -111,16 +115,10 @@ class Steps:
     ends: Mask2  #: the running cycle ends here
     cancel: Mask2
     reset: Mask2
-    #: The flat (metric x events) positions where the span after an event counts, in
-    #: order, and the time each counts: kept sparse, never a (metrics x events) array.
-    counted_at: Column
-    counted_time: Column
+    times: RowTimes  #: what each event's span counts, per calendar and every hour
     void: Mask  #: per cycle (in start order): dropped, it never ran
     cycle_rows: Column  #: per cycle: the row it started at
 
     def span(self, metric: int, event: int) -> int:
         """The counted time of the span after `event` for `metric` (0 where not counted)."""
-        flat = metric * self.running.shape[1] + event
-        k = int(np.searchsorted(self.counted_at, flat))
-        found = k < len(self.counted_at) and int(self.counted_at[k]) == flat
-        return int(self.counted_time[k]) if found else 0
+        return self.times.at(metric, event) if self.counted[metric, event] else 0

@@ -1,6 +1,7 @@
 """When each metric's cycle reaches its target: inside the span between two events where
-its counted time crossed the target, or else counted on from the cycle's end (or from now,
-while it runs), on the calendar in force there and the metric's hours."""
+its counted time crossed the target (`metric_counted` finds it), or else counted on from
+the cycle's end (or from now, while it runs), on the calendar in force there and the
+metric's hours."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from slaclock.calendar.column import Column, Mask
 from slaclock.calendar.engine import Engine
 from slaclock.sla.metric_cycles import NONE, Column2
 
-__all__ = ["CountedSpans", "Counting", "deadlines"]
+__all__ = ["Counting", "deadlines"]
 
 I64 = np.int64
 
@@ -36,18 +37,8 @@ class Counting:
         return out
 
 
-@dataclass(frozen=True)
-class CountedSpans:
-    """Each counted span between two events, in cycle order."""
-
-    cycle: Column  #: the cycle it counts for
-    time: Column  #: its counted time (µs)
-    row: Column  #: the event it follows
-
-
 def deadlines(
     counting: Counting,
-    spans: CountedSpans,
     at: Column,
     now: int,
     *,
@@ -59,29 +50,21 @@ def deadlines(
     running: Mask,
     metric: Column,
     calendar: Column,
+    cross_row: Column,
+    cross_left: Column,
 ) -> Column:
     """Each cycle's deadline (`NONE` where it `has` no target): `at` is each event's
     instant; per cycle its `target`, `elapsed` time, `start`, `stop`, whether it is still
-    `running`, its `metric` and the `calendar` in force where it ends."""
+    `running`, its `metric`, the `calendar` in force where it ends, and the event in
+    whose counted span it reaches the target (`cross_row`, -1 if none) with the time
+    left to count from that event (`cross_left`, `metric_counted.cycle_times`)."""
     deadline = np.full(len(target), NONE, dtype=I64)
-    seg_cycle, seg_time = spans.cycle, spans.time
-    total = np.cumsum(seg_time)
-    before = total - seg_time
-    if len(seg_cycle):  # counted time before each span, within its cycle
-        runs = np.flatnonzero(np.diff(seg_cycle, prepend=-1))
-        before = before - np.repeat(before[runs], np.diff(np.append(runs, len(seg_cycle))))
-    t = target[seg_cycle]
-    crossing = np.flatnonzero(has[seg_cycle] & (before < t) & (before + seg_time >= t))
-    which = seg_cycle[crossing]
-    row = spans.row[crossing]
+    reached = has & (cross_row >= 0)
+    which = np.flatnonzero(reached)
+    row = cross_row[which]
     deadline[which] = counting.add(
-        metric[which],
-        counting.calendar[metric[which], row],
-        at[row],
-        t[crossing] - before[crossing],
+        metric[which], counting.calendar[metric[which], row], at[row], cross_left[which]
     )
-    reached = np.zeros(len(target), dtype=bool)
-    reached[which] = True
     zero = has & (target == 0)
     deadline[zero] = start[zero]
     rest = np.flatnonzero(has & ~reached & ~zero)
