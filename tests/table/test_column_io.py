@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from slaclock.table.column_io import (
     append_columns,
+    codes_of,
     instants_of,
     values_of,
     write_durations,
@@ -132,3 +133,29 @@ def test_appended_columns_follow_the_table_in_order_whatever_its_index() -> None
         assert out["t"].to_list() == [EPOCH + timedelta(microseconds=k) for k in (0, 1, 2)]
         if isinstance(native, pd.DataFrame):
             assert list(out.to_native().index) == [30, 10, 20]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    cells=st.lists(
+        st.one_of(st.none(), st.sampled_from(["open", "solved", "agent", "x y", ""])),
+        max_size=20,
+    ),
+    extra=st.lists(st.text(max_size=3), max_size=12),
+    library=st.sampled_from(["pandas", "pandas-arrow", "polars", "pyarrow"]),
+)
+def test_codes_are_each_cells_place_among_the_distinct_values(
+    cells: list[str | None], extra: list[str], library: str
+) -> None:
+    cells = [*cells, *extra]  # with many distinct values too
+    if library.startswith("pandas"):
+        dtype = "string[pyarrow]" if library == "pandas-arrow" else object
+        native: Any = pd.Series(cells, dtype=dtype)
+    elif library == "polars":
+        native = pl.Series(cells, dtype=pl.String)
+    else:
+        native = pa.chunked_array([pa.array(cells, type=pa.string())])
+    series = nw.from_native(native, series_only=True)
+    distinct = series.drop_nulls().unique().to_list()
+    codes = codes_of(series, distinct)
+    assert codes.tolist() == [-1 if c is None else distinct.index(c) for c in cells]

@@ -19,7 +19,7 @@ import numpy.typing as npt
 from slaclock.errors import ColumnError
 from slaclock.helpdesk.ids import id_text
 from slaclock.helpdesk.timestamps import iso_texts, one_by_one
-from slaclock.table.column_io import values_of
+from slaclock.table.column_io import codes_of, values_of
 from slaclock.table.flags import flag_code
 
 __all__ = ["Table", "read_tables"]
@@ -80,12 +80,7 @@ class Table:
             distinct = column_.drop_nulls().unique().to_list()
         except TypeError:  # cells the library cannot hash (lists in a pandas column)
             return _factor_cells(column_.to_list())
-        if not distinct:
-            return [], np.full(len(column_), -1, dtype=I64)
-        codes_ = column_.replace_strict(
-            distinct, list(range(len(distinct))), return_dtype=nw.Int64
-        )
-        return distinct, codes_.fill_null(-1).to_numpy().astype(I64)
+        return distinct, codes_of(column_, distinct)
 
     def flags(self, column: str) -> npt.NDArray[np.bool_]:
         """A boolean column (see `truth`); null, absent and unreadable read as false."""

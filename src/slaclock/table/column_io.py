@@ -24,6 +24,7 @@ from slaclock.errors import ColumnError, SlaclockError
 __all__ = [
     "Backend",
     "append_columns",
+    "codes_of",
     "count_rows",
     "instants_of",
     "row_labels",
@@ -69,6 +70,30 @@ def values_of(series: nw.Series[Any], fill: int) -> tuple[npt.NDArray[Any], Mask
     if series.null_count() == 0:
         return series.to_numpy(), np.zeros(len(series), dtype=bool)
     return series.fill_null(fill).to_numpy(), series.is_null().to_numpy().astype(bool)
+
+
+#: At most this many distinct values are matched one comparison each on a pandas-like
+#: series (its `replace_strict` maps every cell through Python); more, or another
+#: library, are mapped by `replace_strict`.
+_COMPARED = 8
+
+
+def codes_of(series: nw.Series[Any], distinct: Sequence[Any]) -> npt.NDArray[np.int64]:
+    """Each cell's index in `distinct` (the series' distinct values, null aside), -1
+    where null: a few native operations for any length (a third of the time for a
+    pandas column of statuses or authors, compared with each value in turn)."""
+    if not distinct:
+        return np.full(len(series), -1, dtype=I64)
+    if series.implementation.is_pandas_like() and len(distinct) <= _COMPARED:
+        out = np.full(len(series), -1, dtype=I64)
+        for k, value in enumerate(distinct):
+            out[(series == value).fill_null(value=False).to_numpy().astype(bool)] = k
+        return out
+    placed = series.replace_strict(
+        list(distinct), list(range(len(distinct))), return_dtype=nw.Int64
+    )
+    codes: npt.NDArray[np.int64] = placed.fill_null(-1).to_numpy().astype(I64)
+    return codes
 
 
 def instants_of(series: nw.Series[Any], name: str) -> tuple[Column, Mask]:
