@@ -21,10 +21,11 @@ def cases(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, list[int], list[int]
     return counted.reshape(m, r), spans, starts, targets
 
 
-@given(cases())
+@given(cases(), st.integers(1, 30))
 def test_cycles_add_their_spans_and_cross_their_targets(
-    case: tuple[np.ndarray, np.ndarray, list[int], list[int]],
+    case: tuple[np.ndarray, np.ndarray, list[int], list[int]], block: int
 ) -> None:
+    """Whatever the block of metrics summed together (one metric, some, or all)."""
     counted, spans, starts, targets = case
     m, r = counted.shape
     times = RowTimes(
@@ -35,7 +36,7 @@ def test_cycles_add_their_spans_and_cross_their_targets(
     )
     target = np.array([max(t, 0) for t in targets], dtype=np.int64)
     has = np.array([t >= 0 for t in targets], dtype=bool)
-    got = cycle_times(times, counted, np.array(starts, dtype=np.int64), target, has)
+    got = cycle_times(times, counted, np.array(starts, dtype=np.int64), target, has, block)
     for j, flat in enumerate(starts):
         k, row = divmod(flat, r)
         later = [s for s in starts if s > flat and s // r == k]

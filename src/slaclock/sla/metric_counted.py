@@ -6,7 +6,7 @@ event's span is timed once per calendar (`RowTimes`), however many metrics count
 metric, the running total of its counted spans is one cumulative sum over the events;
 a cycle's time is the total at its end less the total at its start, and the span where
 it reaches its target is found by bisecting that total (it never decreases). Nothing has
-one entry per (metric, counted span): one metric's total at a time.
+one entry per (metric, counted span), and the totals are held a block at a time.
 """
 
 from __future__ import annotations
@@ -31,15 +31,16 @@ class RowTimes:
     clock: Column  #: per event: every hour of its span
     open: tuple[Column, ...]  #: per calendar, per event: its span's open time (0: unused)
 
-    def fill(self, metric: int, out: Column) -> Column:
-        """`out` set to what each event's span counts for `metric`, where counted."""
-        if not self.business[metric]:
-            np.copyto(out, self.clock)
-        elif len(self.open) == 1:
-            np.copyto(out, self.open[0])
-        else:
-            for k, times in enumerate(self.open):
-                np.copyto(out, times, where=self.calendar[metric] == k)
+    def fill(self, metrics: slice, out: Column2) -> Column2:
+        """`out` (a row per metric of `metrics`) set to what each event's span counts."""
+        for row, metric in enumerate(range(*metrics.indices(len(self.business)))):
+            if not self.business[metric]:
+                np.copyto(out[row], self.clock)
+            elif len(self.open) == 1:
+                np.copyto(out[row], self.open[0])
+            else:
+                for k, times in enumerate(self.open):
+                    np.copyto(out[row], times, where=self.calendar[metric] == k)
         return out
 
     def at(self, metric: int, event: int) -> int:
@@ -82,39 +83,53 @@ class CycleTimes:
     cross_left: Column
 
 
+#: At most this many (metric, event) totals are held at once: a short table's metrics
+#: are summed together, a long table's one or a few at a time (32 MiB of int64).
+_BLOCK = 1 << 22
+
+
 def cycle_times(
-    times: RowTimes, counted: Mask2, positions: Column, target: Column, has: Mask
+    times: RowTimes,
+    counted: Mask2,
+    positions: Column,
+    target: Column,
+    has: Mask,
+    block: int = _BLOCK,
 ) -> CycleTimes:
     """The cycles that begin at the flat (metric x events) `positions` (in order; a
     cycle owns every counted span up to the next one's start on its metric's row), with
-    `target` where `has` holds."""
+    `target` where `has` holds; at most `block` totals at once.
+
+    The running total runs over the flat (metric x events) positions of a block of
+    metrics, so one total and one bisection serve all of them: a cycle never reaches
+    past its metric's row, and the total never decreases."""
     m, r = counted.shape
     n = len(positions)
     elapsed = np.zeros(n, dtype=I64)
     cross_row = np.full(n, -1, dtype=I64)
     cross_left = np.zeros(n, dtype=I64)
-    bounds = np.searchsorted(positions, np.arange(m + 1, dtype=I64) * r)
-    spans = np.empty(r, dtype=I64)
-    total = np.zeros(r + 1, dtype=I64)  # total[i]: counted before event i
-    for k in range(m):
-        lo, hi = int(bounds[k]), int(bounds[k + 1])
+    step = max(1, block // max(r, 1))  # metrics a block
+    bounds = np.searchsorted(positions, np.arange(0, m + step, step, dtype=I64) * r)
+    for b, k0 in enumerate(range(0, m, step)):
+        k1 = min(m, k0 + step)
+        lo, hi = int(bounds[b]), int(bounds[b + 1])
         if lo == hi:
             continue
-        times.fill(k, spans)
-        np.multiply(spans, counted[k], out=spans)
-        np.cumsum(spans, out=total[1:])
-        starts = positions[lo:hi] - k * r
-        ends = np.empty_like(starts)
-        ends[:-1] = starts[1:]
-        ends[-1] = r
+        spans = times.fill(slice(k0, k1), np.empty((k1 - k0, r), dtype=I64))
+        np.multiply(spans, counted[k0:k1], out=spans)
+        total = np.zeros(spans.size + 1, dtype=I64)  # total[i]: counted before position i
+        np.cumsum(spans.ravel(), out=total[1:])
+        starts = positions[lo:hi] - k0 * r
+        ends = (starts // r + 1) * r  # the end of the cycle's metric row ...
+        np.minimum(ends[:-1], starts[1:], out=ends[:-1])  # ... or the next cycle's start
         base = total[starts]
         elapsed[lo:hi] = total[ends] - base
         aim = has[lo:hi] & (target[lo:hi] > 0)
         if aim.any():
             c = np.flatnonzero(aim)
             goal = base[c] + target[lo:hi][c]
-            row = np.searchsorted(total, goal, "left") - 1  # total[row] < goal <= total[row+1]
-            reached = row < ends[c]
-            cross_row[lo + c[reached]] = row[reached]
-            cross_left[lo + c[reached]] = goal[reached] - total[row[reached]]
+            at = np.searchsorted(total, goal, "left") - 1  # total[at] < goal <= total[at+1]
+            reached = at < ends[c]
+            cross_row[lo + c[reached]] = at[reached] % r
+            cross_left[lo + c[reached]] = goal[reached] - total[at[reached]]
     return CycleTimes(elapsed, cross_row, cross_left)
