@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "slaclock"
 #: The package's own top level (`__init__`, `__main__`, the public facades) is above all.
 LAYERS = ("base", "calendar", "sla", "table", "helpdesk", "cli", "top")
 #: Top-level modules below every layer: shared helpers and the error classes.
-BASE = {"_checks", "_html", "_model", "_once", "_text", "_time", "errors", "limits"}
+BASE = {"_checks", "_fork_safe", "_html", "_model", "_once", "_text", "_time", "errors", "limits"}
 #: The one loop the design keeps: `Calendar.__or__` builds a `CombinedCalendar`, whose
 #: parts are any calendar (`AnyCalendar`: business, combined or versioned), each a
 #: `Calendar` (see calendar/base.py).

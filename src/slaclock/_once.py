@@ -15,26 +15,17 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from slaclock._fork_safe import ForkSafeLock
+
 __all__ = ["once"]
 
 T = TypeVar("T")
 
 
-class _Guard:
-    """The lock held while a value is made: one for all, re-entrant (a value may need
-    another, e.g. the plan its calendar), and new in a forked child, so a fork taken
-    while another thread made a value cannot leave the child waiting forever."""
-
-    __slots__ = ("lock",)
-
-    def __init__(self) -> None:
-        self.lock = threading.RLock()
-
-    def renew(self) -> None:
-        self.lock = threading.RLock()
-
-
-_GUARD = _Guard()
+#: The lock held while a value is made: one for all, re-entrant (a value may need
+#: another, e.g. the plan its calendar), and new in a forked child, so a fork taken while
+#: another thread made a value cannot leave the child waiting forever.
+_GUARD = ForkSafeLock(threading.RLock)
 os.register_at_fork(after_in_child=_GUARD.renew)
 
 

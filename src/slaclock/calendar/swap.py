@@ -11,24 +11,22 @@ from __future__ import annotations
 import os
 import threading
 
+from slaclock._fork_safe import ForkSafeLock
+
 __all__ = ["SWAP", "SwapLock"]
 
 
-class SwapLock:
+class SwapLock(ForkSafeLock[threading.Lock]):
     """The lock held while a calendar swaps in new spans (never while building them).
 
     One for all calendars. A forked child gets a new one, so a fork taken while
     another thread held it cannot leave the child waiting forever.
     """
 
-    __slots__ = ("lock",)
+    __slots__ = ()
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-
-    def renew(self) -> None:
-        """Replace the lock (in a freshly forked child)."""
-        self.lock = threading.Lock()
+        super().__init__(threading.Lock)
 
 
 SWAP = SwapLock()
