@@ -85,6 +85,7 @@ from tests.support.reference import (
     ref_is_open,
     ref_next_close,
     ref_previous_close,
+    utc,
 )
 from tests.support.strategies import ALWAYS, NIGHT, OFFICE, calendars, edge_calendars, instants
 
@@ -1536,8 +1537,8 @@ def test_arithmetic_near_new_year_ignores_history(
     fresh = cal.model_copy()
     agree(queries, fresh, calendars_used(cal, t, history))
     assert fresh.is_open(t) == ref_is_open(cal, t)
-    assert fresh.add(t, d) == ref_add(cal, t, minutes)
-    assert fresh.add(t, -d) == ref_add(cal, t, -minutes)
+    assert utc(fresh.add(t, d)) == ref_add(cal, t, minutes)
+    assert utc(fresh.add(t, -d)) == ref_add(cal, t, -minutes)
     assert fresh.elapsed(t, t + d) == timedelta(minutes=ref_elapsed_minutes(cal, t, t + d))
 
 
@@ -1560,8 +1561,8 @@ def test_boundaries_near_new_year_ignore_history(
     fresh = cal.model_copy()
     agree(queries, fresh, calendars_used(cal, t, history))
     if cal.schedule != ALWAYS:  # the reference cannot walk to the end of time
-        assert fresh.next_close(t) == ref_next_close(cal, t)
-        assert fresh.previous_close(t) == ref_previous_close(cal, t)
+        assert utc(fresh.next_close(t)) == ref_next_close(cal, t)
+        assert utc(fresh.previous_close(t)) == ref_previous_close(cal, t)
 
 
 @given(edge_calendars(), cases(), st.integers(0, 3000))
