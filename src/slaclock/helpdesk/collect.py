@@ -24,6 +24,7 @@ from slaclock.helpdesk.tables import Table
 from slaclock.helpdesk.timestamps import within_years
 from slaclock.sla.columns import TicketColumns
 from slaclock.sla.plan import ServicePlan
+from slaclock.sla.refusals import outside_years, outside_years_reason
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.timeline import Code, EventColumns, after_close
 
@@ -256,13 +257,8 @@ class Collector:
             np.concatenate([p[j] for p in self.parts]) if self.parts else np.zeros(0, I64)
             for j in range(6)
         )
-        years = plan.calendar.engine.source  # a ticket outside its years is a bad row
-        outside = (self.received < years.min_us) | (self.received >= years.max_us)
-        why = (
-            f"created outside the years the calendar supports ({years.first_year}-"
-            f"{years.last_year} in its zone)"
-        )
-        for t in np.flatnonzero(outside).tolist():
+        why = "created " + outside_years_reason(plan.calendar)
+        for t in np.flatnonzero(outside_years(plan.calendar, self.received)).tolist():
             if t not in self.bad:
                 line = int(self.keep[t]) + 1
                 self.flag(t, LoadProblem(self.ticket_table, line, self.ids[t], why))

@@ -9,11 +9,14 @@ from zoneinfo import ZoneInfo
 
 from slaclock._checks import shorten
 from slaclock._time import from_us
+from slaclock.calendar.base import Calendar
 from slaclock.calendar.column import Column, Mask
 from slaclock.errors import ReceivedAfterNowError
 from slaclock.sla.plan import ServicePlan
 
 __all__ = [
+    "outside_years",
+    "outside_years_reason",
     "pausing_refused",
     "received_after_now",
     "received_after_now_error",
@@ -27,6 +30,23 @@ def pausing_refused(plan: ServicePlan) -> str:
         f"was paused, but the {shorten(plan.name)} plan does not allow pausing "
         "(pausing_allowed=False); remove the pause, or evaluate it with a plan that allows "
         "it: plan.model_copy(update={'pausing_allowed': True})."
+    )
+
+
+def outside_years(calendar: Calendar, received_us: Column) -> Mask:
+    """Tickets received outside the years `calendar` supports: bad rows of a table (one
+    ticket is refused by the calendar itself, with `OutOfRangeError`)."""
+    years = calendar.engine.source
+    out: Mask = (received_us < years.min_us) | (received_us >= years.max_us)
+    return out
+
+
+def outside_years_reason(calendar: Calendar) -> str:
+    """Why such a ticket is a bad row (after "received" or "created")."""
+    years = calendar.engine.source
+    return (
+        f"outside the years the calendar supports ({years.first_year}-{years.last_year} "
+        "in its zone)"
     )
 
 

@@ -38,7 +38,12 @@ from slaclock.sla.one_ticket import measure
 from slaclock.sla.outcome import SlaState
 from slaclock.sla.plan import PlanCatalog, ServicePlan, basic_plan
 from slaclock.sla.policy import Policy
-from slaclock.sla.refusals import received_after_now, received_after_now_reason
+from slaclock.sla.refusals import (
+    outside_years,
+    outside_years_reason,
+    received_after_now,
+    received_after_now_reason,
+)
 from slaclock.sla.tiers import plans_by_tier
 from slaclock.table.column_io import (
     append_columns,
@@ -283,17 +288,11 @@ def evaluate_rows(
     library needed); rows the rules refuse are added to `problems`, a ticket received
     outside the calendar's years or after `now` under the column `received`.
     Full-length columns (`into`'s, if given), other rows left as they were."""
-    source = plan.calendar.engine.source
     outside = np.zeros(len(tickets), dtype=bool)
-    at = tickets.received[rows]
-    outside[rows] = (at < source.min_us) | (at >= source.max_us)
+    outside[rows] = outside_years(plan.calendar, tickets.received[rows])
     outside &= ~problems.mask
     if outside.any():  # a bad row, not an error that stops the whole table
-        reason = (
-            f"is outside the years the calendar supports ({source.first_year}-"
-            f"{source.last_year} in its zone)"
-        )
-        problems.add(received, reason, outside)
+        problems.add(received, "is " + outside_years_reason(plan.calendar), outside)
     future = np.zeros(len(tickets), dtype=bool)
     future[rows] = received_after_now(tickets.received[rows], now_us)
     future &= ~problems.mask
