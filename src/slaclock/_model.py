@@ -57,6 +57,7 @@ from typing_extensions import Self
 
 from slaclock import _text as short
 from slaclock._checks import cut, shorten
+from slaclock._once import once
 from slaclock._time import iso_hours, to_us, us_of_timedelta
 from slaclock.errors import InvalidModelError, LimitExceededError, SlaclockError
 
@@ -87,7 +88,7 @@ Instant = datetime
 _NUMBER = re.compile(r"\s*[-+]?(\d[\d_]*\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 
 
-@cache
+@once
 def _datetime_reader() -> TypeAdapter[datetime]:
     """Pydantic's ISO 8601 reader, built on first use (not by `import slaclock`)."""
     return TypeAdapter(datetime)

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from slaclock._fork_safe import ForkSafeLock
 
-__all__ = ["once"]
+__all__ = ["on_first_use", "once"]
 
 T = TypeVar("T")
 
@@ -49,3 +49,16 @@ class _Once(Generic[T]):
 def once(factory: Callable[[], T]) -> Callable[[], T]:
     """`factory` as a function that makes its value once and then returns that object."""
     return _Once(factory)
+
+
+def on_first_use(module: str, **values: Callable[[], object]) -> Callable[[str], object]:
+    """A module `__getattr__` (PEP 562) that gives each name of `values` by calling its
+    `once` function, and refuses any other name as Python would."""
+
+    def __getattr__(name: str) -> object:
+        made = values.get(name)
+        if made is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        return made()
+
+    return __getattr__

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator, model_validator
 
 from slaclock._checks import iterable_of, shorten
-from slaclock._once import once
+from slaclock._once import on_first_use, once
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year
 from slaclock.calendar.base import Calendar, Shape, check_shape, ordinal_of
 from slaclock.calendar.closures import Closure, DatedIndex, Opening
@@ -43,11 +43,7 @@ _basic_holidays = once(HolidayRules)
 
 
 if not TYPE_CHECKING:  # a type checker sees the names declared above; a misspelt one is an error
-
-    def __getattr__(name: str) -> WeeklySchedule:
-        if name == "BASIC_HOURS":
-            return _basic_hours()
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __getattr__ = on_first_use(__name__, BASIC_HOURS=_basic_hours)
 
 
 class BusinessCalendar(Calendar):

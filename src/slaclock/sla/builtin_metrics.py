@@ -22,9 +22,9 @@ tuple.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
+from slaclock._once import on_first_use, once
 from slaclock.sla.metric import (
     Created,
     HeldBy,
@@ -47,17 +47,7 @@ MANUAL_METRICS: tuple[Metric, ...]
 the customer"), measured while L2 holds the case, and the time each level held it."""
 
 
-if not TYPE_CHECKING:  # a type checker sees the names declared above; a misspelt one is an error
-
-    def __getattr__(name: str) -> tuple[Metric, ...]:
-        if name == "ZENDESK_METRICS":
-            return _zendesk()
-        if name == "MANUAL_METRICS":
-            return _manual()
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@cache
+@once
 def _conditions() -> tuple[MessageSent, MessageSent, StatusEntered, StatusEntered]:
     """An agent's message, a customer's, solved (or closed), closed."""
     return (
@@ -80,7 +70,7 @@ def _status_time(name: str, counted: set[St]) -> Metric:
     )
 
 
-@cache
+@once
 def _zendesk() -> tuple[Metric, ...]:
     agent, customer, solved, _ = _conditions()
     return (
@@ -120,7 +110,7 @@ def _held(level: SupportLevel) -> Metric:
     )
 
 
-@cache
+@once
 def _manual() -> tuple[Metric, ...]:
     agent, _, solved, _ = _conditions()
     return (
@@ -134,3 +124,7 @@ def _manual() -> tuple[Metric, ...]:
         _held(SupportLevel.L2),
         _held(SupportLevel.VENDOR),
     )
+
+
+if not TYPE_CHECKING:  # a type checker sees the names declared above; a misspelt one is an error
+    __getattr__ = on_first_use(__name__, ZENDESK_METRICS=_zendesk, MANUAL_METRICS=_manual)

@@ -21,7 +21,7 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator, model
 from slaclock import _text as short
 from slaclock._checks import choice, require, shorten
 from slaclock._model import BusinessTime, FrozenModel, changed_fields
-from slaclock._once import once
+from slaclock._once import on_first_use, once
 from slaclock.calendar import business_days
 from slaclock.calendar.any_calendar import AnyCalendar
 from slaclock.calendar.business_calendar import BusinessCalendar
@@ -416,11 +416,7 @@ basic_plan = once(
 
 
 if not TYPE_CHECKING:  # a type checker sees the names declared above; a misspelt one is an error
-
-    def __getattr__(name: str) -> ServicePlan:
-        if name == "BASIC_PLAN":
-            return basic_plan()
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __getattr__ = on_first_use(__name__, BASIC_PLAN=basic_plan)
 
 
 def plan_or_basic(plan: ServicePlan | None) -> ServicePlan:
