@@ -10,7 +10,7 @@ stop (not running), since a start while running and a stop while stopped change
 nothing; a cycle owns the events from its start to the next cycle's. Each span between
 two events (the last one up to `now`) counts the open time of its calendar when its
 cycle runs and no pause holds, and a cycle's time is the sum of its spans (int64,
-exact), taken from one cumulative sum per metric (`metric_counted`). No loop over
+exact), taken from running totals over blocks of metrics (`metric_counted`). No loop over
 tickets or events: a metric costs a fixed number of column operations. What does not
 depend on the tickets is built once per metrics (`metric_setup`); deadlines are
 `metric_deadlines`; the results `metric_cycles`.

@@ -3,7 +3,7 @@
 A metric counts the span after an event (up to the next, or to now) where its cycle runs
 and no pause holds: every hour, or the open time of the calendar in force there. Each
 event's span is timed once per calendar (`RowTimes`), however many metrics count it. Per
-metric, the running total of its counted spans is one cumulative sum over the events;
+metric, the running total of its counted spans is a cumulative sum over the events;
 a cycle's time is the total at its end less the total at its start, and the span where
 it reaches its target is found by bisecting that total (it never decreases). Nothing has
 one entry per (metric, counted span), and the totals are held a block at a time.
@@ -64,8 +64,8 @@ def row_times(
     r = len(at)
     open_ = []
     for k, engine in enumerate(engines):
-        on = counted[business] if len(engines) == 1 else (counted & (calendar == k))[business]
-        need = np.flatnonzero(on.any(axis=0)) if on.size else np.zeros(0, dtype=I64)
+        on = counted if len(engines) == 1 else counted & (calendar == k)
+        need = np.flatnonzero(np.any(on, axis=0, where=business[:, None]))
         times = np.zeros(r, dtype=I64)
         if len(need):
             times[need] = engine.elapsed_many(at[need], until[need])

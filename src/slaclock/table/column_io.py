@@ -197,9 +197,13 @@ def append_columns(
     return table.with_columns(*columns)
 
 
+def _namespace(like: Backend) -> ModuleType:
+    """The library a `Backend` names (itself, if it is one)."""
+    return like if isinstance(like, ModuleType) else nw.get_native_namespace(like)
+
+
 def _series(name: str, values: Any, dtype: Any, like: Backend) -> nw.Series[Any]:
-    backend = like if isinstance(like, ModuleType) else nw.get_native_namespace(like)
-    return nw.new_series(name, values, dtype, backend=backend)
+    return nw.new_series(name, values, dtype, backend=_namespace(like))
 
 
 def write_instants(
@@ -276,7 +280,7 @@ def _with_nulls(series: nw.Series[Any], missing: Mask | None, like: Backend) -> 
     """The series with nulls where `missing` holds."""
     if missing is None or not missing.any():
         return series
-    backend = like if isinstance(like, ModuleType) else nw.get_native_namespace(like)
+    backend = _namespace(like)
     frame = nw.from_dict(
         {"v": series, "m": _series("m", missing, nw.Boolean, backend)}, backend=backend
     )
