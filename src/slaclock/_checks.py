@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from slaclock.errors import InvalidModelError, WrongTypeError
 
-__all__ = ["ECHO_LIMIT", "choice", "cut", "iterable_of", "require", "shorten"]
+__all__ = ["ECHO_LIMIT", "choice", "cut", "iterable_of", "require", "shorten", "tuple_of"]
 
 #: At most this many characters of a value are echoed in an error message.
 ECHO_LIMIT = 80
@@ -96,6 +96,14 @@ def iterable_of(values: object, kind: type[T], what: str) -> Iterator[T]:
             f"got {type(values).__name__}: {shorten(values)}."
         )
     return _checked(values, kind, what)
+
+
+def tuple_of(values: object, kind: type[T], what: str) -> tuple[T, ...]:
+    """`iterable_of` as a tuple; a tuple already of `kind` is returned as it is (the
+    usual argument, such as `()` or `ZENDESK_METRICS`, costs no copy and no generator)."""
+    if type(values) is tuple and all(isinstance(v, kind) for v in values):
+        return values
+    return tuple(iterable_of(values, kind, what))
 
 
 def _checked(values: Iterable[object], kind: type[T], what: str) -> Iterator[T]:

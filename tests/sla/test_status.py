@@ -1092,3 +1092,16 @@ BAD_INPUTS: list[Case] = [
 )
 def test_bad_input(call: Callable[[], object], outcome: Raises | Gives) -> None:
     check(call, outcome)
+
+
+def test_a_classification_after_the_response_changes_nothing() -> None:
+    """A ticket whose only classification comes after its first response keeps the
+    requested severity and is unconfirmed: the stop settled the outcome (the column
+    rules once tried to apply an empty set of classifications here)."""
+    t = ticket(ba(2026, 11, 24, 10), priority=2)
+    t = t.apply(Responded(at=ba(2026, 11, 24, 11)))
+    t = t.apply(Classified(at=ba(2026, 11, 24, 12), severity=Severity.MINOR))
+    for record in both(t, ba(2026, 11, 24, 13), BASIC_PLAN):
+        assert record["severity"] == 2
+        assert record["severity_confirmed"] is False
+        assert record["state"] == "met"

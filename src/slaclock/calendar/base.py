@@ -198,8 +198,11 @@ class Calendar(FrozenModel):
             at_end = np.searchsorted(bounds, end, "right")
             many: Mask = (at_start % 2 == 1) | (at_end % 2 == 1) | (at_end - at_start >= 2)
             return many
-        out: Mask = np.zeros(len(end), dtype=bool)
-        for lo, hi in spans:  # a few spans: two comparisons each beat a bisection a row
+        if not spans:
+            return np.zeros(len(end), dtype=bool)
+        (lo, hi), *rest = spans  # a few spans: two comparisons each beat a bisection a row
+        out: Mask = (start < hi) & (end >= lo)
+        for lo, hi in rest:
             out |= (start < hi) & (end >= lo)
         return out
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 
-from slaclock._checks import iterable_of, shorten
+from slaclock._checks import iterable_of, shorten, tuple_of
 from slaclock._once import on_first_use, once
 from slaclock._time import MAX_YEAR, MIN_YEAR, US_PER_DAY, check_year
 from slaclock.calendar.base import Calendar, Shape, check_shape, ordinal_of
@@ -470,7 +470,7 @@ def argentina(
     return BusinessCalendar(
         schedule=_schedule(hours) if hours is not None else _basic_hours(),
         holidays=HolidayRules(categories=categories, non_working_days=non_working_days),
-        closures=tuple(iterable_of(closures, Closure, "closures")),
+        closures=tuple_of(closures, Closure, "closures"),
         reopened=frozenset(iterable_of(reopened, date, "reopened")),
     )
 

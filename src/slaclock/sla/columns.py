@@ -184,7 +184,7 @@ class _Pauses:
     @property
     def count(self) -> Column:
         """Pauses per ticket."""
-        out: Column = np.diff(self.offset)
+        out: Column = self.offset[1:] - self.offset[:-1]
         return out
 
 
@@ -211,11 +211,10 @@ def _pauses(
     """Pair PAUSED and RESUMED events; a message for tickets where they do not alternate."""
     refused = np.zeros(n, dtype=bool)
     problem = np.full(n, None, dtype=object)
-    which = (events.kind == _PAUSED) | (events.kind == _RESUMED)
+    which = (events.kind == _PAUSED) | (events.kind == _RESUMED) if len(events) else refused
     if not which.any():  # the usual ticket: no pauses at all
         z = np.zeros(0, dtype=I64)
-        offset = np.zeros(n + 1, dtype=I64)
-        return _Pauses(z, z, offset, z, np.zeros(n, dtype=bool)), refused, problem
+        return _Pauses(z, z, np.zeros(n + 1, dtype=I64), z, refused.copy()), refused, problem
     both = events.take(which)
     rank = _ranks(both.ticket)
     expected = np.where(rank % 2 == 0, _PAUSED, _RESUMED)
@@ -346,28 +345,18 @@ def evaluate_columns(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> 
 def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> StatusColumns:
     n = len(tickets)
     engine = plan.calendar.engine
-    within = tickets.events.at <= now_us
-    events = tickets.events if within.all() else tickets.events.take(within)
-    rows = np.arange(n)
+    events = tickets.events
+    if len(events):
+        within = events.at <= now_us
+        events = events if within.all() else events.take(within)
 
     # Rule 1: the stop, the level and the pauses, up to now.
-    stopping = (events.kind == _STOPPED) | (events.kind == _HANDED_OVER)
-    stops = np.flatnonzero(stopping)
-    first_stop = _first_per_ticket(events.ticket[stops], n)
-    stopped = first_stop >= 0
-    if len(stops):  # gather for every row, keep where stopped (no masked scatter)
-        pos = stops[first_stop]
-        stop_pos = np.where(stopped, pos, _NEVER)
-        stop = np.where(stopped, events.at[pos], 0)
-        handed = stopped & (events.kind[pos] == _HANDED_OVER)
-    else:
-        stop_pos = np.full(n, _NEVER, dtype=I64)
-        stop = np.zeros(n, dtype=I64)
-        handed = np.zeros(n, dtype=bool)
+    stopped, stop_pos, stop, handed = _first_stops(events, n)
     level = _levels(events, n)
     pauses, refused, problem = _pauses(n, events, engine)
-    paused = pauses.count > 0
-    if not plan.pausing_allowed:
+    any_pauses = len(pauses.start) > 0  # the usual table has none: their steps are skipped
+    paused = pauses.count > 0 if any_pauses else refused.copy()
+    if any_pauses and not plan.pausing_allowed:
         forbidden = paused & ~refused
         if forbidden.any():
             problem[forbidden] = pausing_refused(plan)
@@ -379,69 +368,43 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
         refused |= future
 
     # Rule 2: classifications before the stop, while the deadline in force has not passed.
-    counted = events.kind == _CLASSIFIED
-    if counted.any():
+    severity, confirmed, start = tickets.severity.copy(), np.zeros(n, dtype=bool), tickets.received
+    counted = events.kind == _CLASSIFIED if len(events) else None
+    if counted is not None and counted.any():
         counted &= np.arange(len(events.at)) < stop_pos[events.ticket]
-    severity = tickets.severity.copy()
-    confirmed = np.zeros(n, dtype=bool)
-    start = tickets.received.copy()
-    settled = np.zeros(n, dtype=bool)
-    classified = events.take(counted) if counted.any() else EventColumns.empty()
-    rank = _ranks(classified.ticket)
-    for k in range(int(rank.max()) + 1 if len(rank) else 0):
-        pick = (rank == k) & ~settled[classified.ticket]
-        who, at, new = classified.ticket[pick], classified.at[pick], classified.value[pick]
-        target, not_before = plan.target_columns(severity[who], start[who])
-        late = np.zeros(len(who), dtype=bool)
-        check = at > start[who] + target
-        if check.any():
-            c = np.flatnonzero(check)
-            deadline = _deadline_in_force(
-                engine, pauses, who[c], start[who[c]], target[c], not_before[c], at[c]
-            )
-            late[c] = at[c] > deadline
-        settled[who[late]] = True
-        apply = ~late
-        severity[who[apply]] = new[apply]
-        confirmed[who[apply]] = True
-        if plan.restart_clock_on_reclassification:
-            start[who[apply]] = at[apply]
+        if counted.any():
+            start = start.copy()
+            _reclassify(events.take(counted), severity, confirmed, start, plan, pauses)
     target, not_before = plan.target_columns(severity, start)
 
     # Rules 1 and 3: the clock, its deadline and the open time it has run.
     until = np.where(stopped, stop, now_us)
-    paused_rows = paused & ~refused
-    plain = ~paused_rows & ~refused
-    if plain.all():  # the usual table: every row at once, nothing gathered or scattered
+    if not any_pauses and not refused.any():  # the usual table: every row at once
         clock, deadline, elapsed = engine.clock_many(start, target, until)
     else:
+        paused_rows = paused & ~refused
+        plain = ~paused_rows & ~refused
         clock, deadline, elapsed = (np.zeros(n, dtype=I64) for _ in range(3))
         if plain.any():
             clock[plain], deadline[plain], elapsed[plain] = engine.clock_many(
                 start[plain], target[plain], until[plain]
             )
-    if paused_rows.any():
-        p = np.flatnonzero(paused_rows)
-        at_now = np.full(len(p), now_us, dtype=I64)
-        clock[p] = engine.next_open_many(start[p])
-        deadline[p] = _deadline_with_pauses(engine, pauses, rows[p], start[p], target[p], at_now)
-        elapsed[p] = _elapsed_with_pauses(engine, pauses, rows[p], start[p], until[p])
+        if paused_rows.any():
+            p = np.flatnonzero(paused_rows)
+            at_now = np.full(len(p), now_us, dtype=I64)
+            clock[p] = engine.next_open_many(start[p])
+            deadline[p] = _deadline_with_pauses(engine, pauses, p, start[p], target[p], at_now)
+            elapsed[p] = _elapsed_with_pauses(engine, pauses, p, start[p], until[p])
     np.maximum(deadline, not_before, out=deadline)  # "by 16:00": later only if pauses push it
 
-    # Rule 4: the state.
-    state = np.where(
-        stopped,
-        np.where(
-            stop > deadline,
-            _BREACHED,
-            np.where(handed, _HANDED, _MET),
-        ),
-        np.where(
-            pauses.open_now,
-            _PAUSED_STATE,
-            np.where(now_us > deadline, _BREACHED, _RUNNING),
-        ),
-    ).astype(np.int8)
+    # Rule 4: the state: a stop settles it (met, breached or handed over); else paused
+    # while a pause is open; else breached once now is past the deadline.
+    state = np.where(now_us > deadline, _BREACHED, _RUNNING).astype(np.int8)
+    if any_pauses:
+        state[pauses.open_now] = _PAUSED_STATE
+    if stopped.any():
+        settled_state = np.where(stop > deadline, _BREACHED, np.where(handed, _HANDED, _MET))
+        state[stopped] = settled_state[stopped]
 
     provisional = ~refused & plan.calendar.provisional_many(clock, deadline)
     return StatusColumns(
@@ -462,6 +425,57 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
         refused=refused,
         problem=problem,
     )
+
+
+def _reclassify(
+    classified: EventColumns,
+    severity: npt.NDArray[np.int8],
+    confirmed: Mask,
+    start: Column,
+    plan: ServicePlan,
+    pauses: _Pauses,
+) -> None:
+    """Apply each ticket's classifications in order (into `severity`, `confirmed` and
+    `start`, per row): one counts while the deadline in force has not passed; once one
+    comes late the ticket's outcome is settled and later ones are ignored."""
+    engine = plan.calendar.engine
+    settled = np.zeros(len(severity), dtype=bool)
+    rank = _ranks(classified.ticket)
+    for k in range(int(rank.max()) + 1):
+        pick = (rank == k) & ~settled[classified.ticket]
+        who, at, new = classified.ticket[pick], classified.at[pick], classified.value[pick]
+        target, not_before = plan.target_columns(severity[who], start[who])
+        late = np.zeros(len(who), dtype=bool)
+        check = at > start[who] + target
+        if check.any():
+            c = np.flatnonzero(check)
+            deadline = _deadline_in_force(
+                engine, pauses, who[c], start[who[c]], target[c], not_before[c], at[c]
+            )
+            late[c] = at[c] > deadline
+        settled[who[late]] = True
+        apply = ~late
+        severity[who[apply]] = new[apply]
+        confirmed[who[apply]] = True
+        if plan.restart_clock_on_reclassification:
+            start[who[apply]] = at[apply]
+
+
+def _first_stops(events: EventColumns, n: int) -> tuple[Mask, Column, Column, Mask]:
+    """Whether each ticket stopped (responded, resolved, closed or handed over), the
+    position of its first stop among `events` (`_NEVER` if none), its instant (0 if
+    none), and whether that stop was the hand-over."""
+    if not len(events):
+        never = np.full(n, _NEVER, dtype=I64)
+        return np.zeros(n, dtype=bool), never, np.zeros(n, dtype=I64), np.zeros(n, dtype=bool)
+    stops = np.flatnonzero((events.kind == _STOPPED) | (events.kind == _HANDED_OVER))
+    first_stop = _first_per_ticket(events.ticket[stops], n)
+    stopped = first_stop >= 0
+    if not len(stops):
+        return stopped, np.full(n, _NEVER, dtype=I64), np.zeros(n, dtype=I64), stopped.copy()
+    pos = stops[first_stop]  # gather for every row, keep where stopped (no masked scatter)
+    handed = stopped & (events.kind[pos] == _HANDED_OVER)
+    return stopped, np.where(stopped, pos, _NEVER), np.where(stopped, events.at[pos], 0), handed
 
 
 def _levels(events: EventColumns, n: int) -> npt.NDArray[np.int8]:

@@ -20,7 +20,7 @@ def fraction_column(
     elapsed_us: npt.NDArray[np.int64], target_us: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float64]:
     """`fraction_used` of each row."""
-    out: npt.NDArray[np.float64] = np.ones_like(elapsed_us, dtype=np.float64)  # zero target
+    out: npt.NDArray[np.float64] = np.ones(elapsed_us.shape, dtype=np.float64)  # zero target
     np.divide(elapsed_us, target_us, out=out, where=target_us != 0, dtype=np.float64)
     return out
 
@@ -39,7 +39,7 @@ def warning_column(
     positive = target_us > 0
     np.floor_divide(elapsed_us * 100, target_us, out=reached, where=positive)
     thresholds, levels = _levels(percents)
-    out: npt.NDArray[np.int64] = levels[np.searchsorted(thresholds, reached, "right")]
+    out: npt.NDArray[np.int64] = levels[thresholds.searchsorted(reached, "right")]
     return out
 
 

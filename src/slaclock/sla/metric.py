@@ -33,7 +33,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from slaclock._checks import iterable_of, shorten
+from slaclock._checks import shorten, tuple_of
 from slaclock._model import FrozenModel
 from slaclock.errors import InvalidModelError
 from slaclock.sla.plan import ResponseTargets, ServicePlan
@@ -252,11 +252,7 @@ def with_plan_targets(metrics: tuple[Metric, ...], plan: ServicePlan) -> tuple[M
 def metric_tuple(metrics: object) -> tuple[Metric, ...]:
     """The metrics a caller gave (a `Metric`, or any iterable of them), checked: each a
     `Metric`, names distinct (they name columns)."""
-    out = (
-        (metrics,)
-        if isinstance(metrics, Metric)
-        else tuple(iterable_of(metrics, Metric, "metrics"))
-    )
+    out = (metrics,) if isinstance(metrics, Metric) else tuple_of(metrics, Metric, "metrics")
     names = [m.name for m in out]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:

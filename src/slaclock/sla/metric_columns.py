@@ -38,7 +38,7 @@ from slaclock.sla.metric_cycles import (
     Steps,
 )
 from slaclock.sla.metric_deadlines import Counting, deadlines
-from slaclock.sla.metric_setup import metric_setup
+from slaclock.sla.metric_setup import any_of, metric_setup
 from slaclock.sla.metric_timeline import Timeline, carry
 from slaclock.sla.policy import Policy
 
@@ -108,26 +108,13 @@ class _Matrix:
         self.policies, self.chosen = policies, chosen
         self.m, self.r = len(metrics), len(tl.at)
         self.machine_of, self.mode, self.business = setup.machine_of, setup.mode, setup.business
-        cache: dict[object, Mask] = {}
-
-        def any_of(models: tuple[Metric, ...], pick: str) -> Mask2:
-            """Per model, where any of its `pick` conditions holds (each condition's mask
-            computed once per call, however many metrics name it)."""
-            rows = []
-            for model in models:
-                out = np.zeros(self.r, dtype=bool)
-                for c in getattr(model, pick):
-                    if c not in cache:
-                        cache[c] = tl.holds((c,)) if pick == "pause" else tl.matches((c,))
-                    out = out | cache[c]
-                rows.append(out)
-            return np.stack(rows)
-
-        machines = setup.machines
-        self.start, self.cancel = any_of(machines, "start"), any_of(machines, "cancel")
-        self.end = any_of(machines, "stop") | self.cancel
-        self.reset = any_of(machines, "reset")
-        self.paused = any_of(metrics, "pause")
+        events = [tl.matches((c,)) for c in setup.event_conditions]
+        states = [tl.holds((c,)) for c in setup.state_conditions]
+        self.start = any_of(events, setup.start_uses, self.r)
+        self.cancel = any_of(events, setup.cancel_uses, self.r)
+        self.end = any_of(events, setup.stop_uses, self.r) | self.cancel
+        self.reset = any_of(events, setup.reset_uses, self.r)
+        self.paused = any_of(states, setup.pause_uses, self.r)
 
     def results(self) -> tuple[MetricColumns, ...]:
         tl = self.tl

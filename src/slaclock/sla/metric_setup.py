@@ -12,12 +12,12 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from slaclock.sla.metric import Metric
+from slaclock.sla.metric import EventCondition, Metric, StateCondition
 from slaclock.sla.metric_cycles import NONE
 from slaclock.sla.policy import Policy
 from slaclock.sla.severity import Severity
 
-__all__ = ["MetricSetup", "metric_setup", "with_targets"]
+__all__ = ["MetricSetup", "any_of", "metric_setup", "with_targets"]
 
 I64 = np.int64
 
@@ -47,11 +47,39 @@ class MetricSetup:
     #: (policy, metric, severity 0-4) -> target µs (NONE: measure only); the last policy
     #: row is "none matched": the metrics' own targets. None when no metric has one.
     targets: npt.NDArray[np.int64] | None
+    #: The distinct event conditions the machines name, and the distinct state conditions
+    #: the metrics pause on: each one's mask is computed once per call...
+    event_conditions: tuple[EventCondition, ...]
+    state_conditions: tuple[StateCondition, ...]
+    #: ...and per machine (per metric for `pause_uses`) the conditions of each role, as
+    #: positions in those tuples.
+    start_uses: tuple[tuple[int, ...], ...]
+    stop_uses: tuple[tuple[int, ...], ...]
+    cancel_uses: tuple[tuple[int, ...], ...]
+    reset_uses: tuple[tuple[int, ...], ...]
+    pause_uses: tuple[tuple[int, ...], ...]
+
+
+#: The last call's tuples and their setup: a service passing the same tuples (such as
+#: `ZENDESK_METRICS`) call after call is answered by identity, without hashing the
+#: metrics (deep immutable values: about two `add`s). Replaced whole, so threads read a
+#: consistent triple; the tuples it holds cannot be freed, so their ids cannot be reused.
+_last: tuple[tuple[Metric, ...], tuple[Policy, ...], MetricSetup] | None = None
+
+
+def metric_setup(metrics: tuple[Metric, ...], policies: tuple[Policy, ...]) -> MetricSetup:
+    """The setup of `metrics` under `policies` (cached: both are immutable values)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is metrics and last[1] is policies:
+        return last[2]
+    setup = _setup(metrics, policies)
+    _last = (metrics, policies, setup)
+    return setup
 
 
 @lru_cache(maxsize=64)
-def metric_setup(metrics: tuple[Metric, ...], policies: tuple[Policy, ...]) -> MetricSetup:
-    """The setup of `metrics` under `policies` (cached: both are immutable values)."""
+def _setup(metrics: tuple[Metric, ...], policies: tuple[Policy, ...]) -> MetricSetup:
     signature = [
         (frozenset(m.start), frozenset(m.stop), frozenset(m.cancel), frozenset(m.reset),
          m.after_stop)
@@ -71,10 +99,29 @@ def metric_setup(metrics: tuple[Metric, ...], policies: tuple[Policy, ...]) -> M
     for a in (*arrays, *(() if table is None else (table,))):
         a.setflags(write=False)
     machine_of, mode, business, at_target, last_calendar = arrays
+    events = tuple(dict.fromkeys(c for m in machines for c in (*m.start, *m.stop, *m.cancel,
+                                                                *m.reset)))  # fmt: skip
+    states = tuple(dict.fromkeys(c for m in metrics for c in m.pause))
     return MetricSetup(
         metrics, policies, machines, machine_of, mode, business, at_target, last_calendar,
-        has_targets, table,
+        has_targets, table, events, states,
+        start_uses=tuple(tuple(events.index(c) for c in m.start) for m in machines),
+        stop_uses=tuple(tuple(events.index(c) for c in m.stop) for m in machines),
+        cancel_uses=tuple(tuple(events.index(c) for c in m.cancel) for m in machines),
+        reset_uses=tuple(tuple(events.index(c) for c in m.reset) for m in machines),
+        pause_uses=tuple(tuple(states.index(c) for c in m.pause) for m in metrics),
     )  # fmt: skip
+
+
+def any_of(masks: list[npt.NDArray[np.bool_]], uses: tuple[tuple[int, ...], ...], r: int) -> (
+    npt.NDArray[np.bool_]
+):  # fmt: skip
+    """Per row of `uses`, where any of the masks it names holds (r positions; none: never)."""
+    out = np.zeros((len(uses), r), dtype=bool)
+    for i, used in enumerate(uses):
+        for j in used:
+            out[i] |= masks[j]
+    return out
 
 
 def _targets(metrics: tuple[Metric, ...], policies: tuple[Policy, ...]) -> npt.NDArray[np.int64]:

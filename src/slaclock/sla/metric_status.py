@@ -107,7 +107,7 @@ def metric_statuses(
     policies: tuple[Policy, ...] = (),
 ) -> dict[str, MetricStatus]:
     """Each metric of ticket `row` as a `MetricStatus`, instants in `zone`."""
-    out: dict[str, MetricStatus] = {}  # made a MetricMap by SlaStatus
+    out: dict[str, MetricStatus] = {}
     for m in results:
         c = m.all_cycles
         mine = (c.ticket == row).nonzero()[0]

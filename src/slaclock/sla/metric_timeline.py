@@ -34,6 +34,19 @@ __all__ = ["Timeline", "carry"]
 
 I64 = np.int64
 _LEVEL_CODE = {SupportLevel.L1: 0, SupportLevel.L2: 1, SupportLevel.VENDOR: 2}
+#: The event codes as plain ints, read once (on Python 3.11 an enum member costs a class
+#: `__getattr__` call on every use, and Timeline.of compares about thirty).
+_CREATED, _STATUS, _RESOLVED, _CLOSED, _TO_L2, _TO_VENDOR, _HANDED_OVER = (
+    int(c) for c in (Code.CREATED, Code.STATUS, Code.RESOLVED, Code.CLOSED, Code.TO_L2,
+                     Code.TO_VENDOR, Code.HANDED_OVER)
+)  # fmt: skip
+_PAUSED, _RESUMED, _CALENDAR, _MESSAGE, _RESPONDED, _UPDATED, _CLASSIFIED = (
+    int(c) for c in (Code.PAUSED, Code.RESUMED, Code.CALENDAR, Code.MESSAGE, Code.RESPONDED,
+                     Code.UPDATED, Code.CLASSIFIED)
+)  # fmt: skip
+_NEW, _SOLVED, _CLOSED_STATUS = (
+    s.code for s in (TicketStatus.NEW, TicketStatus.SOLVED, TicketStatus.CLOSED)
+)
 
 
 def carry(sets: npt.NDArray[np.bool_], values: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -95,38 +108,34 @@ class Timeline:
         owner = np.concatenate([np.arange(n, dtype=I64), ev.ticket])
         order = np.argsort(owner, kind="stable")  # each receipt before its ticket's events
         owner = owner[order]
-        code = np.concatenate([np.full(n, Code.CREATED, dtype=np.int8), ev.code])[order]
+        code = np.concatenate([np.full(n, _CREATED, dtype=np.int8), ev.code])[order]
         value = np.concatenate([np.zeros(n, dtype=np.int8), ev.value])[order].astype(I64)
         at = np.concatenate([received, ev.at])[order]
-        first = code == Code.CREATED
+        first = code == _CREATED
         last = np.ones(len(owner), dtype=bool)
         last[:-1] = owner[1:] != owner[:-1]
         until = np.empty_like(at)
         until[:-1] = at[1:]
         until[last] = now_us
 
-        new, solved, closed = (s.code for s in (TicketStatus.NEW, TicketStatus.SOLVED,
-                                                 TicketStatus.CLOSED))  # fmt: skip
-        sets_status = (
-            first | (code == Code.STATUS) | (code == Code.RESOLVED) | (code == Code.CLOSED)
-        )
+        sets_status = first | (code == _STATUS) | (code == _RESOLVED) | (code == _CLOSED)
         status_value = np.select(
-            [first, code == Code.RESOLVED, code == Code.CLOSED], [new, solved, closed], value
+            [first, code == _RESOLVED, code == _CLOSED], [_NEW, _SOLVED, _CLOSED_STATUS], value
         )
         status_after = carry(sets_status, status_value)
-        to_vendor = (code == Code.TO_VENDOR) | (code == Code.HANDED_OVER)
-        sets_level = first | (code == Code.TO_L2) | to_vendor
-        level_after = carry(sets_level, np.where(code == Code.TO_L2, 1, np.where(to_vendor, 2, 0)))
-        sets_pause = first | (code == Code.PAUSED) | (code == Code.RESUMED)
-        paused_after = carry(sets_pause, (code == Code.PAUSED).astype(I64)).astype(bool)
-        sets_calendar = first | (code == Code.CALENDAR)
+        to_vendor = (code == _TO_VENDOR) | (code == _HANDED_OVER)
+        sets_level = first | (code == _TO_L2) | to_vendor
+        level_after = carry(sets_level, np.where(code == _TO_L2, 1, np.where(to_vendor, 2, 0)))
+        sets_pause = first | (code == _PAUSED) | (code == _RESUMED)
+        paused_after = carry(sets_pause, (code == _PAUSED).astype(I64)).astype(bool)
+        sets_calendar = first | (code == _CALENDAR)
         calendar_after = carry(sets_calendar, np.where(first, 0, value))
         message = np.where(
-            code == Code.MESSAGE,
+            code == _MESSAGE,
             value,
-            np.where((code == Code.RESPONDED) | (code == Code.UPDATED), AGENT | PUBLIC, -1),
+            np.where((code == _RESPONDED) | (code == _UPDATED), AGENT | PUBLIC, -1),
         )
-        classified = np.flatnonzero(code == Code.CLASSIFIED)
+        classified = np.flatnonzero(code == _CLASSIFIED)
         severity = requested.astype(np.int8).copy()
         severity[owner[classified]] = value[classified]  # the latest wins (ascending order)
         return cls(
@@ -182,9 +191,7 @@ class Timeline:
             return out
         if isinstance(c, Reopened):
             unsolved = _codes(frozenset(s for s in TicketStatus if s.unsolved))
-            out = (self.status_before == TicketStatus.SOLVED.code) & _among(
-                self.status_after, unsolved
-            )
+            out = (self.status_before == _SOLVED) & _among(self.status_after, unsolved)
             return out
         if isinstance(c, MessageSent):
             agent = (self.message & AGENT) != 0
@@ -198,7 +205,7 @@ class Timeline:
             out = (self.level_after == code) & (self.level_before != code) & ~self.first
             return out
         assert isinstance(c, Classification)
-        out = self.code == Code.CLASSIFIED
+        out = self.code == _CLASSIFIED
         return out
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import Field, field_validator, model_validator
 
-from slaclock._checks import iterable_of, shorten
+from slaclock._checks import shorten, tuple_of
 from slaclock._model import FrozenModel
 from slaclock._once import once
 from slaclock.errors import InvalidModelError
@@ -82,7 +82,7 @@ def policy_tuple(policies: object) -> tuple[Policy, ...]:
     """The policies a caller gave (a `Policy` or an iterable of them, in order), checked."""
     if isinstance(policies, Policy):
         return (policies,)
-    return tuple(iterable_of(policies, Policy, "policies"))
+    return tuple_of(policies, Policy, "policies")
 
 
 @dataclass(frozen=True)

@@ -227,10 +227,11 @@ def evaluate(
         "severity_confirmed": bool(out.confirmed[0]),
         "level": LEVELS[out.level[0]],
         "target": timedelta(microseconds=target),
+        "metrics": MetricMap(),
     }
     if asked:
         found, _ = ticket_metrics(ticket, columns, now_us, plan, asked, rules)
-        common["metrics"] = metric_statuses(found, 0, zone, rules)
+        common["metrics"] = MetricMap(metric_statuses(found, 0, zone, rules))
     problems = not_entitled_findings(ticket, contract, plan) if contract is not None else ()
     if problems:
         out = not_entitled(out, np.ones(1, dtype=bool))
@@ -239,7 +240,7 @@ def evaluate(
     clocked = state is not SlaState.NOT_ENTITLED  # no clock, no deadline otherwise
     deadline_at = from_us(deadline, zone) if clocked else None
     reached = int(out.warning[0])
-    return SlaStatus(
+    return SlaStatus.model_construct(  # valid by construction: every field set, not re-validated
         **common,
         state=state,
         clock_start=from_us(clock, zone) if clocked else None,

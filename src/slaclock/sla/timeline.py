@@ -179,6 +179,12 @@ for _code, _kind in (
 ):
     _KIND_OF_CODE[_code] = _kind
 _SOLVED, _CLOSED = TicketStatus.SOLVED.code, TicketStatus.CLOSED.code
+#: Plain ints of the codes compared per call (an IntEnum member costs an attribute
+#: lookup and a conversion in every comparison with a column).
+_STATUS, _MESSAGE, _DESCRIPTION, _REPLY = (
+    int(Code.STATUS), int(Code.MESSAGE), int(Code.DESCRIPTION), AGENT | PUBLIC
+)  # fmt: skip
+_STOPPED = int(Kind.STOPPED)
 
 
 def first_response_kinds(
@@ -187,13 +193,11 @@ def first_response_kinds(
     """The first-response `Kind` of each event. An update is not the first response (the
     manual's response is L1's; an update is L2's progress report): the one place where
     a public agent message and an `Updated` event read differently."""
-    kind = _KIND_OF_CODE[code]
-    status_stops = (code == Code.STATUS) & ((value == _SOLVED) | (value == _CLOSED))
-    replies = (code == Code.MESSAGE) & (value == AGENT | PUBLIC)
-    out: npt.NDArray[np.int8] = np.where(status_stops | replies, Kind.STOPPED, kind).astype(
-        np.int8
-    )
-    return out
+    kind: npt.NDArray[np.int8] = _KIND_OF_CODE[code]  # a copy: marked below
+    status_stops = (code == _STATUS) & ((value == _SOLVED) | (value == _CLOSED))
+    replies = (code == _MESSAGE) & (value == _REPLY)
+    kind[status_stops | replies] = _STOPPED
+    return kind
 
 
 @dataclass(frozen=True)
@@ -218,13 +222,13 @@ class EventColumns:
         description, and the first-response kinds are read."""
         codes: npt.NDArray[np.int8] = code.astype(np.int8)  # a copy: marked below
         values: npt.NDArray[np.int8] = value.astype(np.int8)
-        messages = np.flatnonzero(codes == Code.MESSAGE)
+        messages = np.flatnonzero(codes == _MESSAGE)
         if len(messages):
             owner = ticket[messages]
             first = np.ones(len(messages), dtype=bool)
             first[1:] = owner[1:] != owner[:-1]
-            codes[messages[first]] = Code.DESCRIPTION
-        kind = first_response_kinds(codes, values).astype(np.int8)
+            codes[messages[first]] = _DESCRIPTION
+        kind = first_response_kinds(codes, values)
         return cls(ticket.astype(I64), codes, values, at.astype(I64), kind)
 
     @classmethod
@@ -278,6 +282,8 @@ def history_columns(
                     "plan's calendars or name one of those."
                 )
             rows.append((k, int(code), value, to_us(event.at)))
+    if not rows:
+        return EventColumns.empty()
     table = np.array(rows, dtype=I64).reshape(-1, 4)
     return EventColumns.of(table[:, 0].copy(), table[:, 1], table[:, 2], table[:, 3].copy())
 
