@@ -35,7 +35,7 @@ __all__ = ["Timeline", "carry"]
 I64 = np.int64
 _LEVEL_CODE = {SupportLevel.L1: 0, SupportLevel.L2: 1, SupportLevel.VENDOR: 2}
 #: The event codes as plain ints, read once (on Python 3.11 an enum member costs a class
-#: `__getattr__` call on every use, and Timeline.of compares about thirty).
+#: `__getattr__` call on every use).
 _CREATED, _STATUS, _RESOLVED, _CLOSED, _TO_L2, _TO_VENDOR, _HANDED_OVER = (
     int(c) for c in (Code.CREATED, Code.STATUS, Code.RESOLVED, Code.CLOSED, Code.TO_L2,
                      Code.TO_VENDOR, Code.HANDED_OVER)
@@ -44,9 +44,41 @@ _PAUSED, _RESUMED, _CALENDAR, _MESSAGE, _RESPONDED, _UPDATED, _CLASSIFIED = (
     int(c) for c in (Code.PAUSED, Code.RESUMED, Code.CALENDAR, Code.MESSAGE, Code.RESPONDED,
                      Code.UPDATED, Code.CLASSIFIED)
 )  # fmt: skip
-_NEW, _SOLVED, _CLOSED_STATUS = (
-    s.code for s in (TicketStatus.NEW, TicketStatus.SOLVED, TicketStatus.CLOSED)
-)
+_SOLVED = TicketStatus.SOLVED.code
+
+#: What each event code sets, in one place: per state (status, level, paused, calendar)
+#: and for the message bits, the value an event of that code sets (`_UNSET`: none, it
+#: keeps the state before it; `_ITS_VALUE`: the event's own value column). Every receipt
+#: sets every state, so nothing carries from one ticket to the next.
+_UNSET, _ITS_VALUE = -1, -2
+
+
+def _sets(values: dict[int, int]) -> npt.NDArray[np.int64]:
+    out = np.full(len(Code), _UNSET, dtype=I64)
+    for code, v in values.items():
+        out[code] = v
+    return out
+
+
+_STATE_SET = np.stack(
+    [
+        _sets({_CREATED: TicketStatus.NEW.code, _STATUS: _ITS_VALUE, _RESOLVED: _SOLVED,
+               _CLOSED: TicketStatus.CLOSED.code}),
+        _sets({_CREATED: 0, _TO_L2: 1, _TO_VENDOR: 2, _HANDED_OVER: 2}),  # L1, L2, vendor
+        _sets({_CREATED: 0, _PAUSED: 1, _RESUMED: 0}),
+        _sets({_CREATED: 0, _CALENDAR: _ITS_VALUE}),  # the plan's own calendar first
+    ]
+)  # fmt: skip
+_MESSAGE_SET = _sets({_MESSAGE: _ITS_VALUE, _RESPONDED: AGENT | PUBLIC, _UPDATED: AGENT | PUBLIC})
+_STATE_SET.setflags(write=False)
+_MESSAGE_SET.setflags(write=False)
+
+
+def _set_values(table: npt.NDArray[np.int64], code: Column, value: Column) -> Column:
+    """The value each event sets by `table` (`_UNSET` where it sets none)."""
+    v = table[..., code]
+    out: Column = np.where(v == _ITS_VALUE, value, v)
+    return out
 
 
 def carry(sets: npt.NDArray[np.bool_], values: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -118,23 +150,9 @@ class Timeline:
         until[:-1] = at[1:]
         until[last] = now_us
 
-        sets_status = first | (code == _STATUS) | (code == _RESOLVED) | (code == _CLOSED)
-        status_value = np.select(
-            [first, code == _RESOLVED, code == _CLOSED], [_NEW, _SOLVED, _CLOSED_STATUS], value
-        )
-        status_after = carry(sets_status, status_value)
-        to_vendor = (code == _TO_VENDOR) | (code == _HANDED_OVER)
-        sets_level = first | (code == _TO_L2) | to_vendor
-        level_after = carry(sets_level, np.where(code == _TO_L2, 1, np.where(to_vendor, 2, 0)))
-        sets_pause = first | (code == _PAUSED) | (code == _RESUMED)
-        paused_after = carry(sets_pause, (code == _PAUSED).astype(I64)).astype(bool)
-        sets_calendar = first | (code == _CALENDAR)
-        calendar_after = carry(sets_calendar, np.where(first, 0, value))
-        message = np.where(
-            code == _MESSAGE,
-            value,
-            np.where((code == _RESPONDED) | (code == _UPDATED), AGENT | PUBLIC, -1),
-        )
+        states = _set_values(_STATE_SET, code, value)
+        status_after, level_after, paused_after, calendar_after = carry(states != _UNSET, states)
+        message = _set_values(_MESSAGE_SET, code, value)
         classified = np.flatnonzero(code == _CLASSIFIED)
         severity = requested.astype(np.int8).copy()
         severity[owner[classified]] = value[classified]  # the latest wins (ascending order)
@@ -149,7 +167,7 @@ class Timeline:
             status_after=status_after,
             level_before=_before(level_after, first, -1),
             level_after=level_after,
-            paused_after=paused_after,
+            paused_after=paused_after.astype(bool),
             calendar_after=calendar_after,
             message=message,
             severity=severity,
