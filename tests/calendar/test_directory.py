@@ -1,6 +1,6 @@
 """The column lookup (`Directory`) answers exactly as `np.searchsorted` does, for any
 sorted array (gaps of every size, repeated values, one value) and any keys, inside,
-outside and at the values."""
+outside and at the values: few keys (bisected) and many (direct addressing)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slaclock.calendar.directory import Directory
+from slaclock.calendar.directory import SMALL, Directory
 
 BIG = 2**62
 
@@ -33,8 +33,10 @@ def test_right_and_left_equal_searchsorted(values: np.ndarray, data: st.DataObje
     far = st.integers(-BIG, BIG)
     keys = np.array(data.draw(st.lists(near | anywhere | far, max_size=50)), dtype=np.int64)
     d = Directory(values)
-    assert d.right(keys).tolist() == np.searchsorted(values, keys, "right").tolist()
-    assert d.left(keys).tolist() == np.searchsorted(values, keys, "left").tolist()
+    many = np.resize(keys, SMALL + len(keys))  # the same keys repeated: direct addressing
+    for k in (keys, many):
+        assert d.right(k).tolist() == np.searchsorted(values, k, "right").tolist()
+        assert d.left(k).tolist() == np.searchsorted(values, k, "left").tolist()
 
 
 @given(sorted_values())
