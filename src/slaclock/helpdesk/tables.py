@@ -19,6 +19,7 @@ import numpy.typing as npt
 from slaclock.errors import ColumnError
 from slaclock.helpdesk.ids import id_text
 from slaclock.helpdesk.timestamps import iso_texts, one_by_one
+from slaclock.table.arrow_codes import arrow_codes
 from slaclock.table.column_io import codes_of, values_of
 from slaclock.table.flags import flag_code
 
@@ -76,6 +77,9 @@ class Table:
         column_ = self.need(column)
         if isinstance(column_, list):
             return _factor_cells(column_)
+        encoded = arrow_codes(column_)
+        if encoded is not None:
+            return encoded
         try:
             distinct = column_.drop_nulls().unique().to_list()
         except TypeError:  # cells the library cannot hash (lists in a pandas column)

@@ -37,6 +37,7 @@ from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
 from slaclock.sla.timeline import AGENT, CODE_OF_NAME, PUBLIC, Code, EventColumns, after_close
+from slaclock.table.arrow_codes import arrow_codes
 from slaclock.table.column_io import codes_of, instants_of, values_of
 from slaclock.table.flags import flag_code
 
@@ -486,12 +487,17 @@ def _mapped(
     """`read` of each cell as int8 codes, `null` for empty cells: `read` is called once
     per distinct value and the codes are placed by the frame's own library, so a column
     of millions of rows costs a few native operations."""
-    distinct = [v for v in series.unique().to_list() if not _is_null(v)]
+    encoded = arrow_codes(series)
+    distinct = (
+        [v for v in series.unique().to_list() if not _is_null(v)]
+        if encoded is None
+        else encoded[0]
+    )
     if not distinct:
         return np.full(len(series), null, dtype=np.int8)
     codes = [read(v) for v in distinct]
     try:
-        index = codes_of(series, distinct)
+        index = codes_of(series, distinct) if encoded is None else encoded[1]
         out = np.array([*codes, null], dtype=np.int8)[index]
     except Exception:  # a library that cannot map these values natively: one per row
         lookup = dict(zip(distinct, codes, strict=True))
