@@ -39,7 +39,7 @@ from slaclock.helpdesk.problems import LoadProblem
 from slaclock.helpdesk.schedules import read_schedules
 from slaclock.helpdesk.tables import Table, read_tables
 from slaclock.sla.plan import NamedCalendar, ServicePlan, plan_or_basic
-from slaclock.sla.timeline import AGENT, PUBLIC, Code
+from slaclock.sla.timeline import AGENT, PUBLIC, Code, event_order
 
 __all__ = ["PRIORITIES", "TABLES", "load"]
 
@@ -165,7 +165,7 @@ def _priorities(read: dict[str, Table], rows: Collector, history: _History | Non
         table, owner, at, use = history.table, history.owner, history.at, history.priority
         sev, why = rows.severities(table, "value")  # the first row's, reported below
         used = np.flatnonzero(use)
-        order = used[np.lexsort((at[used], owner[used]))]  # stable: ties in row order
+        order = used[event_order(owner[used], len(rows), at[used])]  # ties in row order
         first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]] if len(order) else order
         at_creation = np.zeros(len(table), dtype=bool)
         at_creation[first] = at[first] == rows.received_of(owner[first])

@@ -61,9 +61,11 @@ __all__ = [
     "Kind",
     "after_close",
     "code_of",
+    "event_order",
     "first_response_kinds",
     "history_columns",
     "message_value",
+    "ticket_order",
 ]
 
 I64 = np.int64
@@ -299,4 +301,29 @@ def after_close(
     )
     np.minimum.at(closed_at, owner[is_closed], at[is_closed])
     out: Mask = at > closed_at[owner]
+    return out
+
+
+def ticket_order(owner: Column, n: int) -> Column:
+    """The stable order that sorts `owner` (ticket rows, 0 to n-1). numpy's stable sort
+    is a radix sort for 16-bit keys and a merge sort for wider ones, so the rows are
+    sorted 16 bits at a time (one pass up to 65,536 tickets, two up to 2**32): about
+    a third of the time for two million events in no order."""
+    order: Column | None = None
+    shift = 0
+    while order is None or (n - 1) >> shift > 0:
+        keyed = owner if order is None else owner[order]
+        digit = ((keyed >> shift) & 0xFFFF).astype(np.uint16)
+        step = np.argsort(digit, kind="stable")
+        order = step if order is None else order[step]
+        shift += 16
+    return order
+
+
+def event_order(owner: Column, n: int, *keys: Column) -> Column:
+    """The stable order of events by ticket row (`owner`, 0 to n-1), then by `keys` (the
+    first the most significant; ties keep their order), as every events reader sorts
+    them."""
+    order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
+    out: Column = order[ticket_order(owner[order], n)]
     return out

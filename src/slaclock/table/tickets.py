@@ -36,7 +36,15 @@ from slaclock.sla.columns import TicketColumns
 from slaclock.sla.plan import DEFAULT_CALENDAR
 from slaclock.sla.severity import Severity
 from slaclock.sla.statuses import TicketStatus
-from slaclock.sla.timeline import AGENT, CODE_OF_NAME, PUBLIC, Code, EventColumns, after_close
+from slaclock.sla.timeline import (
+    AGENT,
+    CODE_OF_NAME,
+    PUBLIC,
+    Code,
+    EventColumns,
+    after_close,
+    event_order,
+)
 from slaclock.table.arrow_codes import arrow_codes
 from slaclock.table.column_io import codes_of, instants_of, values_of
 from slaclock.table.flags import flag_code
@@ -305,7 +313,7 @@ def ticket_columns(
         if _in_order(owners, instants, ties):  # an events table alone, already sorted
             event_columns = EventColumns.of(owners, codes, values, instants)
         else:
-            order = np.lexsort((ties, instants, owners))
+            order = event_order(owners, len(received), instants, ties)
             event_columns = EventColumns.of(
                 owners[order], codes[order], values[order], instants[order]
             )
