@@ -121,10 +121,8 @@ class _Matrix:
         start, end, reset, cancel = self.start, self.end, self.reset, self.cancel
         ignore = self.mode[:, 0] == "ignore"
         if ignore.any():
-            start, end, reset = (x.copy() for x in (start, end, reset))
-            start[ignore], end[ignore], reset[ignore] = self._only_first(
-                start[ignore], end[ignore], reset[ignore]
-            )
+            start, end = start.copy(), end.copy()
+            start[ignore], end[ignore] = self._only_first(start[ignore], end[ignore])
         first = tl.first
         # The cycle state after each event: the last start (running) or end (not running).
         running = carry(first | start | end, start)
@@ -252,17 +250,30 @@ class _Matrix:
         )  # fmt: skip
         return self._per_ticket(cycles, c_metric)
 
-    def _only_first(self, start: Mask2, end: Mask2, reset: Mask2) -> tuple[Mask2, Mask2, Mask2]:
-        """after_stop "ignore": each ticket's first start, the first end after it, and
-        the resets between them; nothing else."""
-        tl = self.tl
-        rows = np.arange(self.r)
-        big = np.iinfo(I64).max
-        heads = np.flatnonzero(tl.first)
-        fs = np.minimum.reduceat(np.where(start, rows, big), heads, axis=1)[:, tl.owner]
-        after = rows > fs
-        fe = np.minimum.reduceat(np.where(end & after, rows, big), heads, axis=1)[:, tl.owner]
-        return rows == fs, rows == fe, reset & after & (rows < fe)
+    def _only_first(self, start: Mask2, end: Mask2) -> tuple[Mask2, Mask2]:
+        """after_stop "ignore": each ticket's first start and the first end after it;
+        nothing else. Found among the starts and ends alone (few), over the flat
+        (machine x events) positions, where a (machine, ticket) group never decreases.
+        (Resets need no filter: one acts only on a running cycle, and nothing runs
+        before the first start or after its end.)"""
+        tl, r = self.tl, self.r
+
+        def group(flat: Column) -> Column:
+            out: Column = (flat // r) * tl.n + tl.owner[flat % r]
+            return out
+
+        starts = np.flatnonzero(start.ravel())
+        g = group(starts)
+        firsts = starts[np.concatenate(([True], g[1:] != g[:-1]))] if len(starts) else starts
+        ends = np.flatnonzero(end.ravel())
+        j = np.searchsorted(ends, firsts, "right")  # the first end after each first start
+        end_at = ends[np.minimum(j, len(ends) - 1)] if len(ends) else firsts
+        ended = (j < len(ends)) & (group(end_at) == group(firsts))
+        only_start = np.zeros(start.size, dtype=bool)
+        only_start[firsts] = True
+        only_end = np.zeros(start.size, dtype=bool)
+        only_end[end_at[ended]] = True
+        return only_start.reshape(start.shape), only_end.reshape(start.shape)
 
     def _next_is(self, wanted: Mask2, marks: Mask2) -> Mask2:
         """Whether the next row after each row where `marks` holds, in the same ticket,
