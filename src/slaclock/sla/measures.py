@@ -28,14 +28,15 @@ def fraction_column(
 def warning_column(
     elapsed_us: npt.NDArray[np.int64], target_us: npt.NDArray[np.int64], percents: tuple[int, ...]
 ) -> npt.NDArray[np.int64]:
-    """The highest threshold each row has reached (0 if none).
+    """The highest threshold each row (each value, of a column or a grid) has reached
+    (0 if none).
 
     elapsed * 100 >= p * target is floor(elapsed * 100 / target) >= p for whole
     numbers, so one integer division and one bisection of the thresholds do it.
     """
     if not percents:
-        return np.zeros(len(elapsed_us), dtype=np.int64)
-    reached = np.full(len(elapsed_us), 100, dtype=np.int64)  # a zero target: all reached
+        return np.zeros(elapsed_us.shape, dtype=np.int64)
+    reached = np.full(elapsed_us.shape, 100, dtype=np.int64)  # a zero target: all reached
     positive = target_us > 0
     np.floor_divide(elapsed_us * 100, target_us, out=reached, where=positive)
     thresholds, levels = _levels(percents)

@@ -295,12 +295,14 @@ class _Matrix:
         count = np.bincount(key, minlength=m * n).astype(I64)
         breached_count = np.bincount(key[cycles.breached], minlength=m * n).astype(I64)
         has = count > 0
-        pick = np.where(has, np.cumsum(count) - 1, 0)
+        # Each (metric, ticket)'s last cycle, or the entry past the cycles: `missing`.
+        pick = np.where(has, np.cumsum(count) - 1, len(key))
 
         def take(values: npt.NDArray[Any], missing: float) -> npt.NDArray[Any]:
-            if len(values) == 0:
-                return np.full((m, n), missing, dtype=values.dtype)
-            out: npt.NDArray[Any] = np.where(has, values[pick], missing).reshape(m, n)
+            padded = np.empty(len(values) + 1, dtype=values.dtype)
+            padded[:-1] = values
+            padded[-1] = missing
+            out: npt.NDArray[Any] = padded[pick].reshape(m, n)
             return out
 
         state = take(cycles.state, _S[MetricState.NOT_STARTED]).astype(np.int8)
@@ -312,14 +314,15 @@ class _Matrix:
         start, stop, deadline = (take(getattr(cycles, f), NONE) for f in ("start", "stop",
                                                                           "deadline"))  # fmt: skip
         breached = take(cycles.breached, False)
+        remaining = np.where(with_target, target - elapsed, NONE)
         bounds = np.searchsorted(c_metric, np.arange(m + 1))
+        # The thresholds reached, once per distinct set of warning percents (usually one).
+        warnings: dict[tuple[int, ...], npt.NDArray[np.int64]] = {}
+        for percents in dict.fromkeys(metric.warning_percents for metric in self.metrics):
+            warnings[percents] = np.where(with_target, warning_column(elapsed, safe, percents), 0)
         out = []
         for k, metric in enumerate(self.metrics):
-            warning = np.where(
-                with_target[k],
-                warning_column(elapsed[k], safe[k], metric.warning_percents),
-                0,
-            )
+            warning = warnings[metric.warning_percents][k]
             out.append(
                 MetricColumns(
                     metric=metric,
@@ -328,7 +331,7 @@ class _Matrix:
                     stop=stop[k],
                     deadline=deadline[k],
                     elapsed=elapsed[k],
-                    remaining=np.where(with_target[k], target[k] - elapsed[k], NONE),
+                    remaining=remaining[k],
                     target=target[k],
                     fraction_used=fraction[k],
                     warning=warning,
