@@ -3,6 +3,7 @@ read at once, each checked against a plain Python reference."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import narwhals as nw
@@ -126,3 +127,33 @@ def test_cells_a_library_cannot_hash_stand_as_their_text() -> None:
     ):
         distinct, codes = Table("t", frame).factor("s")  # type: ignore[arg-type]
         assert (distinct, codes.tolist()) == expected
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1)),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["s", "ms", "us", "ns"]),
+)
+def test_datetime_columns_read_as_utc_in_every_library(column: list[Any], unit: str) -> None:
+    """A column already of datetimes (as a reader that parses dates gives it), naive (the
+    helpdesk's UTC) or in UTC, reads as the same instants as its ISO text, whatever the
+    library and the unit; a null is missing."""
+    per = {"s": 1_000_000, "ms": 1_000}.get(unit, 1)  # values the unit holds exactly
+    column = [
+        None if v is None else v.replace(microsecond=v.microsecond // per * per) for v in column
+    ]
+    text = [None if v is None else v.isoformat(sep=" ") for v in column]
+    reference = Table("t", {"c": text}).instants("c")
+    naive = pa.array(column, type=pa.timestamp(unit))
+    aware = pa.array(column, type=pa.timestamp(unit, tz="UTC"))
+    frames = [pa.table({"c": naive}), pa.table({"c": aware})]
+    frames += [f.to_pandas() for f in frames] + [pl.from_arrow(f) for f in frames]
+    for frame in frames:
+        at, missing = Table("t", nw.from_native(frame, eager_only=True)).instants("c")
+        assert missing.tolist() == reference[1].tolist(), type(frame)
+        assert at.tolist() == reference[0].tolist(), type(frame)

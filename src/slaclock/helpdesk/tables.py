@@ -20,7 +20,7 @@ from slaclock.errors import ColumnError
 from slaclock.helpdesk.ids import id_text
 from slaclock.helpdesk.timestamps import iso_texts, one_by_one
 from slaclock.table.arrow_codes import arrow_codes
-from slaclock.table.column_io import codes_of, values_of
+from slaclock.table.column_io import codes_of, stamps_of, values_of
 from slaclock.table.flags import flag_code
 
 __all__ = ["Table", "read_tables"]
@@ -139,6 +139,11 @@ class Table:
             return parsed
         dtype = series.dtype
         if dtype == nw.Datetime:
+            # As numpy holds them: UTC instants, or naive values, which are UTC here (as
+            # the helpdesks store them and as the conversion below reads them).
+            numbers = stamps_of(series.to_numpy())
+            if numbers is not None:
+                return numbers
             if getattr(dtype, "time_zone", None) is None:
                 series = series.dt.replace_time_zone("UTC")
             stamps, missing = values_of(series.dt.convert_time_zone("UTC").dt.timestamp("us"), 0)

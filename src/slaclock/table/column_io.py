@@ -28,6 +28,7 @@ __all__ = [
     "count_rows",
     "instants_of",
     "row_labels",
+    "stamps_of",
     "values_of",
     "write_bools",
     "write_durations",
@@ -117,7 +118,7 @@ def instants_of(series: nw.Series[Any], name: str) -> tuple[Column, Mask]:
             )
         if dtype == nw.Datetime or native_tz is not None:
             zoned = series if dtype == nw.Datetime else _as_utc(series)
-            stamps = _utc_stamps(zoned.to_numpy())
+            stamps = stamps_of(zoned.to_numpy())
             if stamps is not None:
                 return stamps
             # A zoned Datetime's timestamp counts from the UTC epoch in every library: only
@@ -137,10 +138,11 @@ def instants_of(series: nw.Series[Any], name: str) -> tuple[Column, Mask]:
 _TO_US = {"s": (1_000_000, 1), "ms": (1_000, 1), "us": (1, 1), "ns": (1, 1_000)}
 
 
-def _utc_stamps(raw: npt.NDArray[Any]) -> tuple[Column, Mask] | None:
-    """(UTC microseconds, null mask) of the numpy form narwhals gives a zoned column
-    (datetime64 of UTC instants, NaT where null: one native operation, none to fill or
-    find the nulls); None if it is another form (the timestamp path reads those)."""
+def stamps_of(raw: npt.NDArray[Any]) -> tuple[Column, Mask] | None:
+    """(microseconds, null mask) of a numpy datetime64 column, as the numbers it holds:
+    the form narwhals gives a zoned column (datetime64 of UTC instants, NaT where null:
+    one native operation, none to fill or find the nulls), or a naive one whose values
+    are known to be UTC; None if it is another form (the timestamp path reads those)."""
     if raw.dtype.kind != "M":
         return None
     unit, count = np.datetime_data(raw.dtype)
