@@ -70,15 +70,25 @@ _STATE_SET = np.stack(
     ]
 )  # fmt: skip
 _MESSAGE_SET = _sets({_MESSAGE: _ITS_VALUE, _RESPONDED: AGENT | PUBLIC, _UPDATED: AGENT | PUBLIC})
-_STATE_SET.setflags(write=False)
-_MESSAGE_SET.setflags(write=False)
+_STATE_SETS = _STATE_SET != _UNSET  #: per state, whether an event of each code sets it
+for _table in (_STATE_SET, _MESSAGE_SET, _STATE_SETS):
+    _table.setflags(write=False)
 
 
 def _set_values(table: npt.NDArray[np.int64], code: Column, value: Column) -> Column:
-    """The value each event sets by `table` (`_UNSET` where it sets none)."""
-    v = table[..., code]
+    """The value each event sets by one row of a table (`_UNSET` where it sets none)."""
+    v = table[code]
+    if not (table == _ITS_VALUE).any():  # a table of constants: no value to read
+        return v
     out: Column = np.where(v == _ITS_VALUE, value, v)
     return out
+
+
+def _carried(state: int, code: Column, value: Column) -> Column:
+    """State `state` (a row of `_STATE_SET`) after each event: the value the latest event
+    that sets it set (an event's code says whether it sets it). One state at a time:
+    four 1-D passes take about half the time of one pass over a (4 x events) grid."""
+    return carry(_STATE_SETS[state][code], _set_values(_STATE_SET[state], code, value))
 
 
 def carry(sets: npt.NDArray[np.bool_], values: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -150,8 +160,9 @@ class Timeline:
         until[:-1] = at[1:]
         until[last] = now_us
 
-        states = _set_values(_STATE_SET, code, value)
-        status_after, level_after, paused_after, calendar_after = carry(states != _UNSET, states)
+        status_after, level_after, paused_after, calendar_after = (
+            _carried(state, code, value) for state in range(len(_STATE_SET))
+        )
         message = _set_values(_MESSAGE_SET, code, value)
         classified = np.flatnonzero(code == _CLASSIFIED)
         severity = requested.astype(np.int8).copy()
