@@ -74,6 +74,8 @@ from slaclock import (
     stay_with_provider,
     vendor_direct_offer,
 )
+from slaclock.sla.builtin_metrics import ZENDESK_METRICS
+from slaclock.sla.metric_status import MetricMap
 from tests.support.bad_inputs import (
     EVENT,
     NOW,
@@ -1105,3 +1107,17 @@ def test_a_classification_after_the_response_changes_nothing() -> None:
         assert record["severity"] == 2
         assert record["severity_confirmed"] is False
         assert record["state"] == "met"
+
+
+def test_a_status_sets_the_fields_it_was_given() -> None:
+    """`evaluate` builds its status without validating it again, and the fields it sets
+    are those a validated status would record: `metrics` only when some were asked (so
+    `exclude_unset` dumps are unchanged)."""
+    t = ticket(ba(2026, 11, 24, 10))
+    plain = evaluate(t, ba(2026, 11, 24, 11))
+    assert "metrics" not in plain.model_fields_set
+    assert plain == SlaStatus.model_validate(plain.model_dump())
+    assert '"metrics"' not in plain.model_dump_json(exclude_unset=True)
+    measured = evaluate(t, ba(2026, 11, 24, 11), metrics=ZENDESK_METRICS)
+    assert "metrics" in measured.model_fields_set
+    assert isinstance(measured.metrics, MetricMap)

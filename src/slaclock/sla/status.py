@@ -227,7 +227,6 @@ def evaluate(
         "severity_confirmed": bool(out.confirmed[0]),
         "level": LEVELS[out.level[0]],
         "target": timedelta(microseconds=target),
-        "metrics": MetricMap(),
     }
     if asked:
         found, _ = ticket_metrics(ticket, columns, now_us, plan, asked, rules)
