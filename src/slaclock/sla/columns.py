@@ -211,10 +211,11 @@ def _pauses(
     """Pair PAUSED and RESUMED events; a message for tickets where they do not alternate."""
     refused = np.zeros(n, dtype=bool)
     problem = np.full(n, None, dtype=object)
-    which = (events.kind == _PAUSED) | (events.kind == _RESUMED) if len(events) else refused
-    if not which.any():  # the usual ticket: no pauses at all
-        z = np.zeros(0, dtype=I64)
-        return _Pauses(z, z, np.zeros(n + 1, dtype=I64), z, refused.copy()), refused, problem
+    which = (events.kind == _PAUSED) | (events.kind == _RESUMED)
+    if not which.any():
+        z = np.zeros(0, dtype=I64)  # the usual ticket: no pauses at all
+        none = np.zeros(n, dtype=bool)
+        return _Pauses(z, z, np.zeros(n + 1, dtype=I64), z, none), refused, problem
     both = events.take(which)
     rank = _ranks(both.ticket)
     expected = np.where(rank % 2 == 0, _PAUSED, _RESUMED)
@@ -355,7 +356,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
     level = _levels(events, n)
     pauses, refused, problem = _pauses(n, events, engine)
     any_pauses = len(pauses.start) > 0  # the usual table has none: their steps are skipped
-    paused = pauses.count > 0 if any_pauses else refused.copy()
+    paused = pauses.count > 0 if any_pauses else np.zeros(n, dtype=bool)
     if any_pauses and not plan.pausing_allowed:
         forbidden = paused & ~refused
         if forbidden.any():

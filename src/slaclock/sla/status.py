@@ -179,6 +179,11 @@ def not_entitled_findings(
     )
 
 
+#: The fields `evaluate` sets, as a validated status records them.
+_SET = frozenset(SlaStatus.model_fields)
+_SET_WITHOUT_METRICS = _SET - {"metrics"}
+
+
 def evaluate(
     ticket: Ticket,
     now: datetime,
@@ -228,9 +233,10 @@ def evaluate(
         "level": LEVELS[out.level[0]],
         "target": timedelta(microseconds=target),
     }
+    statuses = MetricMap()
     if asked:
         found, _ = ticket_metrics(ticket, columns, now_us, plan, asked, rules)
-        common["metrics"] = MetricMap(metric_statuses(found, 0, zone, rules))
+        statuses = MetricMap(metric_statuses(found, 0, zone, rules))
     problems = not_entitled_findings(ticket, contract, plan) if contract is not None else ()
     if problems:
         out = not_entitled(out, np.ones(1, dtype=bool))
@@ -239,8 +245,13 @@ def evaluate(
     clocked = state is not SlaState.NOT_ENTITLED  # no clock, no deadline otherwise
     deadline_at = from_us(deadline, zone) if clocked else None
     reached = int(out.warning[0])
-    return SlaStatus.model_construct(  # valid by construction: every field set, not re-validated
+    # Valid by construction: built, not validated again. Every field is given (a default
+    # made by model_construct costs more than the rest of it), and the fields recorded
+    # as set are those a validated status records (metrics only when asked).
+    return SlaStatus.model_construct(
+        _fields_set=set(_SET if asked else _SET_WITHOUT_METRICS),  # each status its own
         **common,
+        metrics=statuses,
         state=state,
         clock_start=from_us(clock, zone) if clocked else None,
         deadline=deadline_at,
