@@ -370,8 +370,8 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
 
     # Rule 2: classifications before the stop, while the deadline in force has not passed.
     severity, confirmed, start = tickets.severity.copy(), np.zeros(n, dtype=bool), tickets.received
-    counted = events.kind == _CLASSIFIED if len(events) else None
-    if counted is not None and counted.any():
+    counted = events.kind == _CLASSIFIED
+    if counted.any():
         counted &= np.arange(len(events.at)) < stop_pos[events.ticket]
         if counted.any():
             start = start.copy()

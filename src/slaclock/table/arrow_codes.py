@@ -24,19 +24,15 @@ def arrow_codes(series: nw.Series[Any]) -> tuple[list[Any], Column] | None:
     index among them, -1 where null) of a text column held by Arrow; None for any
     other column, to be factored another way."""
     native = series.to_native()
-    if series.implementation.is_pyarrow():
-        arrow = native
-    elif series.implementation.is_pandas() and getattr(native.dtype, "storage", None) == (
-        "pyarrow"
-    ):
-        import pyarrow as pa
-
-        arrow = pa.array(native)
-    else:
+    held = series.implementation.is_pyarrow() or (
+        series.implementation.is_pandas() and getattr(native.dtype, "storage", None) == "pyarrow"
+    )
+    if not held:
         return None
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    arrow = native if series.implementation.is_pyarrow() else pa.array(native)
     kind = arrow.type
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
         return None
