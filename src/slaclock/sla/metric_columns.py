@@ -144,56 +144,64 @@ class _Matrix:
             e = np.flatnonzero(extend_m)
             nxt = self._next_is((continues & ~new)[e], (new | continues)[e])
             gap[e] = ~running[e] & started[e] & nxt
-        # Each metric's rows: its machine's.
-        of = self.machine_of
-        running, ends, begins, new, started, gap = (
-            x[of] for x in (running, ends, begins, new, started, gap)
-        )
-        cancel, reset = cancel[of], reset[of]
-        positions = np.flatnonzero(new.ravel())
+        # The cycles are found per machine (metrics sharing one share its cycles' starts
+        # and ends), then given to each of its metrics; only what is counted (pauses are
+        # per metric) is a (metrics x events) array.
+        of, r = self.machine_of, self.r
+        counted = ((running | gap) & started)[of] & ~self.paused
+        starts_at = np.flatnonzero(new.ravel())  # each machine cycle's flat position
 
         def cycle_at(flat: Column) -> Column:
-            """The cycle (index into `positions`) each flat (metric, row) position is in:
-            the latest to begin at or before it."""
-            out: Column = np.searchsorted(positions, flat, "right") - 1
+            """The machine cycle (index into `starts_at`) each flat (machine, row)
+            position is in: the latest to begin at or before it."""
+            out: Column = np.searchsorted(starts_at, flat, "right") - 1
             return out
 
-        counted = (running | gap) & ~self.paused & started
-
-        n_cycles = len(positions)
-        c_metric = positions // self.r
-        c_row = positions % self.r
-        c_ticket = tl.owner[c_row]
-        c_start = tl.at[c_row]
+        k_row = starts_at % r
+        k_stop = np.full(len(starts_at), NONE, dtype=I64)
+        k_cancelled = np.zeros(len(starts_at), dtype=bool)
+        k_end_row = np.zeros(len(starts_at), dtype=I64)
         end_at = np.flatnonzero(ends.ravel())
         end_cycle = cycle_at(end_at - 1)  # the cycle running before the end
         latest = np.ones(len(end_at), dtype=bool)  # a cycle's latest end is its end
         latest[:-1] = end_cycle[1:] != end_cycle[:-1]
-        c_stop = np.full(n_cycles, NONE, dtype=I64)
-        c_cancelled = np.zeros(n_cycles, dtype=bool)
-        c_stop[end_cycle[latest]] = tl.at[end_at[latest] % self.r]
-        c_cancelled[end_cycle[latest]] = cancel.ravel()[end_at[latest]]
+        end_cycle, end_at = end_cycle[latest], end_at[latest]
+        k_stop[end_cycle] = tl.at[end_at % r]
+        k_cancelled[end_cycle] = cancel.ravel()[end_at]
+        k_end_row[end_cycle] = end_at % r
         live = np.flatnonzero((running & tl.last).ravel())  # last cycles still running
-        c_open = np.zeros(n_cycles, dtype=bool)
-        c_open[cycle_at(live)] = True
-        c_stop[c_open] = NONE
-        c_cancelled[c_open] = False
-        counting_now = np.zeros(n_cycles, dtype=bool)
-        counting_now[cycle_at(live)] = counted.ravel()[live]
+        live_cycle = cycle_at(live)
+        k_open = np.zeros(len(starts_at), dtype=bool)
+        k_open[live_cycle] = True
+        k_stop[live_cycle] = NONE
+        k_cancelled[live_cycle] = False
+        k_end_row[live_cycle] = live % r
         # The calendar in force where each cycle ends (at now while it runs): Zendesk's
         # "last schedule" for the whole cycle, and where a deadline past the end is added.
-        c_end_row = np.zeros(n_cycles, dtype=I64)
-        c_end_row[end_cycle[latest]] = end_at[latest] % self.r
-        c_end_row[cycle_at(live)] = live % self.r
-        c_calendar = tl.calendar_after[c_end_row]
+        k_calendar = tl.calendar_after[k_end_row]
+        k_void = ends.ravel()[starts_at]  # begun by the event that ended the one before
+
+        # Each metric's cycles: its machine's.
+        bounds = np.searchsorted(starts_at, np.arange(len(self.setup.machines) + 1) * r)
+        pick = np.concatenate([np.arange(bounds[j], bounds[j + 1]) for j in of])
+        c_metric = np.repeat(np.arange(self.m), (bounds[1:] - bounds[:-1])[of])
+        c_row, c_stop, c_cancelled, c_open, c_end_row, c_calendar = (
+            x[pick] for x in (k_row, k_stop, k_cancelled, k_open, k_end_row, k_calendar)
+        )
+        n_cycles = len(pick)
+        positions = c_metric * r + c_row
+        c_ticket = tl.owner[c_row]
+        c_start = tl.at[c_row]
+        counting_now = c_open & counted.ravel()[c_metric * r + c_end_row]
         last = self.setup.last_calendar
-        calendar = np.broadcast_to(tl.calendar_after, (self.m, self.r))
+        calendar = np.broadcast_to(tl.calendar_after, (self.m, r))
         if last.any() and n_cycles:
             calendar = calendar.copy()
-            rows = np.arange(self.r, dtype=I64)
+            rows = np.arange(r, dtype=I64)
             for k in np.flatnonzero(last):
-                mine = cycle_at(k * self.r + rows)
-                calendar[k] = np.where(started[k], c_calendar[np.maximum(mine, 0)], calendar[k])
+                j = of[k]
+                mine = cycle_at(j * r + rows)
+                calendar[k] = np.where(started[j], k_calendar[np.maximum(mine, 0)], calendar[k])
 
         # Counted time: each event's span timed once per calendar, then per metric a
         # cumulative sum of what it counts (`metric_counted`).
@@ -235,18 +243,16 @@ class _Matrix:
         # A cycle started by the event that ended the one before, and stopped at that
         # same instant, never ran: a reply that solves the ticket starts no new update
         # clock (a cancelled one is kept: it says the clock was cancelled).
-        keep = ~(
-            ends.ravel()[positions] & ~c_open & ~c_cancelled & (c_stop == c_start) & (elapsed == 0)
-        )
+        keep = ~(k_void[pick] & ~c_open & ~c_cancelled & (c_stop == c_start) & (elapsed == 0))
         cycles = CycleColumns(c_ticket, c_start, c_stop, elapsed, target, deadline, state,
                               breached)  # fmt: skip
         if not keep.all():
             cycles, c_metric = cycles.take(keep), c_metric[keep]
         self.steps = Steps(
             at=tl.at,
-            running=running, counted=counted, begins=begins, new=new & started,
-            ends=ends, cancel=cancel, reset=reset, times=times, void=~keep,
-            cycle_rows=c_row,
+            machine_of=of, running=running, counted=counted, begins=begins,
+            new=new & started, ends=ends, cancel=cancel, reset=reset, times=times,
+            void=~keep, cycle_rows=c_row,
         )  # fmt: skip
         return self._per_ticket(cycles, c_metric)
 

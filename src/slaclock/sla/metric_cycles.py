@@ -104,13 +104,15 @@ class MetricColumns:
 
 @dataclass(frozen=True)
 class Steps:
-    """What happened to each metric's clock at each event: the (metrics x events)
-    arrays an explanation reads."""
+    """What happened to each metric's clock at each event: the arrays an explanation
+    reads. Cycles start and end per machine (metrics sharing one share its rows,
+    `machine_of`); what is counted is per metric (pauses are a metric's own)."""
 
     at: Column  #: the instant of each event (each ticket's receipt first)
-    running: Mask2  #: a cycle runs after the event
-    counted: Mask2  #: ... and its clock counts the span that follows
-    begins: Mask2  #: a cycle starts (or continues) here
+    machine_of: npt.NDArray[np.intp]  #: per metric: its row in the (machines x events) arrays
+    running: Mask2  #: (machines x events): a cycle runs after the event
+    counted: Mask2  #: (metrics x events): ... and the metric's clock counts the next span
+    begins: Mask2  #: (machines x events): a cycle starts (or continues) here
     new: Mask2  #: ... a new one
     ends: Mask2  #: the running cycle ends here
     cancel: Mask2

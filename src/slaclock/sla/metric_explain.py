@@ -131,6 +131,7 @@ def explain_metric(
         for d, t, b in zip(cycles.deadline, cycles.target, cycles.breached, strict=True)
         if b
     )
+    j = int(steps.machine_of[0])  # the one metric's machine
     starts_void = dict(zip(steps.cycle_rows.tolist(), steps.void.tolist(), strict=True))
     for i in range(len(steps.at)):
         at = int(steps.at[i])
@@ -138,26 +139,26 @@ def explain_metric(
             out.append(_breach(*breaches.pop(0), zone))
         did: list[str] = []
         shown = counted  # a cycle that ends here shows its total
-        if steps.ends[0, i] and not in_void:
-            did.append("cancelled" if steps.cancel[0, i] else "stopped")
-        in_void = in_void and not steps.ends[0, i]
-        if steps.begins[0, i]:
-            if steps.new[0, i] and starts_void.get(i, False):
+        if steps.ends[j, i] and not in_void:
+            did.append("cancelled" if steps.cancel[j, i] else "stopped")
+        in_void = in_void and not steps.ends[j, i]
+        if steps.begins[j, i]:
+            if steps.new[j, i] and starts_void.get(i, False):
                 did.append("no new cycle (it would end at once)")
                 in_void = True
-            elif steps.new[0, i]:
+            elif steps.new[j, i]:
                 cycle += 1
                 counted = 0
                 did.append(f"started cycle {cycle}")
             else:
                 did.append(f"resumed cycle {cycle}")
-        if steps.running[0, i] and not steps.begins[0, i]:
+        if steps.running[j, i] and not steps.begins[j, i]:
             before = steps.counted[0, i - 1] if i else False
             if before and not steps.counted[0, i]:
                 did.append("paused")
             elif steps.counted[0, i] and not before:
                 did.append("counting again")
-        elif steps.begins[0, i] and not steps.counted[0, i]:
+        elif steps.begins[j, i] and not steps.counted[0, i]:
             did.append("paused")
         event = _describe(seen[i - 1] if i else None)
         out.append(
@@ -165,7 +166,7 @@ def explain_metric(
                 at=from_us(at, zone),
                 event=event,
                 clock=", ".join(did),
-                counted=timedelta(microseconds=shown if steps.ends[0, i] else counted),
+                counted=timedelta(microseconds=shown if steps.ends[j, i] else counted),
             )
         )
         if steps.counted[0, i]:
