@@ -21,8 +21,10 @@ import numpy as np
 import pandas as pd
 
 from slaclock import BASIC_PLAN, ZENDESK_METRICS, TicketStatus, evaluate_frame
-from slaclock.sla.metric_columns import evaluate_metrics
-from slaclock.sla.metric_timeline import Timeline
+from slaclock.sla.columns import TicketColumns
+from slaclock.sla.metric_cycles import MetricColumns
+from slaclock.sla.one_ticket import measure
+from slaclock.sla.policy import TicketAttributes
 from slaclock.sla.timeline import AGENT, PUBLIC, Code, EventColumns
 
 US = 1_000_000
@@ -145,11 +147,11 @@ def metrics(n: int, repeats: int) -> None:
     """Print the metrics benchmark: one run, medians, ratios."""
     h = histories(n)
     engine = BASIC_PLAN.calendar.engine
-    ev = columns(h)
+    given = TicketColumns(h["received"], h["severity"], columns(h))
+    attributes = TicketAttributes(tier=[BASIC_PLAN.tier] * n)
 
-    def core() -> object:
-        tl = Timeline.of(h["received"], h["severity"], ev, NOW_US)
-        return evaluate_metrics(tl, ZENDESK_METRICS, engine)
+    def core() -> tuple[MetricColumns, ...]:
+        return measure(given, attributes, NOW_US, BASIC_PLAN, ZENDESK_METRICS, ())
 
     span = engine.cover_many(np.concatenate([h["received"], h["at"], [NOW_US]]))
     arrays = (span.starts, span.ends, span.cum)
@@ -160,7 +162,7 @@ def metrics(n: int, repeats: int) -> None:
     floor = sketch(h, *arrays)
     names = ("requester_wait_time", "agent_work_time", "agent_wait_time", "on_hold_time")
     same = all(
-        np.array_equal(next(m for m in got if m.metric.name == name).elapsed, floor[k])  # type: ignore[attr-defined]
+        np.array_equal(next(m for m in got if m.metric.name == name).elapsed, floor[k])
         for k, name in enumerate(names)
     )
     rows = len(h["at"])

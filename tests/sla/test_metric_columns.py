@@ -53,6 +53,7 @@ from slaclock import (
     evaluate_frame,
     metric_cycles,
 )
+from slaclock.sla import one_ticket
 from slaclock.sla.builtin_metrics import MANUAL_METRICS, ZENDESK_METRICS
 from slaclock.sla.metric import (
     Classification,
@@ -1188,6 +1189,29 @@ def test_frame_rows_equal_one_ticket_answers(
             assert seen.get((t.id, m.name), []) == want_cycles, (t.id, m.name)
     again = [evaluate(t, now, plan, metrics=chosen).metrics for t in reversed(tickets)]
     assert again[::-1] == first
+
+
+@settings(max_examples=60)
+@given(batches(), st.lists(metrics(), max_size=2), st.integers(1, 12))
+def test_blocks_of_tickets_change_nothing(
+    batch: tuple[list[Ticket], datetime, ServicePlan], extra: list[Metric], block: int
+) -> None:
+    """A table evaluated in blocks of whole tickets of about 1-12 events gives every
+    metric column and every cycle row it gives evaluated at once."""
+    tickets, now, plan = batch
+    chosen = (
+        *BUILTIN_METRICS,
+        *(m.model_copy(update={"name": f"x{k}"}) for k, m in enumerate(extra)),
+    )
+    frame, events = tables(tickets)
+    whole = evaluate_frame(frame, now, plan, events=events, metrics=chosen)
+    long = metric_cycles(frame, now, plan, events=events, metrics=chosen)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(one_ticket, "BLOCK_EVENTS", block)
+        blocked = evaluate_frame(frame, now, plan, events=events, metrics=chosen)
+        blocked_long = metric_cycles(frame, now, plan, events=events, metrics=chosen)
+    pd.testing.assert_frame_equal(blocked, whole)
+    pd.testing.assert_frame_equal(blocked_long, long)
 
 
 # -- was tests/test_metric_calendars.py --------------------------------------------------

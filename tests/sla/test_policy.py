@@ -23,6 +23,7 @@ from slaclock import (
     evaluate,
     evaluate_frame,
 )
+from slaclock.sla import one_ticket
 from tests.support.domain import ba, ticket
 
 FRT = ZENDESK_METRICS[0]
@@ -113,6 +114,15 @@ def test_a_table_reads_the_attributes_policies_need() -> None:
     assert out["first_reply_time_state"].tolist() == ["breached", "stopped"]
     assert out["first_reply_time_target"][0] == pd.Timedelta(hours=1)
     assert pd.isna(out["first_reply_time_target"][1])
+    backwards = tickets.iloc[::-1].reset_index(drop=True)
+    whole = evaluate_frame(backwards, AT + timedelta(days=1), events=events, metrics=FRT,
+                           policies=POLICIES)  # fmt: skip
+    with pytest.MonkeyPatch.context() as mp:  # a block a ticket: each its own attributes
+        mp.setattr(one_ticket, "BLOCK_EVENTS", 1)
+        blocked = evaluate_frame(backwards, AT + timedelta(days=1), events=events,
+                                 metrics=FRT, policies=POLICIES)  # fmt: skip
+    assert blocked["policy"].tolist() == ["vip", "urgent"]
+    pd.testing.assert_frame_equal(blocked, whole)
     with pytest.raises(InvalidModelError, match="'tags' column"):
         evaluate_frame(tickets.drop(columns="tags"), AT + timedelta(days=1), events=events,
                        metrics=FRT, policies=POLICIES[1:])  # fmt: skip

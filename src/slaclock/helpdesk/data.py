@@ -126,7 +126,7 @@ class HelpdeskData:
             self.plan,
             metric_tuple(metrics),
             policy_tuple(policies),
-        )[0]
+        )
 
 
 def _datetimes(us: npt.NDArray[np.int64]) -> npt.NDArray[np.datetime64]:

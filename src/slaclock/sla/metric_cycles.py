@@ -5,6 +5,7 @@ event (`Steps`, for explanations). Plain arrays; `MetricState` names the states.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "METRIC_STATES",
     "NONE",
+    "PER_TICKET",
     "Column2",
     "CycleColumns",
     "Mask2",
@@ -78,6 +80,18 @@ class CycleColumns:
             self.breached[keep],
         )
 
+    @classmethod
+    def concat(cls, parts: Sequence[CycleColumns], first_tickets: Sequence[int]) -> CycleColumns:
+        """The cycles of consecutive blocks of tickets, block k's tickets numbered from
+        `first_tickets[k]`."""
+        return CycleColumns(
+            np.concatenate([p.ticket + t for p, t in zip(parts, first_tickets, strict=True)]),
+            *(
+                np.concatenate([getattr(p, name) for p in parts])
+                for name in ("start", "stop", "elapsed", "target", "deadline", "state", "breached")
+            ),
+        )
+
 
 @dataclass(frozen=True)
 class MetricColumns:
@@ -100,6 +114,31 @@ class MetricColumns:
     #: Whether the metric has targets here (its own or a policy's): target columns exist.
     has_targets: bool
     policy: Column  #: each ticket's policy (index; len(policies): none matched)
+
+    @classmethod
+    def concat(
+        cls, parts: Sequence[MetricColumns], first_tickets: Sequence[int], policy: Column
+    ) -> MetricColumns:
+        """One metric over consecutive blocks of tickets (block k from ticket
+        `first_tickets[k]`), as if evaluated at once; `policy` is every ticket's (one
+        column that all metrics share)."""
+        per_ticket = {
+            name: np.concatenate([getattr(p, name) for p in parts]) for name in PER_TICKET
+        }
+        return MetricColumns(
+            metric=parts[0].metric,
+            **per_ticket,
+            all_cycles=CycleColumns.concat([p.all_cycles for p in parts], first_tickets),
+            has_targets=any(p.has_targets for p in parts),
+            policy=policy,
+        )
+
+
+#: The `MetricColumns` fields with one entry per ticket, besides `policy`.
+PER_TICKET = (
+    "state", "start", "stop", "deadline", "elapsed", "remaining", "target", "fraction_used",
+    "warning", "breached", "cycles", "breached_cycles",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,16 @@ class TicketAttributes:
     channel: Sequence[Channel | str] | None = None
     tags: Sequence[frozenset[str]] | None = None
 
+    def rows(self, a: int, b: int) -> TicketAttributes:
+        """Tickets a..b-1's attributes."""
+        return TicketAttributes(
+            tier=self.tier[a:b],
+            customer=None if self.customer is None else self.customer[a:b],
+            product=None if self.product is None else self.product[a:b],
+            channel=None if self.channel is None else self.channel[a:b],
+            tags=None if self.tags is None else self.tags[a:b],
+        )
+
 
 _FIELDS = (("customers", "customer"), ("products", "product"), ("channels", "channel"))
 

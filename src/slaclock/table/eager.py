@@ -259,8 +259,7 @@ def evaluate_table(
         if metrics:
             good = rows[~problems.mask[rows]]
             attributes = attributes_of(table, names, good, chosen.tier)
-            found, _ = measure(_subset(tickets, good), attributes, now_us, chosen, metrics,
-                               policies)  # fmt: skip
+            found = measure(_subset(tickets, good), attributes, now_us, chosen, metrics, policies)
             measured.append((good, found))
     if result is None:
         result = evaluate_columns(_subset(tickets, np.zeros(0, dtype=I64)), now_us, default)

@@ -30,6 +30,7 @@ from slaclock.sla.metric import Metric
 from slaclock.sla.metric_cycles import (
     METRIC_STATES,
     NONE,
+    PER_TICKET,
     CycleColumns,
     MetricColumns,
     MetricState,
@@ -79,10 +80,6 @@ CYCLE_COLUMNS = (
 )
 
 
-_PER_ROW = ("state", "start", "stop", "deadline", "elapsed", "remaining", "target",
-            "fraction_used", "warning", "breached", "cycles", "breached_cycles")  # fmt: skip
-
-
 def metric_output_columns(
     metrics: tuple[Metric, ...], policies: tuple[Policy, ...] = ()
 ) -> list[str]:
@@ -106,7 +103,7 @@ def scatter_metrics(
     out = []
     for k, metric in enumerate(metrics):
         per_row: dict[str, Any] = {}
-        for name in _PER_ROW:
+        for name in PER_TICKET:
             sample = getattr(parts[0][1][k], name) if parts else np.zeros(0, dtype=I64)
             full = np.zeros(n, dtype=sample.dtype)
             if name == "state":
