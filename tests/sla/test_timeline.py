@@ -1,6 +1,7 @@
 """The order every events reader puts events in (`sla.timeline.event_order`): by ticket
 row, then by the keys given, ties in their order; exactly `np.lexsort`'s, for any number
-of tickets (one 16-bit pass up to 65,536, more beyond)."""
+of tickets (one 16-bit pass up to 65,536, more beyond); and the stable argsort it
+sorts one key with."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slaclock.sla.timeline import event_order, ticket_order
+from slaclock.sla.timeline import event_order, stable_argsort, ticket_order
 
 
 @given(
@@ -24,6 +25,13 @@ def test_event_order_is_lexsort_by_ticket_then_keys(
     assert event_order(owner, n, at, tie).tolist() == np.lexsort((tie, at, owner)).tolist()
     assert event_order(owner, n, at).tolist() == np.lexsort((at, owner)).tolist()
     assert ticket_order(owner, n).tolist() == np.argsort(owner, kind="stable").tolist()
+
+
+@given(st.lists(st.integers(-(2**62), 2**62) | st.integers(0, 3), max_size=200))
+def test_stable_argsort_is_numpys_stable_sort(keys: list[int]) -> None:
+    """Equal keys (runs of them, side by side) keep their order, as in the stable sort."""
+    key = np.array(keys, dtype=np.int64)
+    assert stable_argsort(key).tolist() == np.argsort(key, kind="stable").tolist()
 
 
 def test_many_tickets_in_no_order() -> None:
