@@ -100,10 +100,13 @@ def carry(sets: npt.NDArray[np.bool_], values: npt.NDArray[Any]) -> npt.NDArray[
         return np.zeros(sets.shape, dtype=values.dtype)
     assert sets[..., 0].all(), "each row's first position (a receipt) must be set"
     positions = np.flatnonzero(sets)
+    carried = values.ravel()[positions]
+    if (carried == carried[0]).all():  # one value throughout (no escalation, no pause...)
+        return np.full(sets.shape, carried[0], dtype=values.dtype)
     runs = np.empty_like(positions)
     np.subtract(positions[1:], positions[:-1], out=runs[:-1])
     runs[-1] = sets.size - positions[-1]
-    out: npt.NDArray[Any] = np.repeat(values.ravel()[positions], runs).reshape(sets.shape)
+    out: npt.NDArray[Any] = np.repeat(carried, runs).reshape(sets.shape)
     return out
 
 
