@@ -146,9 +146,8 @@ def _history(read: dict[str, Table], rows: Collector) -> _History | None:
     if table is None:
         return None
     distinct, codes = table.factor("field_name")
-    names = [str(v).strip().lower() for v in distinct] + [""]
-    field = np.array(names, dtype=object)[codes]
-    is_priority, is_status = field == "priority", field == "status"
+    names = np.array([str(v).strip().lower() for v in distinct] + [""], dtype=object)
+    is_priority, is_status = ((names == name)[codes] for name in ("priority", "status"))
     owner, at, use = rows.owners(table, is_priority | is_status, "updated")
     return _History(table, owner, at, use & is_priority, use & is_status)
 
@@ -199,20 +198,21 @@ def _comments(read: dict[str, Table], rows: Collector) -> None:
     rows.unreadable(table, "public", use & unclear & ~odd, owner)
     use &= ~(odd | unclear)
     authors = table.keys("user_id")
-    role = _roles(read.get("user"), authors)
-    agent = np.isin(role, list(AGENT_ROLES))
-    known = agent | np.isin(role, list(END_USER_ROLES))
+    roles, user = _roles(read.get("user"), authors)
+    agent_role = np.isin(roles, list(AGENT_ROLES))  # per user: a few, not a row each
+    agent, known = agent_role[user], (agent_role | np.isin(roles, list(END_USER_ROLES)))[user]
     value = (np.where(agent, AGENT, 0) | np.where(public, PUBLIC, 0)).astype(I64)
     shown = authors.tolist()
 
     def why(k: int) -> str:
+        role = roles[user[k]]
         if shown[k] == "":
             return "user_id is missing"
-        if role[k] is None:
+        if role is None:
             return f"user {shown[k]!r} is not in the user table"
-        if role[k] is _TWO_ROLES:
+        if role is _TWO_ROLES:
             return f"user {shown[k]!r} has rows of different roles in the user table"
-        return f"user {shown[k]!r} has role {role[k]!r}, not end-user, agent or admin"
+        return f"user {shown[k]!r} has role {role!r}, not end-user, agent or admin"
 
     rows.report(table.name, np.arange(1, len(table) + 1), use & ~known, why, owner)
     rows.add(table.name, Code.MESSAGE, owner, at, value, use & known)
@@ -222,11 +222,14 @@ def _comments(read: dict[str, Table], rows: Collector) -> None:
 _TWO_ROLES = "(two roles)"
 
 
-def _roles(users: Table | None, authors: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    """Each author's role, lower case: None when not in the user table (or without an
-    id), `_TWO_ROLES` when the user's rows give different roles."""
+def _roles(
+    users: Table | None, authors: npt.NDArray[Any]
+) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
+    """Each user's role, lower case (`_TWO_ROLES` when the user's rows give different
+    roles), then None; and each author's entry among them: the None past the users when
+    not in the user table (or without an id)."""
     if users is None:
-        return np.full(len(authors), None, dtype=object)
+        return np.array([None], dtype=object), np.zeros(len(authors), dtype=I64)
     ids = users.keys("id")
     distinct, codes = users.factor("role")
     roles = np.array([str(v).strip().lower() for v in distinct] + [""], dtype=object)[codes]
@@ -234,10 +237,10 @@ def _roles(users: Table | None, authors: npt.NDArray[Any]) -> npt.NDArray[Any]:
     differ = again[roles[again] != roles[locate(ids[again], ids)]]
     roles[locate(ids, ids[differ]) >= 0] = _TWO_ROLES
     user = locate(authors, ids)
-    role: npt.NDArray[Any] = np.r_[roles, None][user]  # -1 (not in the table): None
+    user[user < 0] = len(ids)  # not in the table: None
     if authors.dtype == object:
-        role[authors == ""] = None
-    return role
+        user[authors == ""] = len(ids)
+    return np.r_[roles, None], user
 
 
 def _ticket_schedules(
