@@ -271,3 +271,10 @@ def test_a_ticket_created_outside_the_calendars_years_is_a_bad_row() -> None:
     assert len(measured[0].state) == 1
     with pytest.raises(InvalidRowsError, match=r"tickets, row 2 \(ticket B\): created outside"):
         plain.load({"tickets": tickets})
+
+
+def test_measuring_no_metrics_gives_none() -> None:
+    """No metrics asked: no columns (a table of any size, one block or many)."""
+    data = plain.load(ROOT / "examples" / "plain")
+    assert data.measure(NOW, []) == ()
+    assert len(data.measure(NOW, ZENDESK_METRICS)) == len(ZENDESK_METRICS)

@@ -41,7 +41,10 @@ from slaclock import (
     InvalidRowsError,
     MetricState,
     MetricStatus,
+    MetricTargets,
     NamedCalendar,
+    Policy,
+    PolicyMatch,
     ResponseTargets,
     ServicePlan,
     Severity,
@@ -1191,25 +1194,44 @@ def test_frame_rows_equal_one_ticket_answers(
     assert again[::-1] == first
 
 
-@settings(max_examples=60)
-@given(batches(), st.lists(metrics(), max_size=2), st.integers(1, 12))
+#: Severity 1 and 2 tickets get other targets (policies are chosen per block's tickets).
+_BY_SEVERITY = (
+    Policy(
+        name="urgent",
+        when=PolicyMatch(severities={1, 2}),
+        targets=(
+            MetricTargets(metric="first_reply_time", targets=ResponseTargets.hours(1, 1, 1, 1)),
+        ),
+    ),
+)
+
+
+@settings(max_examples=40)
+@given(batches(), st.lists(metrics(), max_size=2), st.integers(1, 12), st.booleans())
 def test_blocks_of_tickets_change_nothing(
-    batch: tuple[list[Ticket], datetime, ServicePlan], extra: list[Metric], block: int
+    batch: tuple[list[Ticket], datetime, ServicePlan],
+    extra: list[Metric],
+    block: int,
+    with_policy: bool,
 ) -> None:
     """A table evaluated in blocks of whole tickets of about 1-12 events gives every
-    metric column and every cycle row it gives evaluated at once."""
+    metric column and every cycle row it gives evaluated at once, with or without a
+    policy, on the calendar of each span or the last one."""
     tickets, now, plan = batch
     chosen = (
         *BUILTIN_METRICS,
         *(m.model_copy(update={"name": f"x{k}"}) for k, m in enumerate(extra)),
+        ZENDESK_METRICS[0].model_copy(update={"name": "frt_last", "calendar_change": "last"}),
     )
+    rules = _BY_SEVERITY if with_policy else ()
     frame, events = tables(tickets)
-    whole = evaluate_frame(frame, now, plan, events=events, metrics=chosen)
-    long = metric_cycles(frame, now, plan, events=events, metrics=chosen)
+    whole = evaluate_frame(frame, now, plan, events=events, metrics=chosen, policies=rules)
+    long = metric_cycles(frame, now, plan, events=events, metrics=chosen, policies=rules)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(one_ticket, "BLOCK_EVENTS", block)
-        blocked = evaluate_frame(frame, now, plan, events=events, metrics=chosen)
-        blocked_long = metric_cycles(frame, now, plan, events=events, metrics=chosen)
+        blocked = evaluate_frame(frame, now, plan, events=events, metrics=chosen, policies=rules)
+        blocked_long = metric_cycles(frame, now, plan, events=events, metrics=chosen,
+                                     policies=rules)  # fmt: skip
     pd.testing.assert_frame_equal(blocked, whole)
     pd.testing.assert_frame_equal(blocked_long, long)
 

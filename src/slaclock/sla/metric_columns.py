@@ -1,7 +1,8 @@
 """Metrics over whole columns of tickets: every cycle of every metric, vectorised.
 
 One ticket is a table of one row: `slaclock.sla.status.evaluate` and
-`evaluate_frame` both call `evaluate_metrics`, so a metric's rules exist once.
+`evaluate_frame` both reach `metric_steps` (through `one_ticket`), so a metric's rules
+exist once.
 
 The layout: every ticket's timeline is one flat, ordered table of events
 (`metric_timeline.Timeline`), and a metric's conditions are masks over it. Its
@@ -10,8 +11,11 @@ stop (not running), since a start while running and a stop while stopped change
 nothing; a cycle owns the events from its start to the next cycle's. Each span between
 two events (the last one up to `now`) counts the open time of its calendar when its
 cycle runs and no pause holds, and a cycle's time is the sum of its spans (int64,
-exact), taken from running totals over blocks of metrics (`metric_counted`). No loop over
-tickets or events: a metric costs a fixed number of column operations. What does not
+exact), taken from running totals over blocks of metrics (`metric_counted`). Metrics
+that share a cycle machine (the same starts, stops, cancels, resets and after-stop
+rule) share its cycles: those steps are (machines x events) arrays, and only what each
+metric counts is (metrics x events). No loop over tickets or events: a metric costs a
+fixed number of column operations. What does not
 depend on the tickets is built once per metrics (`metric_setup`); deadlines are
 `metric_deadlines`; the results `metric_cycles`.
 """
@@ -42,30 +46,9 @@ from slaclock.sla.metric_setup import any_of, metric_setup
 from slaclock.sla.metric_timeline import Timeline, carry
 from slaclock.sla.policy import Policy
 
-__all__ = ["evaluate_metrics", "metric_steps"]
+__all__ = ["metric_steps"]
 
 _S = {s: np.int8(k) for k, s in enumerate(METRIC_STATES)}
-
-
-def evaluate_metrics(
-    timeline: Timeline,
-    metrics: tuple[Metric, ...],
-    engines: Engine | tuple[Engine, ...],
-    policies: tuple[Policy, ...] = (),
-    chosen: Column | None = None,
-) -> tuple[MetricColumns, ...]:
-    """Each metric of each ticket of `timeline`, counted on the open time of the engines
-    of the plan's calendars (`ServicePlan.all_calendars`, the ticket's calendar at
-    receipt first; every hour for a metric with ``hours="calendar"``). With `policies`,
-    `chosen` is each ticket's policy (`policy.select_policies`; len(policies): none),
-    whose targets replace the metrics' own for the metrics it names.
-
-    All metrics at once: each step is one operation over a (metrics x events) array,
-    so a call's cost hardly grows with the number of metrics, and the open time of
-    each span between two events is computed once for all of them."""
-    if not metrics:
-        return ()
-    return metric_steps(timeline, metrics, engines, policies, chosen)[0]
 
 
 def metric_steps(
@@ -75,7 +58,16 @@ def metric_steps(
     policies: tuple[Policy, ...] = (),
     chosen: Column | None = None,
 ) -> tuple[tuple[MetricColumns, ...], Steps]:
-    """`evaluate_metrics`, with what happened at each event (for explanations)."""
+    """Each metric of each ticket of `timeline`, counted on the open time of the engines
+    of the plan's calendars (`ServicePlan.all_calendars`, the ticket's calendar at
+    receipt first; every hour for a metric with ``hours="calendar"``), and what
+    happened at each event (for explanations). With `policies`, `chosen` is each
+    ticket's policy (`policy.select_policies`; len(policies): none), whose targets
+    replace the metrics' own for the metrics it names.
+
+    All metrics at once: each step is one operation over a (machines or metrics x
+    events) array, so a call's cost hardly grows with the number of metrics, and the
+    open time of each span between two events is computed once for all of them."""
     on = engines if isinstance(engines, tuple) else (engines,)
     if chosen is None:
         chosen = np.full(timeline.n, len(policies), dtype=I64)
@@ -93,7 +85,8 @@ def _before2(after: Mask2, first: Mask) -> Mask2:
 
 
 class _Matrix:
-    """The metrics of one call as (metrics x events) arrays, and the cycles they make."""
+    """The metrics of one call as (machines x events) and (metrics x events) arrays,
+    and the cycles they make."""
 
     def __init__(
         self,
@@ -183,7 +176,9 @@ class _Matrix:
 
         # Each metric's cycles: its machine's.
         bounds = np.searchsorted(starts_at, np.arange(len(self.setup.machines) + 1) * r)
-        pick = np.concatenate([np.arange(bounds[j], bounds[j + 1]) for j in of])
+        pick = np.concatenate(
+            [np.zeros(0, dtype=I64), *(np.arange(bounds[j], bounds[j + 1]) for j in of)]
+        )
         c_metric = np.repeat(np.arange(self.m), (bounds[1:] - bounds[:-1])[of])
         c_row, c_stop, c_cancelled, c_open, c_end_row, c_calendar = (
             x[pick] for x in (k_row, k_stop, k_cancelled, k_open, k_end_row, k_calendar)

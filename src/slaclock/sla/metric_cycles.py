@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 I64 = np.int64
-Mask2 = npt.NDArray[np.bool_]  #: (metrics x events)
+Mask2 = npt.NDArray[np.bool_]  #: (metrics x events), or (machines x events)
 Column2 = npt.NDArray[np.int64]
 #: An instant or duration that does not exist (a cycle still running has no stop).
 NONE = np.iinfo(I64).min

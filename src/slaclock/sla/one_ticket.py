@@ -76,6 +76,8 @@ def measure(
     and a table's rows both come here; a table is evaluated in blocks of whole tickets
     of about `BLOCK_EVENTS` events, whose results are joined (a ticket's result depends
     only on its own events)."""
+    if not metrics:
+        return ()
     n = len(columns)
     rows = np.bincount(columns.events.ticket, minlength=n) + 1  # a ticket's events, receipt
     group = (np.cumsum(rows) - 1) // BLOCK_EVENTS
@@ -86,8 +88,6 @@ def measure(
         _measure(columns.block(a, b), attributes.rows(a, b), now_us, plan, metrics, policies)[0]
         for a, b in itertools.pairwise(bounds)
     ]
-    if not metrics:
-        return ()
     policy = np.concatenate([p[0].policy for p in parts])
     firsts = bounds[:-1]
     return tuple(

@@ -331,9 +331,10 @@ def event_order(owner: Column, n: int, *keys: Column) -> Column:
 
 
 def stable_argsort(key: Column) -> Column:
-    """``np.argsort(key, kind="stable")``: numpy's unstable sort (a vectorised quicksort,
-    about a third of the stable sort's time on two million int64 keys), then each run of
-    equal keys put back in its original order by one sort of (run, position) values."""
+    """``np.argsort(key, kind="stable")`` of integer keys (NaN is never equal to itself,
+    so float keys are not for it): numpy's unstable sort (a vectorised quicksort, about
+    a third of the stable sort's time on two million int64 keys), then each run of equal
+    keys put back in its original order by one sort of (run, position) values."""
     order: Column = np.argsort(key)
     ordered = key[order]
     tied = np.flatnonzero(ordered[1:] == ordered[:-1])
