@@ -69,11 +69,13 @@ class Collector:
         missing = missing | ~within_years(at)
         self.severity = np.zeros(len(self.ids), dtype=np.int8)
         rows = self.keep + 1
-        no_id = np.array([k == "" for k in self.ids], dtype=bool)
+        no_id = self.keys == "" if self.keys.dtype == object else np.zeros(len(rows), bool)
         self.report(ticket.name, rows, no_id, "the ticket id is missing")
         # Every row of a repeated id is bad: which one the other tables mean is unknown.
         again = repeats(self.keys)
-        shared = np.isin(self.keys.astype(str), self.keys[again].astype(str))
+        shared = np.zeros(len(rows), dtype=bool)
+        if again.any():  # (the usual table has none)
+            shared = np.isin(self.keys.astype(str), self.keys[again].astype(str))
         self.report(ticket.name, rows, shared & ~no_id, "the ticket id repeats")
         self.report(
             ticket.name, rows, missing[self.keep], "created_at is missing or not a timestamp"

@@ -204,7 +204,8 @@ class _Matrix:
         target = np.full(n_cycles, NONE, dtype=I64)
         table = self.setup.targets
         if table is not None:
-            target = table[self.chosen[c_ticket], c_metric, tl.severity[c_ticket]]
+            severity = tl.severity[c_ticket].astype(np.intp)  # (an int8 index is cast slowly)
+            target = table[self.chosen[c_ticket], c_metric, severity]
         has = target != NONE
         counted_time = cycle_times(times, counted, positions, target, has)
         elapsed = counted_time.elapsed

@@ -163,10 +163,11 @@ class Timeline:
         until[:-1] = at[1:]
         until[last] = now_us
 
+        index = code.astype(np.intp)  # the tables' index (an int8 one costs a cast a lookup)
         status_after, level_after, paused_after, calendar_after = (
-            _carried(state, code, value) for state in range(len(_STATE_SET))
+            _carried(state, index, value) for state in range(len(_STATE_SET))
         )
-        message = _set_values(_MESSAGE_SET, code, value)
+        message = _set_values(_MESSAGE_SET, index, value)
         classified = np.flatnonzero(code == _CLASSIFIED)
         severity = requested.astype(np.int8).copy()
         severity[owner[classified]] = value[classified]  # the latest wins (ascending order)

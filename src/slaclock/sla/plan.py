@@ -358,7 +358,7 @@ class ServicePlan(FrozenModel):
         not_before = np.full(len(severity), _NO_DEADLINE, dtype=np.int64)
         table = _duration_table(self.targets)
         if table is not None:  # one lookup a row
-            return table[severity], not_before
+            return table[severity.astype(np.intp)], not_before  # (an int8 index: a slow cast)
         out = np.zeros(len(severity), dtype=np.int64)
         engine = self.calendar.engine
         for s in Severity:

@@ -196,7 +196,7 @@ def first_response_kinds(
     """The first-response `Kind` of each event. An update is not the first response (the
     manual's response is L1's; an update is L2's progress report): the one place where
     a public agent message and an `Updated` event read differently."""
-    kind: npt.NDArray[np.int8] = _KIND_OF_CODE[code]  # a copy: marked below
+    kind: npt.NDArray[np.int8] = _KIND_OF_CODE[code.astype(np.intp)]  # a copy: marked below
     status_stops = (code == _STATUS) & ((value == _SOLVED) | (value == _CLOSED))
     replies = (code == _MESSAGE) & (value == _REPLY)
     kind[status_stops | replies] = _STOPPED
