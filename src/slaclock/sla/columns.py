@@ -211,8 +211,8 @@ def _pauses(
     """Pair PAUSED and RESUMED events; a message for tickets where they do not alternate."""
     refused = np.zeros(n, dtype=bool)
     problem = np.full(n, None, dtype=object)
-    which = (events.kind == _PAUSED) | (events.kind == _RESUMED)
-    if not which.any():
+    which = (events.kind == _PAUSED) | (events.kind == _RESUMED) if len(events.kind) else None
+    if which is None or not which.any():
         z = np.zeros(0, dtype=I64)  # the usual ticket: no pauses at all
         none = np.zeros(n, dtype=bool)
         return _Pauses(z, z, np.zeros(n + 1, dtype=I64), z, none), refused, problem
@@ -400,7 +400,7 @@ def _evaluate_block(tickets: TicketColumns, now_us: int, plan: ServicePlan) -> S
 
     # Rule 4: the state: a stop settles it (met, breached or handed over); else paused
     # while a pause is open; else breached once now is past the deadline.
-    state = np.where(now_us > deadline, _BREACHED, _RUNNING).astype(np.int8)
+    state = np.where(now_us > deadline, _BREACHED, _RUNNING)  # int8, as the codes are
     if any_pauses:
         state[pauses.open_now] = _PAUSED_STATE
     if stopped.any():

@@ -254,6 +254,8 @@ def metric_tuple(metrics: object) -> tuple[Metric, ...]:
     `Metric`, names distinct (they name columns)."""
     out = (metrics,) if isinstance(metrics, Metric) else tuple_of(metrics, Metric, "metrics")
     names = [m.name for m in out]
+    if len(set(names)) == len(names):
+        return out
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise InvalidModelError(

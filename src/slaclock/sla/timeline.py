@@ -236,9 +236,8 @@ class EventColumns:
 
     @classmethod
     def empty(cls) -> EventColumns:
-        """No events at all."""
-        z8 = np.zeros(0, dtype=np.int8)
-        return cls(np.zeros(0, dtype=I64), z8, z8, np.zeros(0, dtype=I64), z8)
+        """No events at all (one shared value: its arrays hold nothing and are read-only)."""
+        return _NO_EVENTS
 
     def __len__(self) -> int:
         return len(self.at)
@@ -262,6 +261,16 @@ class EventColumns:
             self.at[i:j],
             self.kind[i:j],
         )
+
+
+def _no_events() -> EventColumns:
+    z8, z64 = np.zeros(0, dtype=np.int8), np.zeros(0, dtype=I64)
+    for a in (z8, z64):
+        a.setflags(write=False)
+    return EventColumns(z64, z8, z8, z64, z8)
+
+
+_NO_EVENTS = _no_events()
 
 
 def history_columns(
