@@ -96,51 +96,48 @@ def _at(us: int, zone: ZoneInfo) -> datetime | None:
     return None if us == NONE else from_us(us, zone)
 
 
-def _span(us: int) -> timedelta:
-    return timedelta(microseconds=us)
-
-
 def metric_statuses(
     results: tuple[MetricColumns, ...],
     row: int,
     zone: ZoneInfo,
     policies: tuple[Policy, ...] = (),
 ) -> dict[str, MetricStatus]:
-    """Each metric of ticket `row` as a `MetricStatus`, instants in `zone`."""
+    """Each metric of ticket `row` as a `MetricStatus`, instants in `zone` (values read
+    as Python numbers by ``item``, without a numpy scalar between)."""
     out: dict[str, MetricStatus] = {}
     for m in results:
         c = m.all_cycles
         mine = (c.ticket == row).nonzero()[0]
         cycles = tuple(  # values built here are valid by construction: not re-validated
             MetricCycle.model_construct(
-                start=from_us(int(c.start[k]), zone),
-                stop=_at(int(c.stop[k]), zone),
-                elapsed=_span(int(c.elapsed[k])),
-                state=METRIC_STATES[c.state[k]],
-                breached=bool(c.breached[k]),
+                start=from_us(c.start.item(k), zone),
+                stop=_at(c.stop.item(k), zone),
+                elapsed=timedelta(microseconds=c.elapsed.item(k)),
+                state=METRIC_STATES[c.state.item(k)],
+                breached=c.breached.item(k),
             )
             for k in mine.tolist()
         )
-        target = int(m.target[row])
+        target = m.target.item(row)
         has_target = target != NONE
-        state = METRIC_STATES[m.state[row]]
-        deadline = _at(int(m.deadline[row]), zone)
+        state = METRIC_STATES[m.state.item(row)]
+        deadline = _at(m.deadline.item(row), zone)
+        policy = m.policy.item(row)
+        reached = m.warning.item(row)
         fields: dict[str, Any] = {
             "name": m.metric.name,
             "state": state,
-            "start": _at(int(m.start[row]), zone),
-            "stop": _at(int(m.stop[row]), zone),
+            "start": _at(m.start.item(row), zone),
+            "stop": _at(m.stop.item(row), zone),
             "deadline": deadline,
-            "elapsed": _span(int(m.elapsed[row])),
-            "target": _span(target) if has_target else None,
-            "remaining": _span(int(m.remaining[row])) if has_target else None,
-            "fraction_used": float(m.fraction_used[row]) if has_target else None,
-            "warnings": tuple(p for p in m.metric.warning_percents if p <= int(m.warning[row])),
+            "elapsed": timedelta(microseconds=m.elapsed.item(row)),
+            "target": timedelta(microseconds=target) if has_target else None,
+            "remaining": timedelta(microseconds=m.remaining.item(row)) if has_target else None,
+            "fraction_used": m.fraction_used.item(row) if has_target else None,
+            "warnings": tuple(p for p in m.metric.warning_percents if p <= reached),
             "breach_at": deadline if state is MetricState.BREACHED else None,
             "cycles": cycles,
-            "policy": policies[int(m.policy[row])].name
-            if int(m.policy[row]) < len(policies)
-            else None,
+            "policy": policies[policy].name if policy < len(policies) else None,
         }
         out[m.metric.name] = MetricStatus.model_construct(**fields)
     return out
