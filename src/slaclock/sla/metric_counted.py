@@ -31,16 +31,18 @@ class RowTimes:
     clock: Column  #: per event: every hour of its span
     open: tuple[Column, ...]  #: per calendar, per event: its span's open time (0: unused)
 
-    def fill(self, metrics: slice, out: Column2) -> Column2:
-        """`out` (a row per metric of `metrics`) set to what each event's span counts."""
+    def fill(self, metrics: slice, counted: Mask2, out: Column2) -> Column2:
+        """`out` (a row per metric of `metrics`) set to what each event's span counts
+        where `counted` (the same rows) holds, else 0: one pass a row."""
         for row, metric in enumerate(range(*metrics.indices(len(self.business)))):
             if not self.business[metric]:
-                np.copyto(out[row], self.clock)
+                np.multiply(self.clock, counted[row], out=out[row])
             elif len(self.open) == 1:
-                np.copyto(out[row], self.open[0])
+                np.multiply(self.open[0], counted[row], out=out[row])
             else:
                 for k, times in enumerate(self.open):
                     np.copyto(out[row], times, where=self.calendar[metric] == k)
+                np.multiply(out[row], counted[row], out=out[row])
         return out
 
     def at(self, metric: int, event: int) -> int:
@@ -115,8 +117,7 @@ def cycle_times(
         lo, hi = int(bounds[b]), int(bounds[b + 1])
         if lo == hi:
             continue
-        spans = times.fill(slice(k0, k1), np.empty((k1 - k0, r), dtype=I64))
-        np.multiply(spans, counted[k0:k1], out=spans)
+        spans = times.fill(slice(k0, k1), counted[k0:k1], np.empty((k1 - k0, r), dtype=I64))
         total = np.zeros(spans.size + 1, dtype=I64)  # total[i]: counted before position i
         np.cumsum(spans.ravel(), out=total[1:])
         starts = positions[lo:hi] - k0 * r
