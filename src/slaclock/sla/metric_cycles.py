@@ -115,24 +115,6 @@ class MetricColumns:
     has_targets: bool
     policy: Column  #: each ticket's policy (index; len(policies): none matched)
 
-    @classmethod
-    def concat(
-        cls, parts: Sequence[MetricColumns], first_tickets: Sequence[int], policy: Column
-    ) -> MetricColumns:
-        """One metric over consecutive blocks of tickets (block k from ticket
-        `first_tickets[k]`), as if evaluated at once; `policy` is every ticket's (one
-        column that all metrics share)."""
-        per_ticket = {
-            name: np.concatenate([getattr(p, name) for p in parts]) for name in PER_TICKET
-        }
-        return MetricColumns(
-            metric=parts[0].metric,
-            **per_ticket,
-            all_cycles=CycleColumns.concat([p.all_cycles for p in parts], first_tickets),
-            has_targets=any(p.has_targets for p in parts),
-            policy=policy,
-        )
-
 
 #: The `MetricColumns` fields with one entry per ticket, besides `policy`.
 PER_TICKET = (

@@ -6,14 +6,17 @@ at a time."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from slaclock._time import to_us
 from slaclock.sla.columns import TicketColumns
 from slaclock.sla.metric import Metric, with_plan_targets
 from slaclock.sla.metric_columns import metric_steps
-from slaclock.sla.metric_cycles import MetricColumns, Steps
+from slaclock.sla.metric_cycles import PER_TICKET, CycleColumns, MetricColumns, Steps
 from slaclock.sla.metric_timeline import Timeline
 from slaclock.sla.plan import ServicePlan
 from slaclock.sla.policy import Policy, TicketAttributes, select_policies
@@ -84,14 +87,51 @@ def measure(
     bounds = [0, *(np.flatnonzero(group[1:] != group[:-1]) + 1).tolist(), n]
     if len(bounds) == 2:  # one block
         return _measure(columns, attributes, now_us, plan, metrics, policies)[0]
-    parts = [
-        _measure(columns.block(a, b), attributes.rows(a, b), now_us, plan, metrics, policies)[0]
-        for a, b in itertools.pairwise(bounds)
-    ]
-    policy = np.concatenate([p[0].policy for p in parts])
-    firsts = bounds[:-1]
+
+    def block(a: int, b: int) -> tuple[MetricColumns, ...]:
+        given = (columns.block(a, b), attributes.rows(a, b))
+        return _measure(*given, now_us, plan, metrics, policies)[0]
+
+    parts = ((a, block(a, b)) for a, b in itertools.pairwise(bounds))  # one at a time
+    return _joined(parts, n)
+
+
+def _joined(parts: Iterator[tuple[int, tuple[MetricColumns, ...]]], n: int) -> (
+    tuple[MetricColumns, ...]
+):  # fmt: skip
+    """The metrics of consecutive blocks of tickets (each with its first ticket), as if
+    evaluated at once. Each block's per-ticket values are copied into the whole table's
+    columns as it comes, so that no block's are kept (its memory is reused by the next);
+    the cycles are joined at the end."""
+    first_tickets: list[int] = []
+    cycles: list[list[CycleColumns]] = []
+    columns: dict[str, npt.NDArray[Any]] = {}
+    policy = np.empty(n, dtype=np.int64)
+    made: tuple[MetricColumns, ...] = ()
+    for a, part in parts:
+        if not made:
+            made = part
+            cycles = [[] for _ in part]
+            columns = {
+                name: np.empty((len(part), n), dtype=getattr(part[0], name).dtype)
+                for name in PER_TICKET
+            }
+        b = a + len(part[0].state)
+        for k, found in enumerate(part):
+            for name, column in columns.items():
+                column[k, a:b] = getattr(found, name)
+            cycles[k].append(found.all_cycles)
+        policy[a:b] = part[0].policy
+        first_tickets.append(a)
     return tuple(
-        MetricColumns.concat([p[k] for p in parts], firsts, policy) for k in range(len(metrics))
+        MetricColumns(
+            metric=m.metric,
+            **{name: column[k] for name, column in columns.items()},
+            all_cycles=CycleColumns.concat(cycles[k], first_tickets),
+            has_targets=m.has_targets,
+            policy=policy,
+        )
+        for k, m in enumerate(made)
     )
 
 
