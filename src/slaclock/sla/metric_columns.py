@@ -15,9 +15,9 @@ exact), taken from running totals over blocks of metrics (`metric_counted`). Met
 that share a cycle machine (the same starts, stops, cancels, resets and after-stop
 rule) share its cycles: those steps are (machines x events) arrays, and only what each
 metric counts is (metrics x events). No loop over tickets or events: a metric costs a
-fixed number of column operations. What does not
-depend on the tickets is built once per metrics (`metric_setup`); deadlines are
-`metric_deadlines`; the results `metric_cycles`.
+fixed number of column operations. What does not depend on the tickets is built once
+per metrics (`metric_setup`); deadlines are `metric_deadlines`; the results
+`metric_cycles`.
 """
 
 from __future__ import annotations

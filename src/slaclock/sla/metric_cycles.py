@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from slaclock.sla.metric_counted import RowTimes
 
 __all__ = [
+    "CYCLE_FIELDS",
     "METRIC_STATES",
     "NONE",
     "PER_TICKET",
@@ -54,6 +55,10 @@ class MetricState(str, Enum):
 METRIC_STATES: tuple[MetricState, ...] = tuple(MetricState)
 
 
+#: The `CycleColumns` fields besides `ticket`, in order.
+CYCLE_FIELDS = ("start", "stop", "elapsed", "target", "deadline", "state", "breached")
+
+
 @dataclass(frozen=True)
 class CycleColumns:
     """Every cycle of one metric, in ticket order then time order."""
@@ -86,10 +91,7 @@ class CycleColumns:
         `first_tickets[k]`."""
         return CycleColumns(
             np.concatenate([p.ticket + t for p, t in zip(parts, first_tickets, strict=True)]),
-            *(
-                np.concatenate([getattr(p, name) for p in parts])
-                for name in ("start", "stop", "elapsed", "target", "deadline", "state", "breached")
-            ),
+            *(np.concatenate([getattr(p, name) for p in parts]) for name in CYCLE_FIELDS),
         )
 
 

@@ -28,6 +28,7 @@ import numpy.typing as npt
 
 from slaclock.sla.metric import Metric
 from slaclock.sla.metric_cycles import (
+    CYCLE_FIELDS,
     METRIC_STATES,
     NONE,
     PER_TICKET,
@@ -135,13 +136,12 @@ def scatter_metrics(
 
 def _merge_cycles(parts: list[tuple[npt.NDArray[np.int64], CycleColumns]]) -> CycleColumns:
     """Cycles of several parts, their tickets renumbered, in ticket order."""
-    fields = ("start", "stop", "elapsed", "target", "deadline", "state", "breached")
     if not parts:
         z = np.zeros(0, dtype=I64)
         return CycleColumns(z, z, z, z, z, z, np.zeros(0, dtype=np.int8), np.zeros(0, dtype=bool))
     ticket = np.concatenate([t for t, _ in parts])
     order = np.argsort(ticket, kind="stable")
-    merged = {f: np.concatenate([getattr(c, f) for _, c in parts])[order] for f in fields}
+    merged = {f: np.concatenate([getattr(c, f) for _, c in parts])[order] for f in CYCLE_FIELDS}
     return CycleColumns(ticket=ticket[order], **merged)
 
 
